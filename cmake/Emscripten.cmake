@@ -1,0 +1,8 @@
+# Flags shared by every WebAssembly link. BigInt keeps 64-bit integers exact between JS and wasm,
+# and lets binaryen 120 (npm) skip wasm-emscripten-finalize, which its package lacks.
+set(AUTHCORE_WASM_LINK_FLAGS -sWASM_BIGINT -sALLOW_MEMORY_GROWTH=1 -sSTACK_SIZE=1MB)
+
+# Node programs (the CLI and the unit tests) get the real file system.
+set(AUTHCORE_WASM_NODE_FLAGS ${AUTHCORE_WASM_LINK_FLAGS} -sNODERAWFS=1 -sENVIRONMENT=node -sEXIT_RUNTIME=1)
+
+set(CMAKE_CROSSCOMPILING_EMULATOR "node;--stack-size=8192")

@@ -1,0 +1,98 @@
+# Third-party code: fetched (pinned by SHA-256) into build/_deps by cmake/fetch-sources.sh,
+# built here with our flags, never committed.
+#
+#   Botan::botan     minimized amalgamation, only the modules listed in AUTHCORE_BOTAN_MODULES
+#   ZXing::ZXing     QR reader and the (old, zint-free) QR writer, every other format off
+#   GTest::gtest     Debian's /usr/src/googletest, compiled for the current target
+#   authcore_headers nlohmann/json, stb_image, protozero (header-only, Debian packages)
+
+set(AUTHCORE_DEPS_DIR "${PROJECT_SOURCE_DIR}/build/_deps" CACHE PATH "Where third-party sources are cached")
+set(AUTHCORE_BOTAN_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/botan-3.7.1" CACHE PATH "Botan 3.7.1 source tree")
+set(AUTHCORE_ZXING_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/zxing-cpp-3.1.1" CACHE PATH "ZXing-cpp 3.1.1 source tree")
+set(AUTHCORE_GTEST_SOURCE_DIR "/usr/src/googletest" CACHE PATH "GoogleTest source tree")
+set(AUTHCORE_SYSTEM_INCLUDE_DIR "/usr/include" CACHE PATH "Where nlohmann/, stb/ and protozero/ headers live")
+
+if(NOT EXISTS "${AUTHCORE_BOTAN_SOURCE_DIR}/configure.py" OR NOT EXISTS "${AUTHCORE_ZXING_SOURCE_DIR}/core/CMakeLists.txt")
+  execute_process(COMMAND bash "${PROJECT_SOURCE_DIR}/cmake/fetch-sources.sh" "${AUTHCORE_DEPS_DIR}"
+                  RESULT_VARIABLE fetch_result)
+  if(NOT fetch_result EQUAL 0)
+    message(FATAL_ERROR "Fetching third-party sources failed (see above)")
+  endif()
+endif()
+
+# --- Botan ----------------------------------------------------------------------------------------
+# Why each module: hmac+sha1/sha2 for OTP; argon2, aes+gcm for the vault; scrypt, pbkdf2, cbc for the
+# encrypted files of other authenticators (Aegis, 2FAS, andOTP, Authenticator Pro); system_rng for
+# keys and nonces (/dev/urandom, which Emscripten maps to crypto.getRandomValues).
+set(AUTHCORE_BOTAN_MODULES hmac sha1 sha2_32 sha2_64 argon2 aes gcm cbc scrypt pbkdf2 system_rng)
+list(JOIN AUTHCORE_BOTAN_MODULES "," botan_modules_csv)
+if(EMSCRIPTEN)
+  set(botan_target --os=emscripten --cpu=wasm --cc=emcc)
+else()
+  set(botan_target --os=linux --cpu=${CMAKE_SYSTEM_PROCESSOR} --cc=gcc)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+    # Hardware AES and SHA for the native CLI and tests; the wasm build has no equivalent.
+    string(APPEND botan_modules_csv ",aes_ni,sha1_x86,sha2_32_x86")
+  endif()
+endif()
+set(botan_build_dir "${CMAKE_BINARY_DIR}/_botan")
+set(botan_stamp "${botan_build_dir}/configured-${botan_modules_csv}")
+if(NOT EXISTS "${botan_stamp}")
+  file(REMOVE_RECURSE "${botan_build_dir}")
+  file(MAKE_DIRECTORY "${botan_build_dir}")
+  execute_process(
+    COMMAND python3 "${AUTHCORE_BOTAN_SOURCE_DIR}/configure.py"
+            --minimized-build "--enable-modules=${botan_modules_csv}" --amalgamation
+            --disable-shared --without-documentation --disable-cc-tests ${botan_target}
+            "--with-build-dir=${botan_build_dir}/tree"
+    WORKING_DIRECTORY "${botan_build_dir}"
+    RESULT_VARIABLE botan_result OUTPUT_QUIET)
+  if(NOT botan_result EQUAL 0)
+    message(FATAL_ERROR "Botan configure.py failed")
+  endif()
+  file(TOUCH "${botan_stamp}")
+endif()
+add_library(botan STATIC "${botan_build_dir}/botan_all.cpp")
+# Our code includes <botan/...>; those public headers are generated beside the amalgamation.
+target_include_directories(botan SYSTEM PUBLIC "${botan_build_dir}/tree/build/include/public")
+target_include_directories(botan PRIVATE "${botan_build_dir}")
+target_compile_features(botan PUBLIC cxx_std_20)
+if(NOT EMSCRIPTEN AND CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+  # The amalgamation marks ISA-specific functions with target attributes; the base flags stay generic.
+  target_compile_options(botan PRIVATE -Wno-psabi)
+endif()
+add_library(Botan::botan ALIAS botan)
+
+# --- ZXing-cpp ------------------------------------------------------------------------------------
+set(ZXING_READERS ON CACHE BOOL "" FORCE)
+set(ZXING_WRITERS OLD CACHE STRING "" FORCE)   # the QR writer without libzint: smaller, enough for QR
+set(ZXING_EXPERIMENTAL_API OFF CACHE BOOL "" FORCE)
+foreach(format 1D AZTEC DATAMATRIX MAXICODE PDF417)
+  set(ZXING_ENABLE_${format} OFF CACHE BOOL "" FORCE)
+endforeach()
+set(ZXING_ENABLE_QRCODE ON CACHE BOOL "" FORCE)
+set(ZXING_USE_BUNDLED_ZINT OFF CACHE BOOL "" FORCE)
+set(BUILD_SHARED_LIBS OFF)
+add_subdirectory("${AUTHCORE_ZXING_SOURCE_DIR}/core" "${CMAKE_BINARY_DIR}/_zxing" EXCLUDE_FROM_ALL SYSTEM)
+
+# --- GoogleTest -----------------------------------------------------------------------------------
+if(AUTHCORE_BUILD_TESTS)
+  set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+  set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
+  set(gtest_disable_pthreads ${EMSCRIPTEN} CACHE BOOL "" FORCE)
+  add_subdirectory("${AUTHCORE_GTEST_SOURCE_DIR}" "${CMAKE_BINARY_DIR}/_gtest" EXCLUDE_FROM_ALL SYSTEM)
+endif()
+
+# --- Header-only libraries from Debian ---------------------------------------------------------------
+# Each is exposed through its own folder of symlinks so that the wasm build never sees the rest of
+# the host's /usr/include.
+set(header_dir "${CMAKE_BINARY_DIR}/_headers")
+foreach(lib nlohmann stb protozero)
+  if(NOT EXISTS "${AUTHCORE_SYSTEM_INCLUDE_DIR}/${lib}")
+    message(FATAL_ERROR "${AUTHCORE_SYSTEM_INCLUDE_DIR}/${lib} is missing: run tools/setup-debian.sh")
+  endif()
+  file(MAKE_DIRECTORY "${header_dir}")
+  file(CREATE_LINK "${AUTHCORE_SYSTEM_INCLUDE_DIR}/${lib}" "${header_dir}/${lib}" SYMBOLIC)
+endforeach()
+add_library(authcore_headers INTERFACE)
+target_include_directories(authcore_headers SYSTEM INTERFACE "${header_dir}")

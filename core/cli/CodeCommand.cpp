@@ -1,0 +1,58 @@
+#include "Command.h"
+
+#include "authcore/account/OtpauthUri.h"
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+namespace authcore::cli {
+
+namespace {
+
+template <typename T>
+bool parseNumber(const std::string& text, T& value)
+{
+	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+	return !text.empty() && ec == std::errc{} && end == text.data() + text.size();
+}
+
+} // namespace
+
+int runCode(const Arguments& args)
+{
+	std::string uri;
+	int64_t time = std::chrono::duration_cast<std::chrono::seconds>(
+					   std::chrono::system_clock::now().time_since_epoch())
+					   .count();
+	bool counterGiven = false;
+	uint64_t counter = 0;
+
+	for (size_t i = 0; i < args.size(); ++i) {
+		const std::string& arg = args[i];
+		if ((arg == "--time" || arg == "--counter") && i + 1 >= args.size())
+			return usageError(arg + " needs a value");
+		if (arg == "--time") {
+			if (!parseNumber(args[++i], time) || time < 0)
+				return usageError("--time takes non-negative Unix seconds, got '" + args[i] + "'");
+		} else if (arg == "--counter") {
+			if (!parseNumber(args[++i], counter))
+				return usageError("--counter takes a non-negative whole number, got '" + args[i] + "'");
+			counterGiven = true;
+		} else if (uri.empty()) {
+			uri = arg;
+		} else {
+			return usageError("unexpected argument '" + arg + "'");
+		}
+	}
+	if (uri.empty())
+		return usageError("usage: authcore code URI [--time UNIX_SECONDS] [--counter N]");
+
+	Account account = parseOtpauthUri(uri);
+	if (counterGiven)
+		account.counter = counter;
+	std::cout << generateCode(account, time) << "\n";
+	return kExitOk;
+}
+
+} // namespace authcore::cli

@@ -1,0 +1,33 @@
+#include "Command.h"
+
+#include "authcore/account/OtpauthUri.h"
+#include "authcore/encoding/Base32.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace authcore::cli {
+
+int runParse(const Arguments& args)
+{
+	if (args.size() != 1)
+		return usageError("usage: authcore parse URI");
+	const Account account = parseOtpauthUri(args[0]);
+
+	nlohmann::ordered_json json;
+	json["type"] = toString(account.type);
+	json["issuer"] = account.issuer;
+	json["account"] = account.name;
+	json["secret"] = encodeBase32(account.secret);
+	json["algorithm"] = toString(account.algorithm);
+	json["digits"] = account.digits;
+	if (account.type == OtpType::Hotp)
+		json["counter"] = account.counter;
+	else
+		json["period"] = account.period;
+	std::cout << json.dump() << "\n";
+	return kExitOk;
+}
+
+} // namespace authcore::cli

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on Debian 12 (bookworm), idempotently.
+# Rerun is fast: every step checks first and does nothing when it is already done.
+#
+#   tools/setup-debian.sh          build prerequisites (compilers, emscripten, node packages)
+#   tools/setup-debian.sh --test   plus what the tests need (chromium, oathtool, zbar, qrencode)
+#
+# Why Debian 13's emscripten: Debian 12's emscripten 3.1.6 ships a libc++ too old for Botan 3.
+# 3.1.69 installs on bookworm from a low-priority trixie source, by exact version, so its
+# dependencies (clang/lld/llvm 19) stay bookworm's own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WANT_TEST=0
+[[ "${1:-}" == "--test" ]] && WANT_TEST=1
+
+SUDO=""
+[[ $(id -u) -ne 0 ]] && SUDO="sudo"
+
+EMSCRIPTEN_VERSION="3.1.69+dfsg-3"
+BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
+                googletest libstb-dev nlohmann-json3-dev libprotozero-dev dpkg-dev)
+TEST_PACKAGES=(chromium oathtool qrencode zbar-tools)
+
+missing_packages() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+
+APT_UPDATED=0
+apt_update_once() {
+  if [[ $APT_UPDATED -eq 0 ]]; then
+    $SUDO apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+# --- 1. the low-priority trixie source, derived from the machine's own bookworm entry ----------
+TRIXIE_SOURCES=/etc/apt/sources.list.d/authcore-trixie.sources
+TRIXIE_PIN=/etc/apt/preferences.d/authcore-trixie.pref
+if [[ ! -f $TRIXIE_SOURCES ]]; then
+  base=$(grep -l -E '^Suites:.*bookworm' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 || true)
+  if [[ -n $base ]]; then
+    # First stanza of the existing deb822 file (the main archive), suite changed to trixie.
+    awk 'BEGIN{RS=""; ORS="\n\n"} NR==1' "$base" \
+      | sed -E -e 's/^Suites:.*/Suites: trixie/' -e 's/^Types:.*/Types: deb deb-src/' \
+      | $SUDO tee "$TRIXIE_SOURCES" >/dev/null
+  else
+    # One-line format (/etc/apt/sources.list): take the first bookworm main line.
+    line=$(grep -h -E '^deb .* bookworm .*main' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
+    [[ -n $line ]] || { echo "setup: no bookworm apt source found to derive trixie from" >&2; exit 1; }
+    mirror=$(awk '{for(i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' <<<"$line")
+    printf 'Types: deb deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "$mirror" | $SUDO tee "$TRIXIE_SOURCES" >/dev/null
+  fi
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 1\n' | $SUDO tee "$TRIXIE_PIN" >/dev/null
+  APT_UPDATED=0
+fi
+
+# --- 2. Debian packages -------------------------------------------------------------------------
+want=("${BUILD_PACKAGES[@]}")
+# Node.js may come from elsewhere (nodesource bundles npm and conflicts with Debian's npm).
+command -v node >/dev/null || want+=(nodejs)
+command -v npm >/dev/null || want+=(npm)
+[[ $WANT_TEST -eq 1 ]] && want+=("${TEST_PACKAGES[@]}")
+todo=$(missing_packages "${want[@]}")
+if [[ -n $todo ]]; then
+  apt_update_once
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $todo
+fi
+
+if [[ "$(dpkg-query -W -f='${Version}' emscripten 2>/dev/null || true)" != "$EMSCRIPTEN_VERSION" ]]; then
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "emscripten=$EMSCRIPTEN_VERSION"
+fi
+
+# emscripten's JS optimizer does `import 'acorn'`; Debian ships acorn outside node's search path.
+if [[ ! -e /usr/share/emscripten/node_modules/acorn ]]; then
+  [[ -d /usr/share/nodejs/acorn ]] || { apt_update_once; $SUDO apt-get install -y -qq node-acorn; }
+  $SUDO mkdir -p /usr/share/emscripten/node_modules
+  $SUDO ln -s /usr/share/nodejs/acorn /usr/share/emscripten/node_modules/acorn
+fi
+
+# --- 3. Node packages (binaryen 120 for emscripten, test and benchmark tools) -------------------
+# package-lock.json pins every version; `npm ci` only runs when the lock changed.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+echo "setup: ok"
