@@ -1,5 +1,8 @@
 # Flags shared by every WebAssembly link. BigInt keeps 64-bit integers exact between JS and wasm,
 # and lets binaryen 120 (npm) skip wasm-emscripten-finalize, which its package lacks.
+# -sWASM_BIGINT and -fwasm-exceptions are also in the wasm preset (CMAKE_EXE_LINKER_FLAGS) so that
+# CMake's own try-compile links work. Native wasm exceptions: C++ errors must be catchable, and
+# Emscripten's default (no catching) would turn every authcore::Error into an abort.
 set(AUTHCORE_WASM_LINK_FLAGS -sWASM_BIGINT -sALLOW_MEMORY_GROWTH=1 -sSTACK_SIZE=1MB)
 
 # Node programs (the CLI and the unit tests) get the real file system.

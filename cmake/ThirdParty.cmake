@@ -22,12 +22,14 @@ endif()
 
 # --- Botan ----------------------------------------------------------------------------------------
 # Why each module: hmac+sha1/sha2 for OTP; argon2, aes+gcm for the vault; scrypt, pbkdf2, cbc for the
-# encrypted files of other authenticators (Aegis, 2FAS, andOTP, Authenticator Pro); system_rng for
+# encrypted files of other authenticators (Aegis, 2FAS, andOTP, Authenticator Pro), base64 for their
+# text fields; system_rng for
 # keys and nonces (/dev/urandom, which Emscripten maps to crypto.getRandomValues).
-set(AUTHCORE_BOTAN_MODULES hmac sha1 sha2_32 sha2_64 argon2 aes gcm cbc scrypt pbkdf2 system_rng)
+set(AUTHCORE_BOTAN_MODULES hmac sha1 sha2_32 sha2_64 argon2 aes gcm cbc scrypt pbkdf2 system_rng base64)
 list(JOIN AUTHCORE_BOTAN_MODULES "," botan_modules_csv)
 if(EMSCRIPTEN)
-  set(botan_target --os=emscripten --cpu=wasm --cc=emcc)
+  # getrandom() in Emscripten is crypto.getRandomValues: no file system needed for randomness.
+  set(botan_target --os=emscripten --cpu=wasm --cc=emcc --with-os-features=getrandom)
 else()
   set(botan_target --os=linux --cpu=${CMAKE_SYSTEM_PROCESSOR} --cc=gcc)
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
@@ -36,7 +38,8 @@ else()
   endif()
 endif()
 set(botan_build_dir "${CMAKE_BINARY_DIR}/_botan")
-set(botan_stamp "${botan_build_dir}/configured-${botan_modules_csv}")
+string(MD5 botan_config_hash "${botan_modules_csv};${botan_target}")
+set(botan_stamp "${botan_build_dir}/configured-${botan_config_hash}")
 if(NOT EXISTS "${botan_stamp}")
   file(REMOVE_RECURSE "${botan_build_dir}")
   file(MAKE_DIRECTORY "${botan_build_dir}")

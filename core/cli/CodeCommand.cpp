@@ -17,8 +17,6 @@ bool parseNumber(const std::string& text, T& value)
 	return !text.empty() && ec == std::errc{} && end == text.data() + text.size();
 }
 
-} // namespace
-
 int runCode(const Arguments& args)
 {
 	std::string uri;
@@ -54,5 +52,11 @@ int runCode(const Arguments& args)
 	std::cout << generateCode(account, time) << "\n";
 	return kExitOk;
 }
+
+const CommandRegistration registration(
+	"code", runCode,
+	"code URI [--time UNIX_SECONDS] [--counter N]   print the code (TOTP now or at --time, HOTP at the counter)");
+
+} // namespace
 
 } // namespace authcore::cli

@@ -9,6 +9,8 @@
 
 namespace authcore::cli {
 
+namespace {
+
 int runParse(const Arguments& args)
 {
 	if (args.size() != 1)
@@ -29,5 +31,9 @@ int runParse(const Arguments& args)
 	std::cout << json.dump() << "\n";
 	return kExitOk;
 }
+
+const CommandRegistration registration("parse", runParse, "parse URI   print the account as one line of JSON");
+
+} // namespace
 
 } // namespace authcore::cli

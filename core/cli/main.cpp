@@ -4,11 +4,15 @@
 
 #include "authcore/Error.h"
 
-#include <cstdio>
 #include <iostream>
-#include <map>
 
 namespace authcore::cli {
+
+std::map<std::string, CommandInfo>& commandTable()
+{
+	static std::map<std::string, CommandInfo> table;
+	return table;
+}
 
 int usageError(const std::string& message)
 {
@@ -18,11 +22,13 @@ int usageError(const std::string& message)
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: authcore COMMAND ...
-  code URI [--time UNIX_SECONDS] [--counter N]   print the current (or given) code
-  parse URI                                      print the account as one line of JSON
-exit codes: 0 ok, 1 nothing found, 2 invalid input, 3 wrong password or integrity failure
-)";
+void printUsage(std::ostream& out)
+{
+	out << "usage: authcore COMMAND ...\n";
+	for (const auto& [name, info] : commandTable())
+		out << "  " << info.usage << "\n";
+	out << "exit codes: 0 ok, 1 nothing found, 2 invalid input, 3 wrong password or integrity failure\n";
+}
 
 int exitCodeFor(ErrorKind kind)
 {
@@ -41,23 +47,17 @@ int exitCodeFor(ErrorKind kind)
 int main(int argc, char** argv)
 {
 	using namespace authcore::cli;
-	using Runner = int (*)(const Arguments&);
-	static const std::map<std::string, Runner> commands = {
-		{"code", runCode},
-		{"parse", runParse},
-	};
-
 	if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-		std::cout << kUsage;
+		printUsage(argc < 2 ? std::cerr : std::cout);
 		return argc < 2 ? kExitInvalidInput : kExitOk;
 	}
-	auto command = commands.find(argv[1]);
-	if (command == commands.end())
+	auto command = commandTable().find(argv[1]);
+	if (command == commandTable().end())
 		return usageError(std::string("unknown command '") + argv[1] + "' (see authcore --help)");
 
 	Arguments args(argv + 2, argv + argc);
 	try {
-		return command->second(args);
+		return command->second.run(args);
 	} catch (const authcore::Error& e) {
 		std::string where = e.field().empty() ? "" : " (" + e.field() + ")";
 		std::cerr << "authcore: " << authcore::toString(e.kind()) << where << ": " << e.what() << "\n";
