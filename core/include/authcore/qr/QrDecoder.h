@@ -1,0 +1,76 @@
+#pragma once
+// Reading one QR code (model 1 or 2; not Micro QR or rMQR, which cannot hold an otpauth URI) from a
+// camera frame, a screen capture, a pasted screenshot or an image file, with ZXing-cpp.
+//
+// Two presets, chosen by measurement (docs/qr-scanning.md has the numbers and the commands):
+//   live   one frame of a camera or screen stream, called many times a second: must be fast, and
+//          a frame without a code must cost no more than one with a code; a missed frame is
+//          retried by the next one.
+//   still  a pasted screenshot or a file, decoded once: must find the code if it can be found.
+
+#include "authcore/qr/ImageView.h"
+
+#include <botan/secmem.h>
+
+#include <array>
+#include <string>
+
+namespace authcore {
+
+enum class ScanMode { Live, Still };
+
+/// How hard to look. Use the presets; the fields exist so that tests and the options benchmark
+/// (bench/QrOptionsBench.cpp) can compare alternatives through the same code path.
+struct QrScanOptions
+{
+	int downscale = 1;            // 1..4: average downscale x downscale pixel blocks while converting to grey
+	bool tryHarder = false;       // look for finder patterns on every 3rd row instead of every (height/130)th
+	bool tryInvert = false;       // also look for light-on-dark codes (a second pass)
+	bool tryDownscale = false;    // also look in ZXing's 1/3 size copy when the image is larger than 500 px
+	bool localBinarizer = true;   // local (uneven light, glare) instead of one global threshold
+	bool alphaOverWhite = false;  // composite transparent pixels onto white (pasted images, PNG files)
+
+	static QrScanOptions live();
+	static QrScanOptions still();
+	static QrScanOptions forMode(ScanMode mode);
+};
+
+struct QrPoint
+{
+	int x = 0;
+	int y = 0;
+	bool operator==(const QrPoint&) const = default;
+};
+
+struct QrCode
+{
+	std::string text;                     // the content as UTF-8 (ECI and character set applied)
+	Botan::secure_vector<uint8_t> bytes;  // the raw content bytes, as encoded in the symbol
+	// The symbol's corners in image pixels: top-left, top-right, bottom-right, bottom-left as the
+	// code is read (so a code upside down in the image has its top-left corner at the bottom right).
+	std::array<QrPoint, 4> corners;
+	bool inverted = false;                // light modules on a dark background
+	std::string ecLevel;                  // "L", "M", "Q" or "H"
+	std::string symbologyIdentifier;      // "]Q0" model 1, "]Q1" model 2, "]Q3" GS1, ...
+};
+
+/// Decodes the first QR code found. Keeps its grey-conversion buffer between calls, so a camera
+/// loop that reuses one decoder allocates nothing of its own per frame (ZXing still allocates its
+/// binarized copy). Not thread-safe: one decoder per thread (per worker).
+class QrDecoder
+{
+public:
+	/// Throws Error{InvalidArgument, "width" | "height" | "pixels"} for an invalid view
+	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range, and
+	/// Error{NoCodeFound, "image"} when no readable QR code is in the image.
+	QrCode decode(const ImageView& image, const QrScanOptions& options);
+	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
+
+private:
+	Botan::secure_vector<uint8_t> _grey; // the code's picture is as secret as the code
+};
+
+/// One-off decode with a fresh decoder; throws like QrDecoder::decode.
+QrCode decodeQr(const ImageView& image, ScanMode mode);
+
+} // namespace authcore

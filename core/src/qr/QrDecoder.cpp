@@ -1,0 +1,92 @@
+#include "authcore/qr/QrDecoder.h"
+
+#include "GreyConversion.h"
+
+#include "authcore/Error.h"
+
+#include <ReadBarcode.h>
+
+#include <algorithm>
+
+namespace authcore {
+
+// The presets. Every choice below was measured with bench/QrOptionsBench.cpp on the shared sample
+// images and on synthetic 1280x720 / 1920x1080 frames, natively and in wasm; docs/qr-scanning.md
+// has the tables.
+QrScanOptions QrScanOptions::live()
+{
+	QrScanOptions options;
+	options.downscale = 1;
+	options.tryHarder = false;
+	options.tryInvert = false;
+	options.tryDownscale = false;
+	options.localBinarizer = true;
+	options.alphaOverWhite = false; // camera and screen frames are opaque
+	return options;
+}
+
+QrScanOptions QrScanOptions::still()
+{
+	QrScanOptions options;
+	options.downscale = 1;
+	options.tryHarder = true;
+	options.tryInvert = true;
+	options.tryDownscale = true;
+	options.localBinarizer = true;
+	options.alphaOverWhite = true; // a copied QR image often has a transparent background
+	return options;
+}
+
+QrScanOptions QrScanOptions::forMode(ScanMode mode)
+{
+	return mode == ScanMode::Live ? live() : still();
+}
+
+QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
+{
+	image.validate();
+	if (options.downscale < 1 || options.downscale > 4)
+		throw Error(ErrorKind::InvalidArgument, "options", "downscale must be 1..4");
+
+	// A block average larger than the image would leave nothing to look at.
+	int factor = std::min({options.downscale, image.width, image.height});
+	ZXing::ImageView view;
+	if (image.format == PixelFormat::Grey && factor == 1) {
+		view = ZXing::ImageView(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
+	} else {
+		auto size = detail::convertToGrey(image, factor, options.alphaOverWhite, _grey);
+		view = ZXing::ImageView(_grey.data(), size.width, size.height, ZXing::ImageFormat::Lum);
+	}
+
+	auto readerOptions = ZXing::ReaderOptions()
+							 .formats(ZXing::BarcodeFormat::QRCodeModel1 | ZXing::BarcodeFormat::QRCodeModel2)
+							 .tryHarder(options.tryHarder)
+							 .tryInvert(options.tryInvert)
+							 .tryDownscale(options.tryDownscale)
+							 .tryRotate(false) // only the 1D readers rotate; QR detection is rotation-free
+							 .binarizer(options.localBinarizer ? ZXing::Binarizer::LocalAverage : ZXing::Binarizer::GlobalHistogram)
+							 .textMode(ZXing::TextMode::Plain)
+							 .maxNumberOfSymbols(1);
+	auto barcode = ZXing::ReadBarcode(view, readerOptions);
+	if (!barcode.isValid())
+		throw Error(ErrorKind::NoCodeFound, "image", "no readable QR code in the image");
+
+	QrCode code;
+	code.text = barcode.text();
+	code.bytes.assign(barcode.bytes().begin(), barcode.bytes().end());
+	const auto& position = barcode.position();
+	for (size_t i = 0; i < code.corners.size(); ++i) // back to the caller's pixels, block centres
+		code.corners[i] = {position[i].x * factor + factor / 2, position[i].y * factor + factor / 2};
+	code.inverted = barcode.isInverted();
+	code.ecLevel = barcode.extra(ZXing::BarcodeExtra::ECLevel);
+	code.symbologyIdentifier = barcode.symbologyIdentifier();
+	return code;
+}
+
+QrCode decodeQr(const ImageView& image, ScanMode mode)
+{
+	QrDecoder decoder;
+	return decoder.decode(image, mode);
+}
+
+} // namespace authcore
