@@ -18,7 +18,6 @@
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
-#define STBI_MAX_DIMENSIONS authcore::kMaxImageSide
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -59,7 +58,7 @@ bool endsWithIgnoringCase(const std::string& text, std::string_view suffix)
 {
 	return text.size() >= suffix.size()
 		   && std::equal(suffix.begin(), suffix.end(), text.end() - std::ptrdiff_t(suffix.size()),
-						 [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+						 [](char lower, char c) { return std::tolower(static_cast<unsigned char>(c)) == lower; });
 }
 
 } // namespace
@@ -77,8 +76,11 @@ RgbaImage decodeImageFile(std::span<const uint8_t> bytes)
 	int width = 0, height = 0, channels = 0;
 	if (!stbi_info_from_memory(data, length, &width, &height, &channels))
 		throw Error(ErrorKind::MalformedFile, "file", std::string("corrupt image: ") + stbi_failure_reason());
+	// Checked before decoding, so that a small file claiming a huge image allocates nothing.
 	if (width < 1 || height < 1 || width > kMaxImageSide || height > kMaxImageSide)
 		throw Error(ErrorKind::InvalidArgument, "file", "image sides must be 1.." + std::to_string(kMaxImageSide) + " pixels");
+	if (size_t(width) * size_t(height) > kMaxImageFilePixels)
+		throw Error(ErrorKind::InvalidArgument, "file", "image larger than " + std::to_string(kMaxImageFilePixels >> 20) + " megapixels");
 
 	std::unique_ptr<unsigned char, StbFree> pixels(stbi_load_from_memory(data, length, &width, &height, &channels, 4));
 	if (!pixels)
@@ -93,16 +95,19 @@ RgbaImage decodeImageFile(std::span<const uint8_t> bytes)
 
 RgbaImage readImageFile(const std::string& path)
 {
-	std::ifstream in(path, std::ios::binary);
+	std::ifstream in(path, std::ios::binary | std::ios::ate);
 	if (!in)
 		throw Error(ErrorKind::InvalidArgument, "file", "cannot open " + path);
-	// Read at most one byte past the limit, so that a huge file is refused without reading it all.
-	std::vector<uint8_t> bytes;
-	bytes.resize(kMaxImageFileBytes + 1);
-	in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
-	if (in.bad())
+	auto size = in.tellg();
+	if (size < 0)
 		throw Error(ErrorKind::InvalidArgument, "file", "cannot read " + path);
-	bytes.resize(size_t(in.gcount()));
+	if (size_t(size) > kMaxImageFileBytes)
+		throw Error(ErrorKind::InvalidArgument, "file", "image file larger than " + std::to_string(kMaxImageFileBytes >> 20) + " MiB");
+	std::vector<uint8_t> bytes(static_cast<size_t>(size));
+	in.seekg(0);
+	in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
+	if (!in)
+		throw Error(ErrorKind::InvalidArgument, "file", "cannot read " + path);
 	return decodeImageFile(bytes);
 }
 

@@ -4,6 +4,8 @@
 
 #include "authcore/Error.h"
 
+#include <botan/mem_ops.h>
+
 #include <ReadBarcode.h>
 
 #include <algorithm>
@@ -40,6 +42,12 @@ QrScanOptions QrScanOptions::still()
 QrScanOptions QrScanOptions::forMode(ScanMode mode)
 {
 	return mode == ScanMode::Live ? live() : still();
+}
+
+std::span<uint8_t> QrDecoder::frameBuffer(size_t size)
+{
+	_frame.resize(size);
+	return _frame;
 }
 
 QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
@@ -80,6 +88,11 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 	code.inverted = barcode.isInverted();
 	code.ecLevel = barcode.extra(ZXing::BarcodeExtra::ECLevel);
 	code.symbologyIdentifier = barcode.symbologyIdentifier();
+
+	// The scan is over: leave no copy of the code's picture behind (sizes stay, so a caller that
+	// goes on scanning still allocates nothing).
+	Botan::secure_scrub_memory(_grey.data(), _grey.size());
+	Botan::secure_scrub_memory(_frame.data(), _frame.size());
 	return code;
 }
 

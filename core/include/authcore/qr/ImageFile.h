@@ -15,6 +15,8 @@ namespace authcore {
 
 /// Largest image file read, in bytes: far above any screenshot, far below what would hurt.
 inline constexpr size_t kMaxImageFileBytes = 64 * 1024 * 1024;
+/// Largest image decoded, in pixels (a 9000 x 7000 photo; 256 MiB as RGBA).
+inline constexpr size_t kMaxImageFilePixels = 64 * 1024 * 1024;
 
 struct RgbaImage
 {
@@ -28,7 +30,8 @@ struct RgbaImage
 /// Decodes PNG or JPEG bytes (recognised by their signature, whatever the file is called), any
 /// bit depth or colour type, to RGBA. Throws Error{UnsupportedFormat, "file"} for anything else,
 /// Error{MalformedFile, "file"} for a truncated or corrupt image, and Error{InvalidArgument, "file"}
-/// for one larger than kMaxImageSide or kMaxImageFileBytes.
+/// for one with a side above kMaxImageSide, more than kMaxImageFilePixels or more than
+/// kMaxImageFileBytes.
 RgbaImage decodeImageFile(std::span<const uint8_t> bytes);
 
 /// Reads and decodes `path`. Throws Error{InvalidArgument, "file"} when it cannot be read, then like

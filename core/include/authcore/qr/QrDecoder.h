@@ -13,6 +13,7 @@
 #include <botan/secmem.h>
 
 #include <array>
+#include <span>
 #include <string>
 
 namespace authcore {
@@ -54,12 +55,18 @@ struct QrCode
 	std::string symbologyIdentifier;      // "]Q0" model 1, "]Q1" model 2, "]Q3" GS1, ...
 };
 
-/// Decodes the first QR code found. Keeps its grey-conversion buffer between calls, so a camera
-/// loop that reuses one decoder allocates nothing of its own per frame (ZXing still allocates its
-/// binarized copy). Not thread-safe: one decoder per thread (per worker).
+/// Decodes the first QR code found. Keeps its buffers between calls, so a camera loop that reuses
+/// one decoder allocates nothing of its own per frame (ZXing still allocates its binarized copy).
+/// Once a code has been read, both buffers are wiped: the picture of a code is as secret as the
+/// code, and a scan stops at its first read. Not thread-safe: one decoder per thread (per worker).
 class QrDecoder
 {
 public:
+	/// A buffer of `size` bytes owned by the decoder, for a caller that has to copy each frame in
+	/// before decoding it (the wasm binding copies the JS pixels here). Reallocated only when the
+	/// size changes; valid until the next call of frameBuffer().
+	std::span<uint8_t> frameBuffer(size_t size);
+
 	/// Throws Error{InvalidArgument, "width" | "height" | "pixels"} for an invalid view
 	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range, and
 	/// Error{NoCodeFound, "image"} when no readable QR code is in the image.
@@ -67,7 +74,8 @@ public:
 	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
 
 private:
-	Botan::secure_vector<uint8_t> _grey; // the code's picture is as secret as the code
+	Botan::secure_vector<uint8_t> _frame;
+	Botan::secure_vector<uint8_t> _grey;
 };
 
 /// One-off decode with a fresh decoder; throws like QrDecoder::decode.
