@@ -171,12 +171,15 @@ int main(int argc, char** argv)
 		QrScanOptions o = QrScanOptions::live();
 		o.tryHarder = o.tryInvert = o.tryDownscale = false;
 		o.downscale = 1;
-		o.localBinarizer = true;
+		o.binarizer = QrBinarizer::ZxingLocal;
 		tweak(o);
 		candidates.push_back({std::move(name), o});
 	};
 	add("fast (no harder/invert/pyramid)", [](QrScanOptions&) {});
-	add("fast + global binarizer", [](QrScanOptions& o) { o.localBinarizer = false; });
+	add("fast + ZXing global binarizer", [](QrScanOptions& o) { o.binarizer = QrBinarizer::ZxingGlobal; });
+	add("fast + our block binarizer", [](QrScanOptions& o) { o.binarizer = QrBinarizer::Block; });
+	add("block binarizer + tryHarder", [](QrScanOptions& o) { o.binarizer = QrBinarizer::Block; o.tryHarder = true; });
+	add("block binarizer + 2x2 average", [](QrScanOptions& o) { o.binarizer = QrBinarizer::Block; o.downscale = 2; });
 	add("fast + tryHarder", [](QrScanOptions& o) { o.tryHarder = true; });
 	add("fast + tryInvert", [](QrScanOptions& o) { o.tryInvert = true; });
 	add("fast + pyramid", [](QrScanOptions& o) { o.tryDownscale = true; });
@@ -232,7 +235,7 @@ int main(int argc, char** argv)
 							.tryInvert(live.tryInvert)
 							.tryDownscale(live.tryDownscale)
 							.tryRotate(false)
-							.binarizer(live.localBinarizer ? ZXing::Binarizer::LocalAverage : ZXing::Binarizer::GlobalHistogram)
+							.binarizer(ZXing::Binarizer::LocalAverage)
 							.textMode(ZXing::TextMode::Plain)
 							.maxNumberOfSymbols(1);
 	const size_t contenders = candidates.size() + 1;

@@ -108,7 +108,7 @@ inline void boxBlur(std::vector<uint8_t>& img, int w, int h, int r)
 
 } // namespace detail
 
-/// The frame as 8-bit grey, width * height bytes.
+/// The frame as 8-bit grey, width * height bytes. Both sides must be at least 16.
 inline std::vector<uint8_t> renderGreyFrame(const GreyImage& code, const FrameSpec& spec)
 {
 	const int w = spec.width, h = spec.height;
@@ -130,7 +130,7 @@ inline std::vector<uint8_t> renderGreyFrame(const GreyImage& code, const FrameSp
 					frame[size_t(y) * w + x] = level;
 	}
 	for (int i = 0; i < 200; ++i) {
-		int bw = 4 + rng.below(40), bh = 3 + rng.below(5), bx = rng.below(w - bw), by = rng.below(h - bh);
+		int bw = 4 + rng.below(std::clamp(w - 8, 1, 40)), bh = 3 + rng.below(5), bx = rng.below(w - bw), by = rng.below(h - bh);
 		for (int y = by; y < by + bh; ++y)
 			for (int x = bx; x < bx + bw; ++x)
 				frame[size_t(y) * w + x] = uint8_t(rng.below(60));

@@ -1,5 +1,6 @@
 #include "authcore/qr/QrDecoder.h"
 
+#include "BlockBinarizer.h"
 #include "GreyConversion.h"
 
 #include "authcore/Error.h"
@@ -22,7 +23,7 @@ QrScanOptions QrScanOptions::live()
 	options.tryHarder = false;
 	options.tryInvert = false;
 	options.tryDownscale = false;
-	options.localBinarizer = true;
+	options.binarizer = QrBinarizer::ZxingLocal;
 	options.alphaOverWhite = false; // camera and screen frames are opaque
 	return options;
 }
@@ -34,7 +35,7 @@ QrScanOptions QrScanOptions::still()
 	options.tryHarder = true;
 	options.tryInvert = true;
 	options.tryDownscale = true;
-	options.localBinarizer = true;
+	options.binarizer = QrBinarizer::ZxingLocal;
 	options.alphaOverWhite = true; // a copied QR image often has a transparent background
 	return options;
 }
@@ -43,6 +44,11 @@ QrScanOptions QrScanOptions::forMode(ScanMode mode)
 {
 	return mode == ScanMode::Live ? live() : still();
 }
+
+QrDecoder::QrDecoder() : _blockBinarizer(std::make_unique<detail::BlockBinarizer>()) {}
+QrDecoder::~QrDecoder() = default;
+QrDecoder::QrDecoder(QrDecoder&&) noexcept = default;
+QrDecoder& QrDecoder::operator=(QrDecoder&&) noexcept = default;
 
 std::span<uint8_t> QrDecoder::frameBuffer(size_t size)
 {
@@ -55,14 +61,23 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 	image.validate();
 	if (options.downscale < 1 || options.downscale > 4)
 		throw Error(ErrorKind::InvalidArgument, "options", "downscale must be 1..4");
+	// ZXing's pyramid would average our black and white pixels into grey it then cannot read.
+	if (options.binarizer == QrBinarizer::Block && options.tryDownscale)
+		throw Error(ErrorKind::InvalidArgument, "options", "the block binarizer cannot be combined with tryDownscale");
 
 	// A block average larger than the image would leave nothing to look at.
 	int factor = std::min({options.downscale, image.width, image.height});
 	ZXing::ImageView view;
-	if (image.format == PixelFormat::Grey && factor == 1) {
+	auto zxingBinarizer = options.binarizer == QrBinarizer::ZxingGlobal ? ZXing::Binarizer::GlobalHistogram : ZXing::Binarizer::LocalAverage;
+	if (image.format == PixelFormat::Grey && factor == 1 && options.binarizer != QrBinarizer::Block) {
 		view = ZXing::ImageView(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
 	} else {
 		auto size = detail::convertToGrey(image, factor, options.alphaOverWhite, _grey);
+		// Below the block binarizer's size, or without any contrast, ZXing's own binarizer does
+		// what it would have done anyway (one global threshold).
+		if (options.binarizer == QrBinarizer::Block && size.width >= detail::kMinSide && size.height >= detail::kMinSide
+			&& _blockBinarizer->binarizeInPlace(_grey.data(), size.width, size.height))
+			zxingBinarizer = ZXing::Binarizer::BoolCast; // black is 0, white 255: ZXing only compares
 		view = ZXing::ImageView(_grey.data(), size.width, size.height, ZXing::ImageFormat::Lum);
 	}
 
@@ -72,7 +87,7 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 							 .tryInvert(options.tryInvert)
 							 .tryDownscale(options.tryDownscale)
 							 .tryRotate(false) // only the 1D readers rotate; QR detection is rotation-free
-							 .binarizer(options.localBinarizer ? ZXing::Binarizer::LocalAverage : ZXing::Binarizer::GlobalHistogram)
+							 .binarizer(zxingBinarizer)
 							 .textMode(ZXing::TextMode::Plain)
 							 .maxNumberOfSymbols(1);
 	auto barcode = ZXing::ReadBarcode(view, readerOptions);

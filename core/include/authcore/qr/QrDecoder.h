@@ -13,12 +13,24 @@
 #include <botan/secmem.h>
 
 #include <array>
+#include <memory>
 #include <span>
 #include <string>
 
 namespace authcore {
 
 enum class ScanMode { Live, Still };
+
+/// How grey becomes black and white, the most expensive step of decoding a frame.
+enum class QrBinarizer {
+	ZxingLocal,  // ZXing's LocalAverage: a threshold per 8x8 block from its neighbourhood
+	ZxingGlobal, // ZXing's GlobalHistogram: one threshold for the whole image; fast, weak on uneven light
+	Block,       // ours: ZXing's local idea in fewer passes (core/src/qr/BlockBinarizer.h); no tryDownscale
+};
+
+namespace detail {
+class BlockBinarizer;
+}
 
 /// How hard to look. Use the presets; the fields exist so that tests and the options benchmark
 /// (bench/QrOptionsBench.cpp) can compare alternatives through the same code path.
@@ -28,7 +40,7 @@ struct QrScanOptions
 	bool tryHarder = false;       // look for finder patterns on every 3rd row instead of every (height/130)th
 	bool tryInvert = false;       // also look for light-on-dark codes (a second pass)
 	bool tryDownscale = false;    // also look in ZXing's 1/3 size copy when the image is larger than 500 px
-	bool localBinarizer = true;   // local (uneven light, glare) instead of one global threshold
+	QrBinarizer binarizer = QrBinarizer::ZxingLocal;
 	bool alphaOverWhite = false;  // composite transparent pixels onto white (pasted images, PNG files)
 
 	static QrScanOptions live();
@@ -62,13 +74,19 @@ struct QrCode
 class QrDecoder
 {
 public:
+	QrDecoder();
+	~QrDecoder();
+	QrDecoder(QrDecoder&&) noexcept;
+	QrDecoder& operator=(QrDecoder&&) noexcept;
+
 	/// A buffer of `size` bytes owned by the decoder, for a caller that has to copy each frame in
 	/// before decoding it (the wasm binding copies the JS pixels here). Reallocated only when the
 	/// size changes; valid until the next call of frameBuffer().
 	std::span<uint8_t> frameBuffer(size_t size);
 
 	/// Throws Error{InvalidArgument, "width" | "height" | "pixels"} for an invalid view
-	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range, and
+	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range (or
+	/// QrBinarizer::Block with tryDownscale), and
 	/// Error{NoCodeFound, "image"} when no readable QR code is in the image.
 	QrCode decode(const ImageView& image, const QrScanOptions& options);
 	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
@@ -76,6 +94,7 @@ public:
 private:
 	Botan::secure_vector<uint8_t> _frame;
 	Botan::secure_vector<uint8_t> _grey;
+	std::unique_ptr<detail::BlockBinarizer> _blockBinarizer;
 };
 
 /// One-off decode with a fresh decoder; throws like QrDecoder::decode.
