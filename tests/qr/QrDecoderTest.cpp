@@ -63,6 +63,12 @@ TEST(QrDecoder, InvalidInputIsATypedErrorNotACrash)
 	EXPECT_EQ(errorField([&] { decoder.decode({pixels, 10, 10, PixelFormat::Grey}, bad); }, ErrorKind::InvalidArgument), "options");
 	bad.downscale = 0;
 	EXPECT_EQ(errorField([&] { decoder.decode({pixels, 10, 10, PixelFormat::Grey}, bad); }, ErrorKind::InvalidArgument), "options");
+	bad = QrScanOptions::live();
+	bad.fullResolutionEvery = -1;
+	EXPECT_EQ(errorField([&] { decoder.decode({pixels, 10, 10, PixelFormat::Grey}, bad); }, ErrorKind::InvalidArgument), "options");
+	bad = QrScanOptions::live();
+	bad.downscaleFromSide = -1;
+	EXPECT_EQ(errorField([&] { decoder.decode({pixels, 10, 10, PixelFormat::Grey}, bad); }, ErrorKind::InvalidArgument), "options");
 }
 
 TEST(QrDecoder, ImagesWithoutACodeGiveNoCodeFound)
@@ -151,6 +157,8 @@ TEST(QrDecoder, DownscaledDecodingReportsFullResolutionCorners)
 	QrDecoder decoder;
 	QrScanOptions options = QrScanOptions::live();
 	options.downscale = 1;
+	options.downscaleFromSide = 0;
+	options.fullResolutionEvery = 0; // every call downscaled
 	auto full = decoder.decode({code.pixels, code.width, code.height, PixelFormat::Grey}, options);
 	for (int factor : {2, 3, 4}) {
 		options.downscale = factor;
@@ -206,4 +214,38 @@ TEST(QrDecoder, FrameBufferIsReusedAndWipedAfterARead)
 	std::copy(rgba.begin(), rgba.end(), buffer.begin());
 	EXPECT_EQ(decoder.decode({buffer, code.width, code.height, PixelFormat::Rgba}, ScanMode::Live).text, kUri);
 	EXPECT_TRUE(std::all_of(buffer.begin(), buffer.end(), [](uint8_t b) { return b == 0; })) << "the code's picture was wiped";
+}
+
+TEST(QrDecoder, LiveModeReadsLargeFramesAtFullResolutionOneCallInThree)
+{
+	// A code of 3 pixels per module: too small for the half-resolution image (1.5 px per module).
+	auto code = encodeQr(kUri, {.scale = 1});
+	auto small = [&](int width, int height) {
+		test::FrameSpec spec;
+		spec.width = width;
+		spec.height = height;
+		spec.centerX = width / 2.0;
+		spec.centerY = height / 2.0;
+		spec.pixelsPerModule = 3;
+		return test::renderRgbaFrame(code, spec);
+	};
+	auto calls = [&](QrDecoder& decoder, const std::vector<uint8_t>& frame, int width, int height, int n) {
+		std::string read;
+		for (int i = 0; i < n; ++i) {
+			try {
+				read += decoder.decode({frame, width, height, PixelFormat::Rgba}, ScanMode::Live).text == kUri ? '+' : '?';
+			} catch (const Error&) {
+				read += '-';
+			}
+		}
+		return read;
+	};
+	QrDecoder decoder;
+	auto hd = small(1280, 720);
+	EXPECT_EQ(calls(decoder, hd, 1280, 720, 6), "+--+--") << "full resolution on the 1st, 4th, ... call";
+	// Below 720 pixels every call is a full one.
+	auto sd = small(960, 540);
+	EXPECT_EQ(calls(decoder, sd, 960, 540, 3), "+++");
+	// The one-off decodeQr() is a first call: full resolution.
+	EXPECT_EQ(decodeQr({hd, 1280, 720, PixelFormat::Rgba}, ScanMode::Live).text, kUri);
 }

@@ -3,9 +3,10 @@
 // camera frame, a screen capture, a pasted screenshot or an image file, with ZXing-cpp.
 //
 // Two presets, chosen by measurement (docs/qr-scanning.md has the numbers and the commands):
-//   live   one frame of a camera or screen stream, called many times a second: must be fast, and
-//          a frame without a code must cost no more than one with a code; a missed frame is
-//          retried by the next one.
+//   live   one frame of a camera or screen stream, called many times a second through one decoder:
+//          must be fast, and a frame without a code must cost no more than one with a code; a
+//          missed frame is retried by the next one. Frames of 720 pixels and more (shorter side)
+//          are read at half width and height two calls in three, at full resolution the third.
 //   still  a pasted screenshot or a file, decoded once: must find the code if it can be found.
 
 #include "authcore/qr/ImageView.h"
@@ -13,7 +14,7 @@
 #include <botan/secmem.h>
 
 #include <array>
-#include <memory>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -21,27 +22,23 @@ namespace authcore {
 
 enum class ScanMode { Live, Still };
 
-/// How grey becomes black and white, the most expensive step of decoding a frame.
-enum class QrBinarizer {
-	ZxingLocal,  // ZXing's LocalAverage: a threshold per 8x8 block from its neighbourhood
-	ZxingGlobal, // ZXing's GlobalHistogram: one threshold for the whole image; fast, weak on uneven light
-	Block,       // ours: ZXing's local idea in fewer passes (core/src/qr/BlockBinarizer.h); no tryDownscale
-};
-
-namespace detail {
-class BlockBinarizer;
-}
 
 /// How hard to look. Use the presets; the fields exist so that tests and the options benchmark
 /// (bench/QrOptionsBench.cpp) can compare alternatives through the same code path.
 struct QrScanOptions
 {
-	int downscale = 1;            // 1..4: average downscale x downscale pixel blocks while converting to grey
-	bool tryHarder = false;       // look for finder patterns on every 3rd row instead of every (height/130)th
-	bool tryInvert = false;       // also look for light-on-dark codes (a second pass)
-	bool tryDownscale = false;    // also look in ZXing's 1/3 size copy when the image is larger than 500 px
-	QrBinarizer binarizer = QrBinarizer::ZxingLocal;
-	bool alphaOverWhite = false;  // composite transparent pixels onto white (pasted images, PNG files)
+	// Resolution. Images whose shorter side is at least `downscaleFromSide` pixels are decoded at
+	// 1/downscale of their width and height (blocks of downscale x downscale pixels averaged while
+	// converting to grey), except every `fullResolutionEvery`-th call of a decoder (counted per
+	// decoder; 0 = never), which looks at full resolution for codes too small for the reduced image.
+	int downscale = 1;              // 1..4
+	int downscaleFromSide = 0;      // pixels, >= 0
+	int fullResolutionEvery = 0;    // >= 0
+	bool tryHarder = false;         // look for finder patterns on every 3rd row instead of every (height/130)th
+	bool tryInvert = false;         // also look for light-on-dark codes (a second pass over the same binarized image)
+	bool tryDownscale = false;      // also look in ZXing's 1/3 size copy when the image is larger than 500 px
+	bool globalBinarizer = false;   // one threshold for the whole image instead of ZXing's local one per 8x8 block
+	bool alphaOverWhite = false;    // composite transparent pixels onto white (pasted images, PNG files)
 
 	static QrScanOptions live();
 	static QrScanOptions still();
@@ -68,25 +65,20 @@ struct QrCode
 };
 
 /// Decodes the first QR code found. Keeps its buffers between calls, so a camera loop that reuses
-/// one decoder allocates nothing of its own per frame (ZXing still allocates its binarized copy).
+/// one decoder allocates nothing of its own per frame (ZXing still allocates its binarized copy),
+/// and counts its calls for QrScanOptions::fullResolutionEvery (the first call is a full one).
 /// Once a code has been read, both buffers are wiped: the picture of a code is as secret as the
 /// code, and a scan stops at its first read. Not thread-safe: one decoder per thread (per worker).
 class QrDecoder
 {
 public:
-	QrDecoder();
-	~QrDecoder();
-	QrDecoder(QrDecoder&&) noexcept;
-	QrDecoder& operator=(QrDecoder&&) noexcept;
-
 	/// A buffer of `size` bytes owned by the decoder, for a caller that has to copy each frame in
 	/// before decoding it (the wasm binding copies the JS pixels here). Reallocated only when the
 	/// size changes; valid until the next call of frameBuffer().
 	std::span<uint8_t> frameBuffer(size_t size);
 
 	/// Throws Error{InvalidArgument, "width" | "height" | "pixels"} for an invalid view
-	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range (or
-	/// QrBinarizer::Block with tryDownscale), and
+	/// (see ImageView::validate), Error{InvalidArgument, "options"} for options out of range, and
 	/// Error{NoCodeFound, "image"} when no readable QR code is in the image.
 	QrCode decode(const ImageView& image, const QrScanOptions& options);
 	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
@@ -94,7 +86,7 @@ public:
 private:
 	Botan::secure_vector<uint8_t> _frame;
 	Botan::secure_vector<uint8_t> _grey;
-	std::unique_ptr<detail::BlockBinarizer> _blockBinarizer;
+	uint64_t _calls = 0; // decode() calls so far, for fullResolutionEvery
 };
 
 /// One-off decode with a fresh decoder; throws like QrDecoder::decode.
