@@ -20,8 +20,8 @@ QrScanOptions QrScanOptions::live()
 	QrScanOptions options;
 	// ZXing's local binarizer is most of a frame's cost and scales with the pixel count: at half
 	// width and height a 720p frame costs about half (wasm: 1.7 instead of 3.3 ms), and still reads
-	// every code of 5 or more pixels per module. Smaller codes are left to every third frame, read
-	// at full resolution: at 30 frames a second they are found within 0.1 s.
+	// codes of 4 or more pixels per module unless blurred. Smaller and blurred codes are left to
+	// every third frame, read at full resolution: at 30 frames a second, within 0.1 s.
 	options.downscale = 2;
 	options.downscaleFromSide = 720;
 	options.fullResolutionEvery = 3;
