@@ -20,7 +20,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SERVICE_WORKER = 'sw.js';
 const PRECACHE_MARKER = /^const PRECACHE = .*;$/m;
 // Never shipped: editor and OS droppings.
-const IGNORED = /(^|\/)(\.|Thumbs\.db$|.*~$)/;
+const IGNORED = /(^|\/)(\.|Thumbs\.db$|.*~$)|^package\.json$/;
 
 function listFiles(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
