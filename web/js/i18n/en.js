@@ -4,6 +4,7 @@ export default {
   'app.name': 'Authenticator',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
+  'app.vaultUser': 'Authenticator vault',
   'app.actions': 'App actions',
   'app.unavailableTitle': 'Something is missing',
   'app.moduleFailed': 'The app could not start its code engine. Reload the page; if that does not help, use a current version of Chrome, Edge, Firefox or Safari.',

@@ -4,6 +4,7 @@ export default {
   'app.name': 'Autentifikators',
   'app.loading': 'Ielādē…',
   'app.skipToContent': 'Pāriet uz saturu',
+  'app.vaultUser': 'Autentifikatora glabātuve',
   'app.actions': 'Lietotnes darbības',
   'app.unavailableTitle': 'Kaut kas trūkst',
   'app.moduleFailed': 'Lietotne nevarēja palaist savu kodu dzinēju. Pārlādējiet lapu; ja tas nelīdz, izmantojiet jaunu Chrome, Edge, Firefox vai Safari versiju.',

@@ -74,7 +74,8 @@ export class AccountsScreen {
         this.#rows.set(entry.id, row);
         list.append(row.element);
       });
-      this.listArea.append(section.title ? h('h3', { class: 'group-title', text: section.title }) : null, list);
+      if (section.title) this.listArea.append(h('h3', { class: 'group-title', text: section.title }));
+      this.listArea.append(list);
     }
     if (!shown.length) this.listArea.append(h('p', { class: 'card empty-state', text: t('accounts.noMatch') }));
     this.countStatus.textContent = this.#query ? t('accounts.shown', { count: shown.length, total: formatNumber(all.length) }) : '';

@@ -2,7 +2,7 @@
 // a forgotten password cannot be recovered), then offer an encrypted backup download.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field, checkbox } from '../ui/form-field.js';
+import { field, checkbox, vaultUsernameField } from '../ui/form-field.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
 
 export class CreateVaultScreen {
@@ -29,7 +29,7 @@ export class CreateVaultScreen {
     });
     password.input.setAttribute('aria-describedby', `${password.input.getAttribute('aria-describedby') ?? ''} strength-text`.trim());
 
-    const form = h('form', { class: 'card', novalidate: true }, password.element, meter, strengthText, repeat.element, show.element,
+    const form = h('form', { class: 'card', novalidate: true }, vaultUsernameField(t('app.vaultUser')), password.element, meter, strengthText, repeat.element, show.element,
       h('p', { class: 'notice warning', text: t('create.warning') }), understood.element, status, h('div', { class: 'button-row' }, submit));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

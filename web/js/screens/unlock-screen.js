@@ -3,7 +3,7 @@
 // hand and tells the user to slow down).
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field } from '../ui/form-field.js';
+import { field, vaultUsernameField } from '../ui/form-field.js';
 
 const FREE_ATTEMPTS = 3;
 const MAX_DELAY_S = 30;
@@ -22,7 +22,7 @@ export class UnlockScreen {
     this.status = status;
     this.submit = submit;
 
-    const form = h('form', { class: 'card', novalidate: true }, password.element, status, h('div', { class: 'button-row' }, submit));
+    const form = h('form', { class: 'card', novalidate: true }, vaultUsernameField(t('app.vaultUser')), password.element, status, h('div', { class: 'button-row' }, submit));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#attempt();

@@ -1,7 +1,7 @@
 // Change the vault password: the core re-wraps the master key, so accounts are not re-encrypted.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
-import { field } from './form-field.js';
+import { field, vaultUsernameField } from './form-field.js';
 import { showToast } from './announcer.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
 
@@ -12,7 +12,7 @@ export class ChangePasswordForm {
     const repeat = field({ label: t('create.repeat'), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
     const status = h('p', { role: 'alert', class: 'problem' });
     this.inputs = [current.input, next.input, repeat.input];
-    const form = h('form', { novalidate: true }, current.element, next.element, repeat.element, status,
+    const form = h('form', { novalidate: true }, vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status,
       h('p', { class: 'small-print', text: t('password.backupNote') }),
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button', text: t('password.submit') })));
     form.addEventListener('submit', async (event) => {

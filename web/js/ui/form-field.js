@@ -43,3 +43,9 @@ export function checkbox({ label, checked = false, required = false, onchange })
 export function select({ options, value }) {
   return h('select', {}, options.map(([optionValue, text]) => h('option', { value: optionValue, text, selected: String(optionValue) === String(value) })));
 }
+
+/// A hidden user name beside password fields: password managers and screen readers expect one, and
+/// it names what the password opens ("Authenticator vault"), never a real account.
+export function vaultUsernameField(value) {
+  return h('input', { type: 'text', name: 'username', autocomplete: 'username', value, readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
+}
