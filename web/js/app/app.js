@@ -125,6 +125,9 @@ export class App {
 
   #locked(reason) {
     this.#autoLock.stop();
+    // Nothing decrypted may stay on screen: open dialogs (edit) and toasts (Undo) go too.
+    for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+    document.getElementById('toasts')?.replaceChildren();
     if (UNLOCKED_SCREENS[this.#current.name] && reason !== 'user') this.#lockedBefore = { name: this.#current.name, options: {} };
     this.#show('unlock', { reason });
   }

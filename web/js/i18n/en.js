@@ -67,6 +67,7 @@ export default {
 
   'lock.reason.idle': 'The vault was locked because the app was not used for a while.',
   'lock.reason.hidden': 'The vault was locked when you left the page.',
+  'lock.reason.stale': 'The vault was changed in another tab or window, so your last change was not saved. Unlock to see the latest accounts, then repeat the change.',
   'lock.reason.other_tab': 'The vault was changed in another tab or window. Unlock to see the latest accounts.',
 
   'restore.open': 'Restore from a backup file',

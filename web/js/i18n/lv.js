@@ -67,6 +67,7 @@ export default {
 
   'lock.reason.idle': 'Glabātuve tika aizslēgta, jo lietotne kādu laiku netika lietota.',
   'lock.reason.hidden': 'Glabātuve tika aizslēgta, kad aizgājāt no lapas.',
+  'lock.reason.stale': 'Glabātuve tika mainīta citā cilnē vai logā, tāpēc jūsu pēdējā izmaiņa netika saglabāta. Atslēdziet, lai redzētu jaunākos kontus, un atkārtojiet izmaiņu.',
   'lock.reason.other_tab': 'Glabātuve tika mainīta citā cilnē vai logā. Atslēdziet to, lai redzētu jaunākos kontus.',
 
   'restore.open': 'Atjaunot no rezerves kopijas',

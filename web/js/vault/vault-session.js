@@ -50,7 +50,7 @@ export class VaultSession extends EventTarget {
       await saveVault(file, revision, expected, { replace });
     } catch (error) {
       if (error instanceof StaleVaultError) {
-        this.lock('other_tab');
+        this.lock('stale');
         return failure('stale');
       }
       if (error instanceof VaultWriteError) return failure(error.quota ? 'quota' : 'write_failed');
