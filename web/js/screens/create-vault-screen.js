@@ -63,6 +63,6 @@ export class CreateVaultScreen {
       h('p', { text: t('create.intro') }),
       form,
       h('p', {}, t('create.haveBackup'), ' ',
-        h('button', { type: 'button', class: 'button quiet small', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+        h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
   }
 }

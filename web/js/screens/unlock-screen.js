@@ -34,7 +34,7 @@ export class UnlockScreen {
       form,
       h('p', { class: 'small-print', text: t('unlock.forgot') }),
       h('div', { class: 'button-row' },
-        h('button', { type: 'button', class: 'button quiet small', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+        h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
   }
 
   focusTarget() {

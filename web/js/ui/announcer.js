@@ -19,7 +19,9 @@ export function showToast(message, { action, timeout = TOAST_MS } = {}) {
   const container = document.getElementById('toasts');
   announce(action ? `${message} ${action.hint ?? ''}`.trim() : message);
   if (!container) return () => {};
-  const toast = h('div', { class: 'toast' }, h('span', { text: message }));
+  // One plain message at a time: a newer one replaces older ones (actionable toasts, like Undo, stay).
+  for (const old of container.querySelectorAll('.toast:not(.actionable)')) old.remove();
+  const toast = h('div', { class: ['toast', action ? 'actionable' : null] }, h('span', { text: message }));
   let timer = null;
   const remove = () => {
     clearTimeout(timer);
