@@ -30,6 +30,8 @@ if [[ -z ${SKIP_ASAN:-} ]]; then
   run "build native-asan" configure_and_build native-asan
   run "ctest native-asan (ASan+UBSan)" ctest --preset native-asan
 fi
+run "fuzz ${FUZZ_SECONDS:-20}s per target" bash tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+run "clang-tidy" bash tools/lint.sh
 run "build wasm" configure_and_build wasm
 run "ctest wasm (Node)" ctest --preset wasm
 run "node binding tests" node --test tests/wasm/
