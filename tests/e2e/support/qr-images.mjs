@@ -57,3 +57,29 @@ export function writeY4m(path, text, { width = 1280, height = 720, module = 8, b
   }
   closeSync(fd);
 }
+
+/// A .y4m video of a busy scene without any code (random grey blocks, changing every frame), to
+/// measure what the camera loop sustains when it keeps looking.
+export function writeNoCodeY4m(path, { width = 1280, height = 720, frames = 10, block = 16, fps = 30 } = {}) {
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const fd = openSync(path, 'w');
+  writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let f = 0; f < frames; f++) {
+    const luma = new Uint8Array(width * height);
+    for (let by = 0; by < height; by += block) {
+      for (let bx = 0; bx < width; bx += block) {
+        const value = 40 + Math.floor(random() * 180);
+        for (let y = by; y < Math.min(height, by + block); y++) luma.fill(value, y * width + bx, y * width + Math.min(width, bx + block));
+      }
+    }
+    writeSync(fd, 'FRAME\n');
+    writeSync(fd, luma);
+    writeSync(fd, chroma);
+  }
+  closeSync(fd);
+}

@@ -12,10 +12,11 @@ export class FrameScanner {
   #inFlight = false;
 
   /// onFound({text, bytes, corners, width, height}) once a code is read; the loop then stops.
-  constructor(video, { onFound, onError }) {
+  constructor(video, { onFound, onError, onDecoded }) {
     this.#video = video;
     this.onFound = onFound;
     this.onError = onError;
+    this.onDecoded = onDecoded;
   }
 
   /// Decoded frames per second since start (for the status line and the e2e measurement).
@@ -66,6 +67,7 @@ export class FrameScanner {
     }
     if (!this.#running) return;
     this.#decoded += 1;
+    this.onDecoded?.(this);
     if (!result.error) {
       this.stop();
       this.onFound(result);
