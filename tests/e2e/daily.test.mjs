@@ -1,9 +1,13 @@
 // The daily flow (issue 5): first run, create the vault, add by link and by hand, codes equal to
 // oathtool's at a fixed clock, copy, search, edit, delete and undo, lock and unlock, HOTP, XSS.
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launchProfile } from './support/browser.mjs';
+import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
 import { PASSWORD, FIXED_TIME, oathtool, watchErrors, openApp, createVault, unlock, goToAdd, addByUri, row, rowCode } from './support/app.mjs';
+
+// Skipped, with the reason, while a binding this flow needs has not landed in the build.
+const skip = await missingBindings(['vaultCreate']);
+const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const AUTHENTIK = 'otpauth://totp/authentik%3Akristine.majore?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&algorithm=SHA1&digits=6&period=30&issuer=authentik';
 let web;
@@ -12,6 +16,7 @@ let page;
 let errors;
 
 before(async () => {
+  if (skip) return;
   web = await serveWeb();
   profile = await launchProfile({ origin: web.url });
   page = await profile.context.newPage();
@@ -200,6 +205,38 @@ test('reorder moves an account with keyboard-reachable buttons, and the order is
   await page.reload();
   await unlock(page);
   assert.deepEqual(await others(), ['<img src=x onerror=alert(1)>', 'authentik'], 'the order survives a reload');
+});
+
+test('the language switch in settings changes every string and <html lang>', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption('lv');
+  await page.getByRole('heading', { name: 'Iestatījumi' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'lv');
+  assert.ok(await page.getByRole('navigation').getByRole('button', { name: 'Konti' }).isVisible());
+  assert.match(await page.locator('.device-time').textContent(), /2025/, 'device time with the date, via Intl');
+  await page.getByLabel('Valoda', { exact: true }).selectOption('en');
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});
+
+test('the settings show the device time with seconds, and it moves', async () => {
+  const later = FIXED_TIME + 7;
+  const seconds = String(later % 60).padStart(2, '0');
+  await page.clock.setFixedTime(later * 1000);
+  await page.locator('.device-time').filter({ hasText: new RegExp(`:${seconds}(\\D|$)`) }).waitFor();
+  await page.clock.setFixedTime(FIXED_TIME * 1000);
+});
+
+test('auto-lock: after the idle time the vault locks and says why', async () => {
+  await page.clock.install({ time: FIXED_TIME * 1000 });
+  await page.getByLabel('Lock automatically when not used for').selectOption('1');
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.clock.runFor(59_000);
+  assert.equal(await page.getByRole('heading', { name: 'Unlock your vault' }).count(), 0, 'not before the minute is up');
+  await page.clock.runFor(2_000);
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+  await page.getByText('The vault was locked because the app was not used for a while.').waitFor();
+  assert.equal(await page.locator('.account').count(), 0);
 });
 
 test('no errors, no dialogs, no request outside the origin', () => {

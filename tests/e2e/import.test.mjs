@@ -1,13 +1,17 @@
 // Import and export (issue 6, web): an encrypted Aegis file through the page (wrong then right
 // password, preview, duplicates), the exports (Aegis JSON, otpauth list, Google Authenticator
 // transfer QR codes and one QR per account) read back by our own importer and scanner.
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, launchProfile, sharedDataDir } from './support/browser.mjs';
+import { serveWeb, launchProfile, sharedDataDir, missingBindings } from './support/browser.mjs';
 import { FIXED_TIME, oathtool, watchErrors, openApp, createVault, goToAdd, row, rowCode } from './support/app.mjs';
+
+// Skipped, with the reason, while a binding this flow needs has not landed in the build.
+const skip = await missingBindings(['vaultCreate', 'importFile', 'exportAccounts', 'encodeQr', 'decodeQr']);
+const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const IMPORTERS = path.join(sharedDataDir, 'importers');
 const PLAIN = existsSync(path.join(IMPORTERS, 'plain.txt')) ? readFileSync(path.join(IMPORTERS, 'plain.txt'), 'utf8').trim().split('\n') : [];
@@ -29,6 +33,7 @@ async function openImport(target) {
 }
 
 before(async () => {
+  if (skip) return;
   web = await serveWeb();
   profile = await launchProfile({ origin: web.url });
   page = await profile.context.newPage();

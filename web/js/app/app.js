@@ -82,17 +82,10 @@ export class App {
   }
 
   // --- start, lock, unlock ------------------------------------------------------------------------
+  /// The unlock screen shows as soon as IndexedDB says there is a vault; the worker loads the wasm
+  /// module meanwhile (unlock waits for it), so a cold start is not held up by the compile.
   async start() {
-    const capabilities = await this.#authcore.call('capabilities');
-    if (capabilities.error) {
-      this.#show('unavailable', { error: capabilities.error });
-      return;
-    }
-    this.#bindings = new Set(capabilities.bindings);
-    if (!VAULT_BINDINGS.every((name) => this.#bindings.has(name))) {
-      this.#show('unavailable', { vaultMissing: true });
-      return;
-    }
+    const capabilities = this.#authcore.call('capabilities');
     let stored;
     try {
       stored = await this.session.stored();
@@ -100,7 +93,18 @@ export class App {
       this.#show('unavailable', { storageFailed: true });
       return;
     }
-    this.#show(stored.current ? 'unlock' : 'create');
+    if (stored.current) this.#show('unlock');
+    const available = await capabilities;
+    if (available.error) {
+      this.#show('unavailable', { error: available.error });
+      return;
+    }
+    this.#bindings = new Set(available.bindings);
+    if (!VAULT_BINDINGS.every((name) => this.#bindings.has(name))) {
+      this.#show('unavailable', { vaultMissing: true });
+      return;
+    }
+    if (!stored.current) this.#show('create');
   }
 
   async vaultCreated() {

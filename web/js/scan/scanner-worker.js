@@ -2,7 +2,8 @@
 // be cancelled by terminating it without touching the worker that holds the unlocked vault.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
 
-const WORKER_URL = new URL('../worker/authcore-worker.js', import.meta.url);
+// Resolved from the page, not from this module: the build bundles modules into one file.
+const WORKER_URL = new URL('js/worker/authcore-worker.js', document.baseURI);
 const HUNG_MS = 5000;
 
 let messenger = null;
