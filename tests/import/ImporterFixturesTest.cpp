@@ -1,0 +1,139 @@
+// Every export file in shared/data/importers imports to exactly the accounts the README lists.
+// Where a file holds fewer than seven entries (the app versions that wrote them had fewer accounts,
+// or no Steam), the expected list names which are absent; every account present is compared field
+// by field, secret included.
+
+#include "ImportTestSupport.h"
+
+using namespace authcore;
+using namespace authcore::test;
+
+namespace {
+
+struct Fixture
+{
+	const char* file;
+	const char* format;
+	bool encrypted;
+	std::vector<Account> expected;
+};
+
+std::vector<Account> twoFasSchema1()
+{
+	auto accounts = sevenAccountsExcept({"Boeing"});
+	for (Account& a : accounts) {
+		a.type = OtpType::Totp;
+		a.algorithm = HashAlgorithm::Sha1;
+		a.digits = 6;
+		a.period = 30;
+		a.counter = 0;
+	}
+	return accounts;
+}
+
+std::vector<Account> twoFasSchema2(std::initializer_list<std::string_view> absent)
+{
+	auto accounts = sevenAccountsExcept(absent);
+	for (Account& a : accounts) {
+		if (a.type == OtpType::Hotp)
+			a.period = 30;
+		a.type = OtpType::Totp;
+		a.counter = 0;
+	}
+	return accounts;
+}
+
+std::vector<Fixture> fixtures()
+{
+	return {
+		{"plain.txt", "otpauth", false, sevenAccounts()},
+		{"aegis_plain.json", "aegis", false, sevenAccounts()},
+		{"aegis_encrypted.json", "aegis", true, sevenAccounts()},
+		{"andotp_plain.json", "andotp", false, sevenAccounts()},
+		{"andotp_encrypted.bin", "andotp", true, sevenAccounts()},
+		{"andotp_encrypted_old.bin", "andotp", true, sevenAccounts()},
+		{"ente_auth.txt", "ente_auth", false, sevenAccounts()},
+		{"2fas_authenticator.json", "2fas", false, twoFasSchema1()},
+		{"2fas_authenticator_plain.2fas", "2fas", false, twoFasSchema2({"SPDX", "Air Canada", "Boeing"})},
+		{"2fas_authenticator_encrypted.2fas", "2fas", true, twoFasSchema2({"SPDX", "Air Canada", "Boeing"})},
+		{"2fas_authenticator_plain_v3.2fas", "2fas", false, sevenAccountsExcept({"Boeing"})},
+		{"2fas_authenticator_encrypted_v3.2fas", "2fas", true, sevenAccountsExcept({"Boeing"})},
+		{"2fas_authenticator_plain_v4.2fas", "2fas", false, sevenAccountsExcept({"SPDX", "Airbnb"})},
+		{"2fas_authenticator_encrypted_v4.2fas", "2fas", true, sevenAccountsExcept({"SPDX", "Airbnb"})},
+		{"proton_authenticator.json", "proton_authenticator", false, sevenAccountsExcept({"Issuu", "Air Canada", "WWE", "Boeing"})},
+		{"stratum_plain.json", "authenticator_pro", false, sevenAccounts()},
+		{"stratum_encrypted.bin", "authenticator_pro", true, sevenAccounts()},
+		{"freeotp_plus.json", "freeotp_plus", false, sevenAccountsExcept({"Boeing"})},
+	};
+}
+
+class ImporterFixtures : public ::testing::TestWithParam<Fixture>
+{};
+
+TEST_P(ImporterFixtures, ImportsExactlyTheListedAccounts)
+{
+	AUTHCORE_REQUIRE_SHARED_IMPORTERS();
+	const Fixture& f = GetParam();
+	auto bytes = readBytes(importerFixture(f.file));
+	std::optional<std::string_view> password;
+	if (f.encrypted)
+		password = "test";
+	ImportResult result = importBytes(bytes, f.file, password);
+	EXPECT_EQ(result.format, f.format);
+	EXPECT_TRUE(result.problems.empty()) << result.problems.front().message;
+	expectSameAccounts(result.accounts, f.expected);
+	EXPECT_FALSE(result.migration.has_value());
+}
+
+TEST_P(ImporterFixtures, EncryptedFilesNeedTheRightPassword)
+{
+	AUTHCORE_REQUIRE_SHARED_IMPORTERS();
+	const Fixture& f = GetParam();
+	if (!f.encrypted)
+		GTEST_SKIP() << f.file << " is not encrypted";
+	auto bytes = readBytes(importerFixture(f.file));
+	EXPECT_EQ(importErrorKind(bytes, f.file, std::nullopt), ErrorKind::PasswordRequired);
+	EXPECT_EQ(importErrorKind(bytes, f.file, "wrong"), ErrorKind::WrongPassword);
+	EXPECT_EQ(importErrorKind(bytes, f.file, ""), ErrorKind::WrongPassword);
+	EXPECT_EQ(importErrorKind(bytes, f.file, "Test"), ErrorKind::WrongPassword);
+}
+
+TEST_P(ImporterFixtures, DetectionDoesNotDependOnTheFileName)
+{
+	AUTHCORE_REQUIRE_SHARED_IMPORTERS();
+	const Fixture& f = GetParam();
+	auto bytes = readBytes(importerFixture(f.file));
+	const Importer* importer = findImporter({bytes, "renamed.dat"});
+	ASSERT_NE(importer, nullptr);
+	EXPECT_EQ(importer->format(), f.format);
+}
+
+INSTANTIATE_TEST_SUITE_P(SharedData, ImporterFixtures, ::testing::ValuesIn(fixtures()),
+						 [](const auto& info) {
+							 std::string name = info.param.file;
+							 std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+							 return name;
+						 });
+
+// Bitwarden keeps the otpauth URI, so everything survives except the Steam entry, which it stores as
+// steam://SECRET: only the secret is guaranteed, and the item name stands in for the issuer.
+TEST(BitwardenFixtures, JsonAndCsvKeepEveryUriAndTheSteamSecret)
+{
+	AUTHCORE_REQUIRE_SHARED_IMPORTERS();
+	Account steam = sevenAccounts().back();
+	for (const char* file : {"bitwarden.json", "bitwarden.csv"}) {
+		SCOPED_TRACE(file);
+		ImportResult result = importBytes(readBytes(importerFixture(file)), file);
+		EXPECT_EQ(result.format, std::string(file).ends_with(".csv") ? "bitwarden_csv" : "bitwarden_json");
+		EXPECT_TRUE(result.problems.empty());
+		ASSERT_EQ(result.accounts.size(), 4u);
+		std::vector<Account> totp(result.accounts.begin(), result.accounts.begin() + 3);
+		expectSameAccounts(totp, sevenAccountsExcept({"Issuu", "Air Canada", "WWE", "Boeing"}));
+		const Account& imported = result.accounts[3];
+		EXPECT_EQ(imported.type, OtpType::Steam);
+		EXPECT_EQ(imported.secret, steam.secret);
+		EXPECT_FALSE(imported.issuer.empty()); // the item name
+	}
+}
+
+} // namespace
