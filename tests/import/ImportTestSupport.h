@@ -21,7 +21,7 @@ namespace authcore::test {
 
 inline std::string importerFixture(const std::string& name) { return sharedDataPath("importers/" + name); }
 
-inline bool haveSharedImporters() { return std::filesystem::exists(importerFixture("README.md")); }
+inline bool haveSharedImporters() { return std::filesystem::exists(importerFixture("plain.txt")); }
 
 #define AUTHCORE_REQUIRE_SHARED_IMPORTERS()                                                                   \
 	if (!authcore::test::haveSharedImporters())                                                              \

@@ -6,7 +6,7 @@ CLI=$1
 DATA=$2
 run() { if [[ $CLI == *.js ]]; then node "$CLI" "$@"; else "$CLI" "$@"; fi; }
 
-if [[ ! -f $DATA/README.md ]]; then
+if [[ ! -f $DATA/plain.txt ]]; then
   echo "import cli: $DATA is absent, nothing to import (skipped)"
   exit 0
 fi
@@ -49,14 +49,14 @@ same_as_seven aegis_plain.json
 same_as_seven aegis_encrypted.json --password-file "$work/pw"
 same_as_seven andotp_plain.json
 same_as_seven andotp_encrypted.bin --password-file "$work/pw"
-same_as_seven andotp_encrypted_old.bin --password-file "$work/pw"
+
 same_as_seven ente_auth.txt
 same_as_seven stratum_plain.json
 same_as_seven stratum_encrypted.bin --password-file "$work/pw"
 
 # Files with fewer entries: every line they give is one of the seven.
-for file in 2fas_authenticator_plain_v3.2fas proton_authenticator.json freeotp_plus.json; do
-  import_to "$file" 0 "$DATA/$file" || continue
+for file in 2fas_authenticator_plain_v3.2fas proton_authenticator.json freeotp_plus.json andotp_encrypted_old.bin; do
+  import_to "$file" 0 "$DATA/$file" --password-file "$work/pw" || continue
   check "$file lines are among the seven" bash -c "[[ -s '$work/out' ]] && ! grep -vxF -f '$work/seven' '$work/out'"
 done
 import_to "2fas v4 encrypted" 0 "$DATA/2fas_authenticator_encrypted_v4.2fas" --password-file "$work/pw"

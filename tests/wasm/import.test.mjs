@@ -8,7 +8,7 @@ import { loadAuthcore } from './loadModule.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const importers = path.join(process.env.AUTHCORE_SHARED_DATA_DIR ?? path.join(root, '..', 'shared', 'data'), 'importers');
-const haveShared = existsSync(path.join(importers, 'README.md'));
+const haveShared = existsSync(path.join(importers, 'plain.txt'));
 const fixture = (name) => new Uint8Array(readFileSync(path.join(importers, name)));
 
 const SEVEN = [
@@ -54,7 +54,7 @@ test('every shared fixture imports through the binding', { skip: !haveShared && 
   const plain = m.importFile(fixture('plain.txt'), 'plain.txt');
   const seven = summary(plain.accounts);
   assert.equal(seven.length, 7);
-  const full = ['aegis_plain.json', 'andotp_plain.json', 'andotp_encrypted.bin', 'andotp_encrypted_old.bin',
+  const full = ['aegis_plain.json', 'andotp_plain.json', 'andotp_encrypted.bin',
     'ente_auth.txt', 'stratum_plain.json', 'stratum_encrypted.bin'];
   for (const name of full) {
     const result = m.importFile(fixture(name), name, name.includes('encrypted') ? 'test' : undefined);
@@ -62,7 +62,7 @@ test('every shared fixture imports through the binding', { skip: !haveShared && 
     assert.deepEqual(summary(result.accounts), seven, name);
   }
   const counts = { '2fas_authenticator_encrypted_v3.2fas': 6, '2fas_authenticator_encrypted_v4.2fas': 5,
-    '2fas_authenticator_encrypted.2fas': 4, 'proton_authenticator.json': 3, 'freeotp_plus.json': 6, 'bitwarden.json': 4,
+    '2fas_authenticator_encrypted.2fas': 4, 'andotp_encrypted_old.bin': 6, 'proton_authenticator.json': 3, 'freeotp_plus.json': 6, 'bitwarden.json': 4,
     'bitwarden.csv': 4 };
   for (const [name, count] of Object.entries(counts)) {
     const result = m.importFile(fixture(name), name, 'test');

@@ -53,13 +53,15 @@ std::optional<Account> readEntry(const Json& entry)
 	account.secret = secretFromBase32(requiredText(entry, "secret"));
 	account.issuer = textMember(entry, "issuer");
 	account.name = textMember(entry, "label");
-	if (account.issuer.empty()) { // andOTP before issuers existed wrote "Issuer - name" labels
+	if (account.issuer.empty()) { // andOTP before issuers existed wrote "Issuer - Issuer:name" labels
 		size_t dash = account.name.find(" - ");
 		if (dash != std::string::npos) {
 			account.issuer = account.name.substr(0, dash);
 			account.name.erase(0, dash + 3);
 		}
 	}
+	if (!account.issuer.empty() && account.name.starts_with(account.issuer + ":"))
+		account.name.erase(0, account.issuer.size() + 1);
 	std::string type = requiredText(entry, "type");
 	if (type == "STEAM") {
 		account.type = OtpType::Steam;
