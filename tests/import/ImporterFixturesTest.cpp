@@ -148,3 +148,50 @@ TEST(BitwardenFixtures, JsonAndCsvKeepEveryUriAndTheSteamSecret)
 }
 
 } // namespace
+
+// No shared fixture has the legacy Authenticator Pro layout, so one is built here following its
+// documented layout (doc/BACKUP_FORMAT.md: "AuthenticatorPro", 20-byte salt, 16-byte IV,
+// PBKDF2-HMAC-SHA1 64,000 iterations, AES-256-CBC with PKCS#7), with Botan directly.
+#include <botan/cipher_mode.h>
+#include <botan/pwdhash.h>
+
+namespace {
+
+std::vector<uint8_t> legacyAuthenticatorPro(const std::string& json, const std::string& password)
+{
+	std::vector<uint8_t> salt(20, 0x5A), iv(16, 0xA5);
+	auto kdf = Botan::PasswordHashFamily::create_or_throw("PBKDF2(SHA-1)")->from_params(64000);
+	Botan::secure_vector<uint8_t> key(32);
+	kdf->derive_key(key.data(), key.size(), password.data(), password.size(), salt.data(), salt.size());
+	auto cbc = Botan::Cipher_Mode::create_or_throw("AES-256/CBC/PKCS7", Botan::Cipher_Dir::Encryption);
+	cbc->set_key(key);
+	cbc->start(iv);
+	Botan::secure_vector<uint8_t> data(json.begin(), json.end());
+	cbc->finish(data);
+	std::string header = "AuthenticatorPro";
+	std::vector<uint8_t> file(header.begin(), header.end());
+	file.insert(file.end(), salt.begin(), salt.end());
+	file.insert(file.end(), iv.begin(), iv.end());
+	file.insert(file.end(), data.begin(), data.end());
+	return file;
+}
+
+TEST(AuthenticatorProLegacy, DecryptsTheDocumentedLayout)
+{
+	const std::string json = R"({"Authenticators":[{"Type":2,"Issuer":"Deno","Username":"Mason",
+		"Secret":"4SJHB4GSD43FZBAI7C2HLRJGPQ","Algorithm":0,"Digits":6,"Period":30,"Counter":0},
+		{"Type":5,"Issuer":"Yandex","Username":"y","Secret":"4SJHB4GSD43FZBAI7C2HLRJGPQ","Pin":"1234"}]})";
+	auto file = legacyAuthenticatorPro(json, "correct horse");
+	ImportResult result = importBytes(file, "backup.authpro", "correct horse");
+	EXPECT_EQ(result.format, "authenticator_pro");
+	ASSERT_EQ(result.accounts.size(), 1u);
+	EXPECT_EQ(asUris(result.accounts), asUris({sevenAccounts()[0]}));
+	ASSERT_EQ(result.problems.size(), 1u); // Yandex
+	EXPECT_EQ(result.problems[0].index, 1);
+	EXPECT_EQ(importErrorKind(file, "b", std::nullopt), ErrorKind::PasswordRequired);
+	EXPECT_EQ(importErrorKind(file, "b", "wrong"), ErrorKind::WrongPassword);
+	file.pop_back(); // no longer whole AES blocks
+	EXPECT_EQ(importErrorKind(file, "b", "correct horse"), ErrorKind::MalformedFile);
+}
+
+} // namespace
