@@ -5,6 +5,8 @@
 #include "ImportSupport.h"
 #include "Importers.h"
 
+#include <algorithm>
+
 namespace authcore::importing {
 
 namespace {
@@ -18,11 +20,16 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		auto document = tryParseJson(input.bytes);
-		if (!document || !document->is_object() || !document->contains("version") || !document->contains("entries"))
+		try {
+			auto document = tryParseJson(input.bytes);
+			if (!document || !document->is_object() || !document->contains("version"))
+				return false;
+			auto entries = document->find("entries");
+			return entries != document->end() && entries->is_array() &&
+				   std::all_of(entries->begin(), entries->end(), [](const Json& e) { return e.is_object() && e.contains("content"); });
+		} catch (...) { // iterator misuse cannot happen on these checks; detect() promises not to throw
 			return false;
-		const Json& entries = (*document)["entries"];
-		return entries.is_array() && (entries.empty() || (entries.front().is_object() && entries.front().contains("content")));
+		}
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override
