@@ -53,20 +53,15 @@ HashAlgorithm algorithmFromEnum(int32_t value)
 	}
 }
 
-// Google writes "Issuer:name" into name for accounts added from URIs with a label prefix.
-void splitName(Account& account)
+// Google writes the whole label, "Issuer:name", into name when the issuer is known (the published
+// example has name "Example:alice@google.com", issuer "Example"); the encoder does the same, so
+// exactly one matching prefix is removed. Without an issuer the name is kept whole: a colon there
+// may be part of the name, and guessing would not survive a round trip.
+void stripIssuerPrefix(Account& account)
 {
-	size_t colon = account.name.find(':');
-	if (colon == std::string::npos)
+	if (account.issuer.empty() || !account.name.starts_with(account.issuer + ":"))
 		return;
-	std::string prefix = account.name.substr(0, colon);
-	if (account.issuer.empty() || prefix == account.issuer) {
-		if (account.issuer.empty())
-			account.issuer = prefix;
-		account.name.erase(0, colon + 1);
-		size_t start = account.name.find_first_not_of(' ');
-		account.name.erase(0, start == std::string::npos ? account.name.size() : start);
-	}
+	account.name.erase(0, account.issuer.size() + 1);
 }
 
 Account decodeOtpParameters(protozero::pbf_reader reader)
@@ -99,7 +94,7 @@ Account decodeOtpParameters(protozero::pbf_reader reader)
 	}
 	if (!isValidUtf8(account.name) || !isValidUtf8(account.issuer))
 		throw Error(ErrorKind::InvalidArgument, "name", "the name or issuer is not UTF-8 text");
-	splitName(account);
+	stripIssuerPrefix(account);
 	account.algorithm = algorithmFromEnum(algorithm);
 	if (digits == kDigitsUnspecified || digits == kDigitsSix)
 		account.digits = 6;
@@ -233,7 +228,7 @@ std::vector<uint8_t> encodeMigrationPayload(std::span<const Account> accounts, c
 				throw Error(ErrorKind::InvalidArgument, "counter", "the counter is too large for the migration format");
 			protozero::pbf_writer entry(writer, field::kOtpParameters);
 			entry.add_bytes(field::kSecret, reinterpret_cast<const char*>(account.secret.data()), account.secret.size());
-			entry.add_string(field::kName, account.name);
+			entry.add_string(field::kName, account.issuer.empty() ? account.name : account.issuer + ":" + account.name);
 			entry.add_string(field::kIssuer, account.issuer);
 			entry.add_enum(field::kAlgorithm, account.algorithm == HashAlgorithm::Sha1     ? kAlgorithmSha1
 											  : account.algorithm == HashAlgorithm::Sha256 ? kAlgorithmSha256
