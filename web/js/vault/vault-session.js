@@ -123,7 +123,12 @@ export class VaultSession extends EventTarget {
   /// Restores an encrypted backup file (bytes) with its password, replacing what is stored.
   async restore(bytes, password) {
     const result = await this.#authcore.call('vaultUnlock', bytes, password);
-    if (result.error) return result;
+    if (result.error) {
+      // The core closes whatever vault it had open before trying a file: mirror that here, quietly
+      // (the restore screen stays; leaving it goes to the unlock screen).
+      this.#wipe();
+      return result;
+    }
     const saved = await this.#persist(bytes, result.revision, { replace: true });
     if (saved.error) {
       await this.#authcore.call('vaultLock');
@@ -135,10 +140,14 @@ export class VaultSession extends EventTarget {
   lock(reason = 'user') {
     this.#authcore.call('vaultLock');
     const wasUnlocked = this.#unlocked;
+    this.#wipe();
+    if (wasUnlocked) this.dispatchEvent(new CustomEvent('lock', { detail: { reason } }));
+  }
+
+  #wipe() {
     this.#unlocked = false;
     this.#entries = [];
     this.#revision = null;
-    if (wasUnlocked) this.dispatchEvent(new CustomEvent('lock', { detail: { reason } }));
   }
 
   codes(unixSeconds) {
