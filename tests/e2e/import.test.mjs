@@ -167,6 +167,16 @@ test('move to phone: one QR per account, which our scanner reads back to the sam
   await card.getByRole('button', { name: 'Cancel' }).click();
 });
 
+test('no camera (or no permission) gives a clear message and leaves the other routes', async () => {
+  await goToAdd(page);
+  await page.getByRole('button', { name: 'Camera' }).click();
+  const message = page.locator('.scan-messages .notice');
+  await message.waitFor();
+  assert.match(await message.textContent(), /^(Camera access was refused|No camera was found|The camera is in use)/);
+  assert.equal(await page.locator('.scan-live').isVisible(), false, 'no preview or spinner left behind');
+  assert.ok(await page.getByRole('button', { name: 'Image file' }).isEnabled());
+});
+
 test('no errors, no request outside the origin', () => {
   assert.deepEqual(errors, []);
   assert.deepEqual(profile.foreign, []);

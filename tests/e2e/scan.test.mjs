@@ -203,6 +203,28 @@ test('a QR code that is not an account says what it holds and saves nothing', as
   assert.equal(await page.locator('.confirm-card').count(), 0);
 });
 
+test('screen: the shared screen is scanned live, Stop ends the sharing, nothing is left spinning', async () => {
+  await goToAdd(page);
+  await page.getByRole('button', { name: 'Screen' }).click();
+  // Chromium's fake media flags hand over a generated test screen (no code on it); without them a
+  // headless browser refuses, and the page must say so instead.
+  const live = page.getByText('Looking for a QR code on the shared screen.');
+  const failed = page.locator('.scan-messages .notice');
+  await live.or(failed).first().waitFor();
+  if (await live.isVisible()) {
+    await page.evaluate(() => {
+      window.__tracks = document.querySelector('.scan-view video').srcObject.getTracks();
+    });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('.scan-messages').getByText('Scanning stopped.').waitFor();
+    assert.ok(await page.evaluate(() => window.__tracks.every((track) => track.readyState === 'ended')), 'sharing stopped');
+  } else {
+    assert.match(await failed.textContent(), /^(Screen sharing could not start|Screen sharing was cancelled)/);
+  }
+  assert.equal(await page.locator('.scan-live').isVisible(), false, 'no preview or spinner left behind');
+  for (const route of ['Camera', 'Screen', 'Image file']) assert.ok(await page.getByRole('button', { name: route }).isEnabled(), route);
+});
+
 test('no errors, no request outside the origin', () => {
   assert.deepEqual(errors, []);
   assert.deepEqual(profile.foreign, []);

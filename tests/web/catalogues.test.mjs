@@ -44,7 +44,7 @@ test('dynamic keys (error kinds, types, sources) exist in both languages', () =>
     ...['paste', 'camera', 'screen', 'file', 'image'].map((source) => `confirm.source.${source}`),
     ...['migration', 'link', 'text'].map((kind) => `found.${kind}`),
     ...['tooShort', 'common', 'predictable', 'weak', 'fair', 'good', 'strong'].map((reason) => `strength.${reason}`),
-    ...['denied', 'noCamera', 'busy', 'cancelled', 'insecure', 'unsupported', 'failed', 'unavailable'].map((kind) => `scan.error.${kind}`),
+    ...['denied', 'noCamera', 'busy', 'cancelled', 'insecure', 'unsupported', 'failed', 'screenFailed', 'unavailable'].map((kind) => `scan.error.${kind}`),
     ...['aegis', 'otpauth', 'google', 'phone'].map((kind) => `export.confirm.${kind}`),
     ...['wrong_password', 'integrity_failure', 'malformed_file', 'unsupported_version', 'duplicate', 'locked', 'quota',
       'write_failed', 'stale', 'password_required', 'unsupported_format', 'no_code_found'].map((kind) => `error.${kind}`),

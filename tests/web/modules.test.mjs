@@ -97,4 +97,5 @@ test('camera and screen failures map to the messages users get', () => {
   assert.equal(mediaErrorKind({ name: 'NotReadableError' }), 'busy');
   assert.equal(mediaErrorKind({ name: 'NotFoundError' }), 'noCamera');
   assert.equal(mediaErrorKind(new Error('x')), 'failed');
+  assert.equal(mediaErrorKind({ name: 'AbortError' }, { screen: true }), 'screenFailed', 'never "the camera is busy" for a screen');
 });

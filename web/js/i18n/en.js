@@ -265,6 +265,7 @@ export default {
   'scan.error.insecure': 'The browser allows the camera only on secure (https) pages. Use an image file or the setup link instead.',
   'scan.error.unsupported': 'This browser cannot do that. Use an image file or the setup link instead.',
   'scan.error.unavailable': 'QR code scanning is not available in this build of the app.',
+  'scan.error.screenFailed': 'Screen sharing could not start. Try again, or use the camera, an image file or the setup link.',
   'scan.error.failed': 'Scanning failed. Try again, or use another route.',
 
   'import.intro': 'Bring accounts from Google Authenticator, Aegis, 2FAS, andOTP, Authenticator Pro, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator, or a list of otpauth:// links.',

@@ -265,6 +265,7 @@ export default {
   'scan.error.insecure': 'Pārlūks atļauj kameru tikai drošās (https) lapās. Izmantojiet attēla failu vai iestatīšanas saiti.',
   'scan.error.unsupported': 'Šis pārlūks to neprot. Izmantojiet attēla failu vai iestatīšanas saiti.',
   'scan.error.unavailable': 'QR kodu skenēšana šajā lietotnes versijā nav pieejama.',
+  'scan.error.screenFailed': 'Ekrāna kopīgošanu neizdevās sākt. Mēģiniet vēlreiz vai izmantojiet kameru, attēla failu vai iestatīšanas saiti.',
   'scan.error.failed': 'Skenēšana neizdevās. Mēģiniet vēlreiz vai izmantojiet citu veidu.',
 
   'import.intro': 'Pārnesiet kontus no Google Authenticator, Aegis, 2FAS, andOTP, Authenticator Pro, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator vai otpauth:// saišu saraksta.',
