@@ -38,6 +38,7 @@ export class AccountsScreen {
       h('div', { class: 'toolbar' }, this.search, this.reorderButton),
       h('p', { class: 'clock-note', text: t('accounts.clockNote') }),
       this.countStatus,
+      h('p', { id: 'copy-hint', hidden: true, text: t('copy.hint') }),
       this.listArea);
     session.addEventListener('change', this.#onChange);
     this.render();

@@ -21,7 +21,7 @@ export class AccountRow {
     this.entry = entry;
     this.isHotp = entry.type === 'hotp';
     const issuer = entry.issuer || t('account.noIssuer');
-    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, onclick: () => handlers.copy(this) },
+    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this) },
       h('span', { class: 'account-issuer' }, h('span', { text: issuer }),
         entry.favourite ? h('span', { class: 'favourite-mark', 'aria-hidden': 'true', text: '★' }) : null,
         entry.favourite ? h('span', { class: 'sr-only', text: `, ${t('account.favourite')}` }) : null),
