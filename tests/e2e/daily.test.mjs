@@ -207,6 +207,27 @@ test('reorder moves an account with keyboard-reachable buttons, and the order is
   assert.deepEqual(await others(), ['<img src=x onerror=alert(1)>', 'authentik'], 'the order survives a reload');
 });
 
+test('keyboard only: Tab walks the list in order and every stop shows a focus ring', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('searchbox', { name: 'Search accounts' }).focus();
+  const stops = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => {
+      const element = document.activeElement;
+      const style = getComputedStyle(element);
+      return {
+        what: element.getAttribute('aria-label') || element.dataset.action || element.textContent.trim().slice(0, 20),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    }));
+  }
+  assert.deepEqual(stops.filter((stop) => !stop.ring), [], 'every focused control shows its ring');
+  assert.equal(stops[0].what, 'Reorder');
+  assert.equal(stops[1].what, 'copy');
+  assert.match(stops[2].what, /^(Edit|Next code for) /);
+});
+
 test('the language switch in settings changes every string and <html lang>', async () => {
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Language', { exact: true }).selectOption('lv');
