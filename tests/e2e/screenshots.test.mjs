@@ -99,6 +99,13 @@ for (const [lang, words] of Object.entries(LANGUAGES)) {
         await shoot(page, lang, width, '7-accounts-dark');
         await page.emulateMedia({ colorScheme: 'light' });
       }
+      // The narrowest supported width: no screenshot, but nothing may stick out.
+      await page.setViewportSize({ width: 360, height: 740 });
+      for (const [, nav] of screens) {
+        await page.getByRole('navigation').getByRole('button', { name: nav }).click();
+        await page.waitForTimeout(100);
+        await check(page, lang, 360);
+      }
       await page.getByRole('navigation').getByRole('button', { name: words.nav.lock }).click();
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
