@@ -47,8 +47,9 @@ async function check(page, lang, width) {
   assert.ok(overflow <= 0, `${lang} ${width}px: the page is ${overflow}px wider than the viewport`);
 }
 
-async function shoot(page, lang, width, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+async function shoot(page, lang, width, name, { show } = {}) {
+  if (show) await page.locator(show).scrollIntoViewIfNeeded();
+  else await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
   await check(page, lang, width);
   const file = path.join(outDir, `${lang}-${width}-${name}.png`);
@@ -78,7 +79,7 @@ for (const [lang, words] of Object.entries(LANGUAGES)) {
         if (uri === ACCOUNTS[0]) {
           for (const width of [390, 1280]) {
             await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-            await shoot(page, lang, width, '4-confirm');
+            await shoot(page, lang, width, '4-confirm', { show: '.confirm-card' });
           }
         }
         await page.getByRole('button', { name: words.save }).click();
