@@ -118,7 +118,7 @@ test('a camera without a code: the loop keeps up, and leaving or hiding the tab 
       delete document.visibilityState;
     });
     assert.ok(await allEnded(), 'hiding the tab ended the camera tracks');
-    await tab.getByText('Scanning stopped because you left the page.').first().waitFor();
+    await tab.locator('.scan-messages').getByText('Scanning stopped because you left the page.').waitFor();
     assert.deepEqual(tabErrors, []);
     assert.deepEqual(other.foreign, []);
   } finally {
