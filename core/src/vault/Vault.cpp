@@ -259,12 +259,12 @@ KdfParams Vault::passwordKdf() const
 	return slot->kdf;
 }
 
-void Vault::save(std::vector<VaultEntry> entries, std::optional<std::vector<KeySlot>> slots)
+void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots)
 {
 	requireUnlocked();
 	if (_revision == std::numeric_limits<uint64_t>::max())
 		throw Error(ErrorKind::InvalidArgument, "revision", "the vault cannot be saved again");
-	const auto& newSlots = slots ? *slots : _slots;
+	const auto& slots = newSlots ? *newSlots : _slots;
 	const uint64_t revision = _revision + 1;
 
 	const auto plaintext = encodeVaultPayload(entries);
@@ -273,15 +273,15 @@ void Vault::save(std::vector<VaultEntry> entries, std::optional<std::vector<KeyS
 	Botan::System_RNG rng;
 	std::array<uint8_t, kNonceSize> nonce{};
 	rng.randomize(nonce);
-	const auto header = encodeVaultHeader(revision, static_cast<uint32_t>(plaintext.size()), newSlots);
+	const auto header = encodeVaultHeader(revision, static_cast<uint32_t>(plaintext.size()), slots);
 	const auto sealed = sealAesGcm(_masterKey, nonce, header, plaintext);
 	auto file = assembleVaultFile(header, nonce, sealed);
 
 	// Nothing above changed the vault; from here on nothing throws.
 	_file = std::move(file);
 	_revision = revision;
-	if (slots)
-		_slots = std::move(*slots);
+	if (newSlots)
+		_slots = std::move(*newSlots);
 	std::swap(_entries, entries);
 	wipeTexts(entries);
 }
@@ -440,7 +440,7 @@ void Vault::changePassword(std::string_view oldPassword, std::string_view newPas
 	Botan::System_RNG rng;
 	auto slots = _slots;
 	slots[index] = PasswordSlot::seal(newPassword, _masterKey, kdf.value_or(slot->kdf), rng).toKeySlot();
-	save(_entries, std::move(slots));
+	save(_entries, &slots);
 }
 
 Vault::HotpCode Vault::nextHotp(std::string_view id)

@@ -65,7 +65,8 @@ VaultFile parseVaultFile(std::span<const uint8_t> file)
 	if (file.size() < kHeaderLengthOffset + 4)
 		malformed("headerLength", "the file is truncated");
 
-	const uint64_t headerLength = loadBigEndian(file, kHeaderLengthOffset, 4);
+	// Both lengths are 32-bit fields; size_t may be 32 bits too (wasm32), so sums are checked in 64.
+	const size_t headerLength = loadBigEndian32(file, kHeaderLengthOffset);
 	if (headerLength < kMinHeaderLength || headerLength > file.size() ||
 		file.size() - headerLength < kTrailerOverhead)
 		malformed("headerLength", "the file is truncated or its header length is impossible");
@@ -81,7 +82,7 @@ VaultFile parseVaultFile(std::span<const uint8_t> file)
 
 	VaultFile result;
 	result.revision = loadBigEndian(header, kRevisionOffset, 8);
-	const uint64_t payloadLength = loadBigEndian(header, kPayloadLengthOffset, 4);
+	const uint64_t payloadLength = loadBigEndian32(header, kPayloadLengthOffset);
 	const size_t slotCount = header[kSlotCountOffset];
 	if (slotCount < kMinSlots || slotCount > kMaxSlots)
 		malformed("slotCount", "a vault has 1 to 16 key slots");
@@ -92,7 +93,7 @@ VaultFile parseVaultFile(std::span<const uint8_t> file)
 			malformed("slots", "the key slots do not fit in the header");
 		KeySlot slot;
 		slot.type = header[offset];
-		const size_t bodyLength = loadBigEndian(header, offset + 1, 2);
+		const size_t bodyLength = static_cast<size_t>(loadBigEndian(header, offset + 1, 2));
 		offset += kSlotPrefixSize;
 		if (header.size() - offset < bodyLength)
 			malformed("slots", "the key slots do not fit in the header");
@@ -105,8 +106,9 @@ VaultFile parseVaultFile(std::span<const uint8_t> file)
 		malformed("slots", "the key slots do not fill the header");
 
 	const size_t payloadStart = headerLength + kDigestSize + kNonceSize;
-	if (file.size() - payloadStart != payloadLength + kTagSize)
-		malformed("payloadLength", file.size() - payloadStart < payloadLength + kTagSize
+	const uint64_t available = file.size() - payloadStart;
+	if (available != payloadLength + kTagSize)
+		malformed("payloadLength", available < payloadLength + kTagSize
 									   ? "the file is truncated"
 									   : "the file has extra bytes after its end");
 

@@ -114,8 +114,8 @@ public:
 private:
 	void requireUnlocked() const;
 	size_t indexOf(std::string_view id) const;
-	/// Encrypts `entries` with `slots` as revision + 1; on success makes them current.
-	void save(std::vector<VaultEntry> entries, std::optional<std::vector<KeySlot>> slots = std::nullopt);
+	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
+	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr);
 
 	bool _unlocked = false;
 	Botan::secure_vector<uint8_t> _masterKey;
