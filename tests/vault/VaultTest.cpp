@@ -240,7 +240,7 @@ TEST(VaultTest, HotpCounterIsSavedBeforeTheCodeIsShown)
 {
 	Vault vault = Vault::create(kPassword, test::kFastKdf);
 	// RFC 4226 Appendix D secret, counter 3: 969429.
-	const auto& entry = vault.add(parseOtpauthUri("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=3"));
+	const VaultEntry entry = vault.add(parseOtpauthUri("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=3"));
 	const std::string id = entry.id;
 	const auto revision = vault.revision();
 

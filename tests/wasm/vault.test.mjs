@@ -207,7 +207,7 @@ test('codes: TOTP and Steam now and next, HOTP only through vaultNextHotp', asyn
   const m = await loadAuthcore();
   m.vaultCreate(PASSWORD, FAST);
   const totp = m.vaultAddUri(`otpauth://totp/rfc?secret=${RFC_SECRET}&digits=8`, {}).entry;
-  const hotp = m.vaultAddUri(`otpauth://hotp/rfc?secret=${RFC_SECRET}&counter=3`, {}).entry;
+  const hotp = m.vaultAddUri(`otpauth://hotp/counter?secret=${RFC_SECRET}&counter=3`, {}).entry;
   const { codes } = m.vaultCodes(1111111109);
   assert.deepEqual(codes[0], { id: totp.id, code: '07081804', nextCode: '14050471', secondsRemaining: 1, period: 30 });
   assert.deepEqual(codes[1], { id: hotp.id, code: null, nextCode: null, secondsRemaining: null, period: null });

@@ -6,6 +6,7 @@
 // cryptography never meet. Format: docs/vault-format.md.
 //
 // Passwords are UTF-8 bytes, compared as given (the wasm binding hands over the NFC form).
+// References to entries that the methods return stay valid only until the next change.
 
 #include "authcore/vault/KdfParams.h"
 #include "authcore/vault/VaultEntry.h"
