@@ -8,6 +8,7 @@
 // freed without being zeroed.
 
 #include "ResultObject.h"
+#include "StackScrub.h"
 
 #include "authcore/account/OtpauthUri.h"
 #include "authcore/encoding/Base32.h"
@@ -129,6 +130,15 @@ std::vector<uint8_t> bytesFrom(const val& array, const char* field)
 	return emscripten::convertJSArrayToNumberVector<uint8_t>(array);
 }
 
+/// Every vault call: exceptions become {error}, and the free stack is cleared afterwards.
+template <typename Body>
+val vaultCall(Body&& body)
+{
+	val result = guarded(std::forward<Body>(body));
+	scrubFreeStack();
+	return result;
+}
+
 // --- C++ -> JS --------------------------------------------------------------------------------
 
 /// A JS string decoded from our memory, with no intermediate copy on the heap.
@@ -201,7 +211,7 @@ val kdfDefaults()
 
 val create(const val& password, std::optional<val> maybeOptions)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		const auto secret = secureUtf8(password, "password", true);
 		KdfParams kdf = kDefaultKdf;
@@ -217,7 +227,7 @@ val create(const val& password, std::optional<val> maybeOptions)
 
 val unlock(const val& file, const val& password)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		session().lock();
 		const auto bytes = bytesFrom(file, "file");
 		const auto secret = secureUtf8(password, "password", true);
@@ -232,6 +242,7 @@ val unlock(const val& file, const val& password)
 val lock()
 {
 	session().lock();
+	scrubFreeStack();
 	return val::object();
 }
 
@@ -244,7 +255,7 @@ val isUnlocked()
 
 val entries()
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		auto result = val::object();
 		result.set("entries", entriesArray(unlocked().entries()));
 		return result;
@@ -253,7 +264,7 @@ val entries()
 
 val addUri(const val& uri, std::optional<val> maybeOptions)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		Vault& vault = unlocked();
 		const auto text = secureUtf8(uri, "uri");
@@ -266,7 +277,7 @@ val addUri(const val& uri, std::optional<val> maybeOptions)
 
 val addManual(const val& fields)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		if (isMissing(fields))
 			throw Error(ErrorKind::InvalidArgument, "secret", "the account fields are missing");
@@ -297,7 +308,7 @@ val addManual(const val& fields)
 
 val update(const val& id, const val& changes)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		EntryChanges edit{optionalString(changes, "issuer"), optionalString(changes, "name"), optionalString(changes, "group"),
 						  optionalString(changes, "note"), optionalBool(changes, "favourite")};
@@ -308,7 +319,7 @@ val update(const val& id, const val& changes)
 
 val remove(const val& id)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		vault.remove(plainString(id, "id"));
 		return savedObject(vault);
@@ -317,7 +328,7 @@ val remove(const val& id)
 
 val undoRemove()
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		const auto& entry = vault.undoRemove();
 		return savedWithEntry(vault, entry);
@@ -326,7 +337,7 @@ val undoRemove()
 
 val reorder(const val& ids)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		if (!val::global("Array").call<bool>("isArray", ids))
 			throw Error(ErrorKind::InvalidArgument, "ids", "ids must be an array of strings");
@@ -341,7 +352,7 @@ val reorder(const val& ids)
 
 val changePassword(const val& oldPassword, const val& newPassword)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		const auto oldSecret = secureUtf8(oldPassword, "oldPassword", true);
 		const auto newSecret = secureUtf8(newPassword, "newPassword", true);
@@ -352,7 +363,7 @@ val changePassword(const val& oldPassword, const val& newPassword)
 
 val codes(double unixSeconds)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		if (!std::isfinite(unixSeconds) || unixSeconds < 0 || unixSeconds > 9.0e15)
 			throw Error(ErrorKind::InvalidArgument, "time", "time must be non-negative Unix seconds");
@@ -374,7 +385,7 @@ val codes(double unixSeconds)
 
 val nextHotp(const val& id)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		const auto hotp = vault.nextHotp(plainString(id, "id"));
 		auto result = savedObject(vault);
@@ -386,7 +397,7 @@ val nextHotp(const val& id)
 
 val exportUri(const val& id)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		std::string uri = toOtpauthUri(vault.entry(plainString(id, "id")).account);
 		auto result = val::object();
@@ -398,7 +409,7 @@ val exportUri(const val& id)
 
 val exportUris()
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		Vault& vault = unlocked();
 		auto list = val::array();
 		for (const auto& entry : vault.entries()) {
@@ -414,7 +425,7 @@ val exportUris()
 
 val importUris(const val& uris, std::optional<val> maybeOptions)
 {
-	return guarded([&] {
+	return vaultCall([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		Vault& vault = unlocked();
 		if (!val::global("Array").call<bool>("isArray", uris))

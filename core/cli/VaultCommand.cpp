@@ -77,6 +77,7 @@ struct Options
 {
 	std::string action, file, passwordFile;
 	KdfParams kdf = kDefaultKdf;
+	bool kdfGiven = false;
 };
 
 int runCreate(const Options& options)
@@ -143,6 +144,7 @@ int runVault(const Arguments& args)
 														   : options.kdf.parallelism;
 			if (!parseUint32(args[++i], target))
 				return usageError(arg + " takes a whole number, got '" + args[i] + "'");
+			options.kdfGiven = true;
 		} else if (arg.starts_with("--")) {
 			return usageError("unknown option '" + arg + "'");
 		} else if (options.action.empty()) {
@@ -155,6 +157,8 @@ int runVault(const Arguments& args)
 	}
 	if (options.file.empty() || options.passwordFile.empty() || (options.action != "create" && options.action != "list"))
 		return usageError(kUsage);
+	if (options.action == "list" && options.kdfGiven)
+		return usageError("--kdf-* options are for create: a vault keeps its own parameters");
 	return options.action == "create" ? runCreate(options) : runList(options);
 }
 

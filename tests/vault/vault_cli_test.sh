@@ -88,6 +88,7 @@ same "empty vault lists nothing" "" "$out"
 run vault list "$WORK/v" --password "Slepena parole ā" >/dev/null 2>"$WORK/err"; check "--password refused" 2 $?
 run vault list "$WORK/v" >/dev/null 2>"$WORK/err"; check "no password file" 2 $?
 printf '' | run vault create "$WORK/weak" --password-file "$WORK/pw" --kdf-memory 4 2>"$WORK/err"; check "memory below Argon2 minimum" 2 $?
+run vault list "$WORK/v" --password-file "$WORK/pw" --kdf-memory 64 >/dev/null 2>"$WORK/err"; check "--kdf-* with list" 2 $?
 run vault open "$WORK/v" --password-file "$WORK/pw" >/dev/null 2>"$WORK/err"; check "unknown action" 2 $?
 
 # the seven accounts of the shared importer data (skipped without ../shared/data)

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argon2id } from 'hash-wasm';
-import { loadAuthcore } from './loadModule.mjs';
+import { loadAuthcore, modulePath } from './loadModule.mjs';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'vault');
 const FAST = { memoryKiB: 64, iterations: 1, parallelism: 1 };
@@ -349,4 +349,80 @@ test('the committed version-1 fixture opens', async () => {
   assert.ok(m.vaultUnlock(file, 'Fixture pārole 1').entries.length > 0);
   assert.deepEqual(m.vaultExportUris().uris, expected);
   m.vaultLock();
+});
+
+test('after each call and lock, no fragment of a secret or password is left in wasm memory', async () => {
+  // A separate instance whose linear memory we can read: WebAssembly.instantiate is wrapped just
+  // long enough to catch it. Later calls overwrite much of the memory earlier ones freed, so the
+  // memory is searched after every single step, for any 8-byte piece of each secret.
+  const original = WebAssembly.instantiate;
+  let memory;
+  WebAssembly.instantiate = async (...args) => {
+    const result = await original(...args);
+    // -O3 minifies export names: take the exported Memory, whatever it is called.
+    memory = Object.values((result.instance ?? result).exports).find((e) => e instanceof WebAssembly.Memory);
+    return result;
+  };
+  let m;
+  try {
+    const { default: createAuthcore } = await import(modulePath);
+    m = await createAuthcore();
+  } finally {
+    WebAssembly.instantiate = original;
+  }
+  assert.ok(memory instanceof WebAssembly.Memory);
+
+  const secretText = 'KRSXG5DTMVRXEZLUONSWG4TFORZWKY3SMV2HGZLDOJSXI'; // "Testsecretsecretsecretsecret"
+  const manualSecret = 'JVQW45LBNQXXGZLDOJSXII2LPA3SCUL2HVGHMOKAKJ3Q'; // "Manual/secret#Kx7!Qz=Lv9@Rw"
+  const password = 'Zebra-pārole-7319';
+  const newPassword = 'Okapi-parole-2286';
+  const secrets = {
+    'URI secret (Base32)': secretText,
+    'manual secret (Base32)': manualSecret,
+    'URI secret (bytes)': 'Testsecretsecretsecretsecret',
+    'manual secret (bytes)': 'Manual/secret#Kx7!Qz=Lv9@Rw',
+    password: Buffer.from(password).toString('latin1'),
+    'new password': newPassword,
+  };
+  const leftovers = (step) => {
+    const heap = Buffer.from(memory.buffer).toString('latin1');
+    for (const [name, text] of Object.entries(secrets))
+      for (let i = 0; i + 8 <= text.length; i++)
+        assert.ok(!heap.includes(text.slice(i, i + 8)), `${step}: a piece of the ${name} is still in memory`);
+  };
+
+  const { file } = m.vaultCreate(password, FAST);
+  leftovers('create');
+  const added = m.vaultAddUri(`otpauth://totp/Leak:me?secret=${secretText}&issuer=Leak`, {});
+  m.vaultLock();
+  leftovers('addUri');
+  const steps = {
+    addManual: () => m.vaultAddManual({ name: 'manual', secret: manualSecret }),
+    codes: () => m.vaultCodes(1111111109),
+    'nextHotp (an error)': () => m.vaultNextHotp(added.entry.id),
+    exportUri: () => m.vaultExportUri(added.entry.id),
+    exportUris: () => m.vaultExportUris(),
+    importUris: () => m.vaultImportUris([`otpauth://totp/Leak2:me?secret=${secretText}`, `otpauth://x?secret=${manualSecret}`], {}),
+    update: () => m.vaultUpdate(added.entry.id, { note: 'x' }),
+    'delete and undo': () => { m.vaultDelete(added.entry.id); return m.vaultUndoDelete(); },
+  };
+  let current = added.file;
+  for (const [step, call] of Object.entries(steps)) {
+    assert.equal(m.vaultUnlock(current, password).error, undefined);
+    const result = call();
+    current = result.file ?? current;
+    if (step === 'exportUris') assert.equal(result.uris.length, 1);
+    m.vaultLock();
+    leftovers(step);
+  }
+  m.vaultUnlock(current, password);
+  const changed = m.vaultChangePassword(password, newPassword);
+  m.vaultLock();
+  leftovers('changePassword');
+  assert.equal(kind(m.vaultUnlock(changed.file, password)), 'wrong_password');
+  leftovers('wrong password');
+  assert.equal(m.vaultUnlock(changed.file, newPassword).entries.length, 2);
+  m.vaultLock();
+  leftovers('last unlock');
+  assert.equal(kind(m.vaultUnlock(file, newPassword)), 'wrong_password');
 });
