@@ -1,0 +1,62 @@
+// The shell: build/web served with the right headers, the page loads the wasm module in a worker
+// and shows a live code equal to oathtool's at a fixed clock.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { serveWeb, launchProfile } from './support/browser.mjs';
+
+const FIXED = 1_700_000_000;
+let web;
+let profile;
+
+before(async () => {
+  web = await serveWeb();
+  profile = await launchProfile({ origin: web.url });
+});
+after(async () => {
+  await profile?.close();
+  await web?.close();
+});
+
+test('the server sends MIME types and the CSP header', async () => {
+  const expect = {
+    '/': 'text/html; charset=utf-8',
+    '/wasm/authcore_wasm.wasm': 'application/wasm',
+    '/wasm/authcore_wasm.mjs': 'text/javascript; charset=utf-8',
+    '/manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+    '/sw.js': 'text/javascript; charset=utf-8',
+  };
+  for (const [pathname, type] of Object.entries(expect)) {
+    const response = await fetch(web.url + pathname);
+    assert.equal(response.status, 200, pathname);
+    assert.equal(response.headers.get('content-type'), type, pathname);
+    assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  }
+  assert.equal((await fetch(web.url + '/../../etc/passwd')).status, 404);
+  assert.equal((await fetch(web.url + '/%2e%2e/%2e%2e/etc/passwd')).status, 404);
+});
+
+test('the precache list names every shipped file, the .wasm included', async () => {
+  const sw = await (await fetch(web.url + '/sw.js')).text();
+  const { version, assets } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  assert.match(version, /^[0-9a-f]{16}$/);
+  for (const asset of ['./', './index.html', './wasm/authcore_wasm.wasm', './wasm/authcore_wasm.mjs', './js/main.js', './manifest.webmanifest', './icons/icon-512.png']) {
+    assert.ok(assets.includes(asset), asset);
+  }
+  for (const asset of assets) assert.equal((await fetch(new URL(asset, web.url + '/'))).status, 200, asset);
+});
+
+test('milestone 1 sample account: the code equals oathtool at a fixed clock', async () => {
+  const page = await profile.context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.clock.setFixedTime(FIXED * 1000);
+  await page.goto(web.url + '/');
+  const expected = execFileSync('oathtool', ['--totp', '-b', 'JBSWY3DPEHPK3PXP', '--now', `@${FIXED}`]).toString().trim();
+  await page.locator('.code-digits').filter({ hasText: /\d/ }).waitFor();
+  assert.equal((await page.locator('.code-digits').textContent()).replace(/\s/g, ''), expected);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(profile.foreign, []);
+  await page.close();
+});
