@@ -107,6 +107,7 @@ test('a camera without a code: the loop keeps up, and leaving or hiding the tab 
     noCodeFps = Number(await tab.locator('.scan-live').getAttribute('data-fps'));
     assert.ok(noCodeFps > 0, 'frames were decoded');
     assert.equal(await allEnded(), false, 'still scanning while on the screen');
+    assert.ok(await tab.locator('.scan-view video.mirrored').count(), 'a laptop webcam faces the user: mirrored preview');
     await tab.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
     assert.ok(await allEnded(), 'leaving the screen ended the camera tracks');
 
