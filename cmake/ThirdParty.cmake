@@ -31,7 +31,12 @@ if(EMSCRIPTEN)
   # getrandom() in Emscripten is crypto.getRandomValues: no file system needed for randomness.
   set(botan_target --os=emscripten --cpu=wasm --cc=emcc --with-os-features=getrandom)
 else()
-  set(botan_target --os=linux --cpu=${CMAKE_SYSTEM_PROCESSOR} --cc=gcc)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    set(botan_cc clang)
+  else()
+    set(botan_cc gcc)
+  endif()
+  set(botan_target --os=linux --cpu=${CMAKE_SYSTEM_PROCESSOR} --cc=${botan_cc})
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
     # Hardware AES and SHA for the native CLI and tests; the wasm build has no equivalent.
     string(APPEND botan_modules_csv ",aes_ni,sha1_x86,sha2_32_x86")
@@ -62,7 +67,7 @@ target_include_directories(botan PRIVATE "${botan_build_dir}")
 target_compile_features(botan PUBLIC cxx_std_20)
 if(NOT EMSCRIPTEN AND CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
   # The amalgamation marks ISA-specific functions with target attributes; the base flags stay generic.
-  target_compile_options(botan PRIVATE -Wno-psabi)
+  target_compile_options(botan PRIVATE $<$<CXX_COMPILER_ID:GNU>:-Wno-psabi>)
 endif()
 add_library(Botan::botan ALIAS botan)
 

@@ -20,7 +20,8 @@ SUDO=""
 EMSCRIPTEN_VERSION="3.1.69+dfsg-3"
 BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
                 googletest libstb-dev nlohmann-json3-dev libprotozero-dev dpkg-dev)
-TEST_PACKAGES=(chromium oathtool qrencode zbar-tools)
+# clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step.
+TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19)
 
 missing_packages() {
   local pkg

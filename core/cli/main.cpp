@@ -27,7 +27,7 @@ void printUsage(std::ostream& out)
 	out << "usage: authcore COMMAND ...\n";
 	for (const auto& [name, info] : commandTable())
 		out << "  " << info.usage << "\n";
-	out << "exit codes: 0 ok, 1 nothing found, 2 invalid input, 3 wrong password or integrity failure\n";
+	out << "exit codes: 0 ok, 1 nothing found, 2 invalid input, 3 wrong or missing password, or integrity failure\n";
 }
 
 int exitCodeFor(ErrorKind kind)
@@ -35,6 +35,7 @@ int exitCodeFor(ErrorKind kind)
 	switch (kind) {
 	case ErrorKind::NoCodeFound: return kExitNothingFound;
 	case ErrorKind::WrongPassword:
+	case ErrorKind::PasswordRequired:
 	case ErrorKind::IntegrityFailure: return kExitWrongPassword;
 	default: return kExitInvalidInput;
 	}

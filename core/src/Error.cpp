@@ -14,6 +14,9 @@ std::string_view toString(ErrorKind kind) noexcept
 	case ErrorKind::MalformedFile: return "malformed_file";
 	case ErrorKind::UnsupportedVersion: return "unsupported_version";
 	case ErrorKind::UnsupportedFormat: return "unsupported_format";
+	case ErrorKind::PasswordRequired: return "password_required";
+	case ErrorKind::Duplicate: return "duplicate";
+	case ErrorKind::Locked: return "locked";
 	}
 	return "unknown";
 }

@@ -19,6 +19,9 @@ enum class ErrorKind {
 	MalformedFile,      // a file is truncated or structurally invalid
 	UnsupportedVersion, // a file declares a format version this build does not know
 	UnsupportedFormat,  // the input is not in any format we can read
+	PasswordRequired,   // the input is encrypted and no password was given: ask for one
+	Duplicate,          // the vault already holds an account with this secret, issuer and name
+	Locked,             // the operation needs an unlocked vault
 };
 
 /// Stable lower-case name of a kind ("invalid_uri", "wrong_password", ...), used in JSON and JS.

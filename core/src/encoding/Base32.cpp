@@ -2,7 +2,7 @@
 
 #include "authcore/Error.h"
 
-#include <array>
+#include <botan/mem_ops.h>
 
 namespace authcore {
 
@@ -68,7 +68,7 @@ Botan::secure_vector<uint8_t> decodeBase32(std::string_view text)
 			buffer &= (1u << bits) - 1;
 		}
 	}
-	buffer = 0;
+	Botan::secure_scrub_memory(&buffer, sizeof(buffer)); // it held secret bits
 
 	size_t tail = dataChars % 8;
 	if (tail == 1 || tail == 3 || tail == 6)

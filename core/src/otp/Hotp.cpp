@@ -56,8 +56,8 @@ uint64_t reduceToDigits(uint32_t value, int digits)
 	case 8: return value % 100000000u;
 	case 9: return value % 1000000000u;
 	case 10: return value; // the truncated value is below 2^31 < 10^10
+	default: throw Error(ErrorKind::InvalidArgument, "digits", "digits must be between 1 and 10");
 	}
-	throw Error(ErrorKind::InvalidArgument, "digits", "digits must be between 1 and 10");
 }
 
 } // namespace

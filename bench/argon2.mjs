@@ -1,0 +1,185 @@
+// Argon2id unlock time: our wasm (vaultUnlock of a real 20-account vault: Argon2id, unwrap, decrypt,
+// JSON) against the npm package hash-wasm's argon2id with the same parameters, in the same run, in
+// Node and, when /usr/bin/chromium is there, in headless Chromium (the page's target: under 1 s).
+//
+//   node bench/argon2.mjs                       the default parameters (vaultKdfDefaults)
+//   node bench/argon2.mjs --memory 131072 --iterations 2 --parallelism 1
+//   node bench/argon2.mjs --sweep               candidate parameters in Chromium, to choose defaults
+//   node bench/argon2.mjs --no-chromium         Node only
+//
+// Prints medians and the ratio ours / hash-wasm, and records them as "argon2id_unlock" in
+// build/bench/results.json (the default parameters only).
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { argon2id } from 'hash-wasm';
+import { median, projectRoot, recordResult } from './lib/results.mjs';
+
+const modulePath = path.join(projectRoot, 'build', 'wasm', 'module', 'authcore_wasm.mjs');
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = 'correct horse battery staple';
+const SALT_BYTES = 16;
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option('--runs', 7);
+
+// The same measurement, as a function that runs unchanged in Node and in the page: `ours` and
+// `hashWasm` are the two modules, params the Argon2id parameters.
+async function measure(createAuthcore, argon2idFn, params, runs, password) {
+  const m = await createAuthcore();
+  const created = m.vaultCreate(password, params);
+  if (created.error) throw new Error(JSON.stringify(created.error));
+  const uris = [];
+  for (let i = 0; i < 20; i++)
+    uris.push(`otpauth://totp/Org%20${i}:user${i}@example.lv?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRST'[i]}&issuer=Org%20${i}`);
+  const { file } = m.vaultImportUris(uris, {});
+  m.vaultLock();
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = () => argon2idFn({
+    password, salt, memorySize: params.memoryKiB, iterations: params.iterations, parallelism: params.parallelism,
+    hashLength: 32, outputType: 'binary',
+  });
+
+  const ours = [];
+  const theirs = [];
+  // One warm-up each (wasm compilation, memory growth), then alternate so that background load
+  // from other processes hits both sides alike.
+  m.vaultUnlock(file, password);
+  m.vaultLock();
+  await hash();
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    const opened = m.vaultUnlock(file, password);
+    ours.push(performance.now() - t0);
+    if (opened.error || opened.entries.length !== 20) throw new Error(`unlock failed: ${JSON.stringify(opened.error)}`);
+    m.vaultLock();
+    t0 = performance.now();
+    await hash();
+    theirs.push(performance.now() - t0);
+  }
+  return { ours, theirs };
+}
+
+function summary(label, params, { ours, theirs }) {
+  const oursMs = median(ours);
+  const theirsMs = median(theirs);
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
+  console.log(`${label.padEnd(9)} m=${params.memoryKiB} KiB t=${params.iterations} p=${params.parallelism}: ` +
+    `ours ${oursMs.toFixed(1)} ms (${range(ours)}), hash-wasm ${theirsMs.toFixed(1)} ms (${range(theirs)}), ` +
+    `ours/hash-wasm ${(oursMs / theirsMs).toFixed(2)}`);
+  return { ours_ms: Math.round(oursMs * 10) / 10, hash_wasm_ms: Math.round(theirsMs * 10) / 10 };
+}
+
+// --- Chromium ---------------------------------------------------------------------------------
+
+const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+
+function serveProject() {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const file = path.join(projectRoot, path.normalize(decodeURIComponent(url.pathname)));
+    if (url.pathname === '/') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>argon2 bench</title>');
+      return;
+    }
+    if (!file.startsWith(projectRoot) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function withChromium(body) {
+  const { chromium } = await import('playwright-core');
+  const server = await serveProject();
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'argon2-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+    return await body(page, version);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function measureInPage(page, params, runs) {
+  return page.evaluate(async ({ params, runs, password, source }) => {
+    const { default: createAuthcore } = await import('/build/wasm/module/authcore_wasm.mjs');
+    const { argon2id: hashWasm } = await import('/node_modules/hash-wasm/dist/index.esm.js');
+    const fn = new Function(`return (${source})`)();
+    return fn(createAuthcore, hashWasm, params, runs, password);
+  }, { params, runs, password: PASSWORD, source: measure.toString() });
+}
+
+// --- main ----------------------------------------------------------------------------------------
+
+if (!existsSync(modulePath)) {
+  console.error(`${modulePath} is missing: build the wasm preset first`);
+  process.exit(2);
+}
+const { default: createAuthcore } = await import(modulePath);
+const defaults = (await createAuthcore()).vaultKdfDefaults();
+const params = {
+  memoryKiB: option('--memory', defaults.memoryKiB),
+  iterations: option('--iterations', defaults.iterations),
+  parallelism: option('--parallelism', defaults.parallelism),
+};
+const isDefault = JSON.stringify(params) === JSON.stringify(defaults);
+console.log(`machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ` +
+  `node ${process.version}; ${RUNS} runs each, medians (min-max)`);
+
+if (args.includes('--sweep')) {
+  const candidates = [
+    { memoryKiB: 19456, iterations: 2, parallelism: 1 },
+    { memoryKiB: 47104, iterations: 1, parallelism: 1 },
+    { memoryKiB: 65536, iterations: 2, parallelism: 1 },
+    { memoryKiB: 65536, iterations: 3, parallelism: 1 },
+    { memoryKiB: 65536, iterations: 3, parallelism: 2 },
+    { memoryKiB: 131072, iterations: 2, parallelism: 1 },
+    { memoryKiB: 131072, iterations: 3, parallelism: 1 },
+    { memoryKiB: 262144, iterations: 2, parallelism: 1 },
+  ];
+  await withChromium(async (page, version) => {
+    console.log(`chromium ${version}`);
+    for (const candidate of candidates) summary('chromium', candidate, await measureInPage(page, candidate, Math.min(RUNS, 5)));
+  });
+  process.exit(0);
+}
+
+const node = summary('node', params, await measure(createAuthcore, argon2id, params, RUNS, PASSWORD));
+const result = { ...node, memory_kib: params.memoryKiB, iterations: params.iterations, parallelism: params.parallelism,
+  runs: RUNS, vault_accounts: 20 };
+
+if (!args.includes('--no-chromium') && existsSync(CHROMIUM)) {
+  await withChromium(async (page, version) => {
+    const inPage = summary('chromium', params, await measureInPage(page, params, RUNS));
+    result.chromium_ours_ms = inPage.ours_ms;
+    result.chromium_hash_wasm_ms = inPage.hash_wasm_ms;
+    result.chromium_version = version;
+  });
+} else {
+  console.log('chromium: skipped');
+}
+
+if (isDefault) {
+  recordResult('argon2id_unlock', result);
+  console.log('recorded argon2id_unlock in build/bench/results.json');
+} else {
+  console.log('not recorded: only the default parameters are');
+}

@@ -1,0 +1,62 @@
+// Runs every benchmark of the project in one run (bench/*.mjs, each printing its own table and
+// merging its figures into build/bench/results.json), then writes build/bench/REPORT.md.
+//   node bench/run-all.mjs
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { benchDir, projectRoot, resultsPath } from './lib/results.mjs';
+
+const here = path.join(projectRoot, 'bench');
+const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run-all.mjs').sort();
+
+rmSync(resultsPath, { force: true });
+const failures = [];
+for (const script of scripts) {
+  console.log(`\n### ${script}`);
+  try {
+    execFileSync(process.execPath, [path.join(here, script)], { stdio: 'inherit', cwd: projectRoot });
+  } catch (e) {
+    failures.push(script);
+    console.error(`${script} failed: ${e.message}`);
+  }
+}
+
+const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+const fmt = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : String(x ?? 'n/a'));
+const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : 'n/a');
+
+const rows = [];
+const q = results.qr_frame_720p;
+if (q) {
+  rows.push(['QR 720p frame with code (ms, median)', fmt(q.ours_ms), `zxing-wasm ${fmt(q.zxing_wasm_ms)}`, ratio(q.ours_ms, q.zxing_wasm_ms)]);
+  rows.push(['QR 720p frame vs jsQR (ms, median)', fmt(q.ours_ms), `jsQR ${fmt(q.jsqr_ms)}`, ratio(q.ours_ms, q.jsqr_ms)]);
+}
+const a = results.argon2id_unlock;
+if (a) rows.push([`Argon2id unlock ${a.memory_kib / 1024} MiB t=${a.iterations} p=${a.parallelism} (ms)`, fmt(a.ours_ms, 0), `hash-wasm ${fmt(a.hash_wasm_ms, 0)}`, ratio(a.ours_ms, a.hash_wasm_ms)]);
+const o = results.otp_codes_per_second;
+if (o) rows.push(['TOTP SHA1 codes per second', `wasm ${fmt(o.wasm.sha1, 0)}`, `native ${fmt(o.native.sha1, 0)}`, ratio(o.wasm.sha1, o.native.sha1)]);
+const c = results.cold_start;
+if (c) rows.push(['Cold start, offline reload to first code (ms)', fmt(c.ms, 0), 'target 300', ratio(c.ms, 300)]);
+const s = results.shipped_gzip_kb;
+if (s) rows.push(['Everything shipped, gzip (KiB)', fmt(s.kb, 1), '', '']);
+const w = results.wasm_size;
+if (w) rows.push(['authcore_wasm.wasm raw / gzip (KiB)', `${fmt(w['authcore_wasm.wasm'].raw_bytes / 1024, 1)} / ${fmt(w['authcore_wasm.wasm'].gzip_bytes / 1024, 1)}`, '', '']);
+
+const m = results.machine;
+const report = [
+  '# Benchmark report',
+  '',
+  `Run on ${new Date().toISOString().slice(0, 10)}: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB, Node ${m.node}, ${m.platform}.`,
+  '',
+  '| measure | ours | peer | ratio ours/peer |',
+  '|---|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+  failures.length ? `Benchmarks that failed: ${failures.join(', ')}.` : 'Every benchmark ran.',
+  '',
+  'Raw figures: `build/bench/results.json`.',
+  '',
+].join('\n');
+writeFileSync(path.join(benchDir, 'REPORT.md'), report);
+console.log(`\n${report}`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,172 @@
+// authcore vault create|list: the page's encrypted backup file, on the command line.
+
+#include "Command.h"
+
+#include "authcore/Error.h"
+#include "authcore/account/OtpauthUri.h"
+#include "authcore/vault/Vault.h"
+
+#include <botan/mem_ops.h>
+#include <botan/secmem.h>
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+namespace authcore::cli {
+
+namespace {
+
+constexpr const char* kUsage = "usage: authcore vault create FILE --password-file PW [--kdf-memory KIB] "
+							   "[--kdf-iterations N] [--kdf-parallelism N]  |  authcore vault list FILE --password-file PW";
+
+std::vector<uint8_t> readFile(const std::string& path, const char* what)
+{
+	std::ifstream in(path, std::ios::binary);
+	if (!in)
+		throw Error(ErrorKind::InvalidArgument, what, "cannot read '" + path + "'");
+	return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The password file's bytes, less one trailing line break ("\n" or "\r\n"), which editors add.
+Botan::secure_vector<char> readPassword(const std::string& path)
+{
+	auto bytes = readFile(path, "password-file");
+	Botan::secure_vector<char> password(bytes.begin(), bytes.end());
+	Botan::secure_scrub_memory(bytes.data(), bytes.size());
+	if (!password.empty() && password.back() == '\n') {
+		password.pop_back();
+		if (!password.empty() && password.back() == '\r')
+			password.pop_back();
+	}
+	if (password.empty())
+		throw Error(ErrorKind::InvalidArgument, "password-file", "the password file is empty");
+	return password;
+}
+
+// Writes beside the target and renames, so an interrupted write never leaves half a vault.
+void writeNewFile(const std::string& path, const std::vector<uint8_t>& bytes)
+{
+	const std::string temporary = path + ".tmp";
+	std::FILE* out = std::fopen(temporary.c_str(), "wb");
+	if (!out)
+		throw Error(ErrorKind::InvalidArgument, "FILE", "cannot write '" + temporary + "'");
+	const bool written = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+	if (std::fclose(out) != 0 || !written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+		std::remove(temporary.c_str());
+		throw Error(ErrorKind::InvalidArgument, "FILE", "cannot write '" + path + "'");
+	}
+}
+
+bool exists(const std::string& path)
+{
+	std::ifstream in(path, std::ios::binary);
+	return static_cast<bool>(in);
+}
+
+bool parseUint32(const std::string& text, uint32_t& value)
+{
+	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+	return !text.empty() && ec == std::errc{} && end == text.data() + text.size();
+}
+
+struct Options
+{
+	std::string action, file, passwordFile;
+	KdfParams kdf = kDefaultKdf;
+	bool kdfGiven = false;
+};
+
+int runCreate(const Options& options)
+{
+	if (exists(options.file))
+		return usageError("'" + options.file + "' already exists; it is not overwritten");
+	const auto password = readPassword(options.passwordFile);
+
+	// Every line must parse before anything is written: a vault missing one account is worse than none.
+	std::vector<std::string> uris;
+	std::string line;
+	for (size_t number = 1; std::getline(std::cin, line); ++number) {
+		if (line.find_first_not_of(" \t\r") == std::string::npos)
+			continue;
+		try {
+			(void)parseOtpauthUri(line);
+		} catch (const Error& e) {
+			throw Error(e.kind(), e.field(), "line " + std::to_string(number) + ": " + e.what());
+		}
+		uris.push_back(line);
+		Botan::secure_scrub_memory(line.data(), line.size());
+	}
+
+	Vault vault = Vault::create({password.data(), password.size()}, options.kdf);
+	const auto report = vault.importUris(uris);
+	for (auto& uri : uris)
+		Botan::secure_scrub_memory(uri.data(), uri.size());
+	if (!report.duplicates.empty())
+		throw Error(ErrorKind::Duplicate, "account",
+					"input account " + std::to_string(report.duplicates.front() + 1) + " repeats an earlier one; nothing written");
+	if (!report.problems.empty())
+		throw Error(ErrorKind::InvalidUri, "uri", report.problems.front().second);
+	writeNewFile(options.file, vault.file());
+	std::cerr << "authcore: wrote " << vault.entries().size() << " accounts to " << options.file << "\n";
+	return kExitOk;
+}
+
+int runList(const Options& options)
+{
+	const auto file = readFile(options.file, "FILE");
+	const auto password = readPassword(options.passwordFile);
+	const Vault vault = Vault::unlock(file, {password.data(), password.size()});
+	for (const auto& entry : vault.entries()) {
+		std::string uri = toOtpauthUri(entry.account);
+		std::cout << uri << "\n";
+		Botan::secure_scrub_memory(uri.data(), uri.size());
+	}
+	return kExitOk;
+}
+
+int runVault(const Arguments& args)
+{
+	Options options;
+	for (size_t i = 0; i < args.size(); ++i) {
+		const std::string& arg = args[i];
+		const bool takesValue = arg == "--password-file" || arg.starts_with("--kdf-");
+		if (takesValue && i + 1 >= args.size())
+			return usageError(arg + " needs a value");
+		if (arg == "--password-file") {
+			options.passwordFile = args[++i];
+		} else if (arg == "--kdf-memory" || arg == "--kdf-iterations" || arg == "--kdf-parallelism") {
+			uint32_t& target = arg == "--kdf-memory"       ? options.kdf.memoryKiB
+							   : arg == "--kdf-iterations" ? options.kdf.iterations
+														   : options.kdf.parallelism;
+			if (!parseUint32(args[++i], target))
+				return usageError(arg + " takes a whole number, got '" + args[i] + "'");
+			options.kdfGiven = true;
+		} else if (arg.starts_with("--")) {
+			return usageError("unknown option '" + arg + "'");
+		} else if (options.action.empty()) {
+			options.action = arg;
+		} else if (options.file.empty()) {
+			options.file = arg;
+		} else {
+			return usageError("unexpected argument '" + arg + "'");
+		}
+	}
+	if (options.file.empty() || options.passwordFile.empty() || (options.action != "create" && options.action != "list"))
+		return usageError(kUsage);
+	if (options.action == "list" && options.kdfGiven)
+		return usageError("--kdf-* options are for create: a vault keeps its own parameters");
+	return options.action == "create" ? runCreate(options) : runList(options);
+}
+
+const CommandRegistration registration(
+	"vault", runVault,
+	"vault create FILE --password-file PW   read otpauth:// URIs (one a line) from stdin into a new encrypted vault\n"
+	"  vault list FILE --password-file PW     print the vault's accounts as otpauth:// URIs");
+
+} // namespace
+
+} // namespace authcore::cli

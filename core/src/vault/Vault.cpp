@@ -1,0 +1,485 @@
+#include "authcore/vault/Vault.h"
+
+#include "authcore/Error.h"
+#include "authcore/account/OtpauthUri.h"
+#include "authcore/otp/Otp.h"
+#include "vault/AesGcm.h"
+#include "vault/PasswordSlot.h"
+#include "vault/VaultFile.h"
+#include "vault/VaultFormat.h"
+#include "vault/VaultPayload.h"
+
+#include <botan/hex.h>
+#include <botan/mem_ops.h>
+#include <botan/system_rng.h>
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <set>
+
+namespace authcore {
+
+using namespace vaultformat;
+
+namespace {
+
+int64_t now()
+{
+	return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+bool isUtf8(std::string_view text)
+{
+	size_t i = 0;
+	while (i < text.size()) {
+		const auto c = static_cast<uint8_t>(text[i]);
+		size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+		if (length == 0 || i + length > text.size())
+			return false;
+		uint32_t code = length == 1 ? c : c & (0x7F >> length);
+		for (size_t k = 1; k < length; ++k) {
+			const auto next = static_cast<uint8_t>(text[i + k]);
+			if ((next & 0xC0) != 0x80)
+				return false;
+			code = (code << 6) | (next & 0x3F);
+		}
+		// No overlong forms, no UTF-16 surrogates, nothing above U+10FFFF.
+		const uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+		if (code < minimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+			return false;
+		i += length;
+	}
+	return true;
+}
+
+void requireText(std::string_view text, const char* field)
+{
+	if (!isUtf8(text))
+		throw Error(ErrorKind::InvalidArgument, field, std::string("the ") + field + " is not valid UTF-8 text");
+}
+
+void requirePassword(std::string_view password)
+{
+	if (password.empty())
+		throw Error(ErrorKind::InvalidArgument, "password", "the password is empty");
+	if (!isUtf8(password))
+		throw Error(ErrorKind::InvalidArgument, "password", "the password is not valid UTF-8 text");
+}
+
+void wipe(std::string& text) noexcept
+{
+	Botan::secure_scrub_memory(text.data(), text.size());
+	text.clear();
+}
+
+void wipeTexts(VaultEntry& entry) noexcept
+{
+	wipe(entry.id);
+	wipe(entry.account.issuer);
+	wipe(entry.account.name);
+	wipe(entry.group);
+	wipe(entry.note);
+}
+
+void wipeTexts(std::vector<VaultEntry>& entries) noexcept
+{
+	for (auto& entry : entries)
+		wipeTexts(entry);
+}
+
+// Same secret, issuer and name. The secrets are compared in constant time; their lengths are not
+// secret enough to hide.
+bool sameAccount(const Account& a, const Account& b)
+{
+	return a.issuer == b.issuer && a.name == b.name && a.secret.size() == b.secret.size() &&
+		   Botan::constant_time_compare(a.secret, b.secret);
+}
+
+std::string newId(Botan::RandomNumberGenerator& rng)
+{
+	std::array<uint8_t, 16> bytes{};
+	rng.randomize(bytes);
+	return Botan::hex_encode(bytes.data(), bytes.size(), false);
+}
+
+std::optional<PasswordSlot> firstPasswordSlot(const std::vector<KeySlot>& slots, size_t* index = nullptr)
+{
+	for (size_t i = 0; i < slots.size(); ++i)
+		if (slots[i].type == kPasswordSlotType) {
+			if (index)
+				*index = i;
+			return PasswordSlot::fromKeySlot(slots[i]);
+		}
+	return std::nullopt;
+}
+
+} // namespace
+
+Vault::Vault() = default;
+Vault::Vault(Vault&& other) noexcept
+{
+	*this = std::move(other);
+}
+Vault& Vault::operator=(Vault&& other) noexcept
+{
+	if (this != &other) {
+		lock();
+		_unlocked = other._unlocked;
+		_masterKey = std::move(other._masterKey);
+		_slots = std::move(other._slots);
+		_revision = other._revision;
+		_entries = std::move(other._entries);
+		_file = std::move(other._file);
+		_lastRemoved = std::move(other._lastRemoved);
+		other.lock();
+	}
+	return *this;
+}
+
+Vault::~Vault()
+{
+	lock();
+}
+
+void Vault::lock() noexcept
+{
+	// secure_vector zeroes the key and every secret as it frees them; the texts are plain strings,
+	// so they are wiped here.
+	wipeTexts(_entries);
+	if (_lastRemoved)
+		wipeTexts(_lastRemoved->second);
+	_lastRemoved.reset();
+	_entries.clear();
+	_entries.shrink_to_fit();
+	_masterKey.clear();
+	_masterKey.shrink_to_fit();
+	_slots.clear();
+	_file.clear();
+	_revision = 0;
+	_unlocked = false;
+}
+
+Vault Vault::create(std::string_view password, const KdfParams& kdf)
+{
+	requirePassword(password);
+	kdf.validate();
+	Botan::System_RNG rng;
+	Vault vault;
+	vault._masterKey = rng.random_vec(kKeySize);
+	vault._slots = {PasswordSlot::seal(password, vault._masterKey, kdf, rng).toKeySlot()};
+	vault._revision = 0;
+	vault._unlocked = true;
+	vault.save({});
+	return vault;
+}
+
+Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
+{
+	const VaultFile parsed = parseVaultFile(file);
+
+	std::vector<PasswordSlot> passwordSlots;
+	for (const auto& slot : parsed.slots)
+		if (slot.type == kPasswordSlotType)
+			passwordSlots.push_back(PasswordSlot::fromKeySlot(slot));
+	if (passwordSlots.empty())
+		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
+
+	std::optional<Botan::secure_vector<uint8_t>> masterKey;
+	for (const auto& slot : passwordSlots)
+		if ((masterKey = slot.open(password)))
+			break;
+	if (!masterKey)
+		throw Error(ErrorKind::WrongPassword, "password", "the password is not correct");
+
+	auto plaintext = openAesGcm(*masterKey, parsed.payloadNonce, parsed.header, parsed.sealedPayload);
+	if (!plaintext)
+		throw Error(ErrorKind::IntegrityFailure, "payload", "the file is damaged or was changed: its accounts do not authenticate");
+
+	auto entries = decodeVaultPayload(*plaintext);
+	std::set<std::string_view> ids;
+	for (const auto& entry : entries)
+		if (!ids.insert(entry.id).second)
+			throw Error(ErrorKind::MalformedFile, "payload", "two accounts in the file have the same id");
+
+	Vault vault;
+	vault._masterKey = std::move(*masterKey);
+	vault._slots = parsed.slots;
+	vault._revision = parsed.revision;
+	vault._entries = std::move(entries);
+	vault._file.assign(file.begin(), file.end());
+	vault._unlocked = true;
+	return vault;
+}
+
+void Vault::requireUnlocked() const
+{
+	if (!_unlocked)
+		throw Error(ErrorKind::Locked, "", "the vault is locked");
+}
+
+uint64_t Vault::revision() const
+{
+	requireUnlocked();
+	return _revision;
+}
+
+const std::vector<uint8_t>& Vault::file() const
+{
+	requireUnlocked();
+	return _file;
+}
+
+const std::vector<VaultEntry>& Vault::entries() const
+{
+	requireUnlocked();
+	return _entries;
+}
+
+size_t Vault::indexOf(std::string_view id) const
+{
+	requireUnlocked();
+	auto it = std::find_if(_entries.begin(), _entries.end(), [&](const VaultEntry& e) { return e.id == id; });
+	if (it == _entries.end())
+		throw Error(ErrorKind::InvalidArgument, "id", "no account has this id");
+	return static_cast<size_t>(it - _entries.begin());
+}
+
+const VaultEntry& Vault::entry(std::string_view id) const
+{
+	return _entries[indexOf(id)];
+}
+
+KdfParams Vault::passwordKdf() const
+{
+	requireUnlocked();
+	auto slot = firstPasswordSlot(_slots);
+	if (!slot)
+		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
+	return slot->kdf;
+}
+
+void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots)
+{
+	requireUnlocked();
+	if (_revision == std::numeric_limits<uint64_t>::max())
+		throw Error(ErrorKind::InvalidArgument, "revision", "the vault cannot be saved again");
+	const auto& slots = newSlots ? *newSlots : _slots;
+	const uint64_t revision = _revision + 1;
+
+	const auto plaintext = encodeVaultPayload(entries);
+	if (plaintext.size() > std::numeric_limits<uint32_t>::max())
+		throw Error(ErrorKind::InvalidArgument, "entries", "the account list is too large");
+	Botan::System_RNG rng;
+	std::array<uint8_t, kNonceSize> nonce{};
+	rng.randomize(nonce);
+	const auto header = encodeVaultHeader(revision, static_cast<uint32_t>(plaintext.size()), slots);
+	const auto sealed = sealAesGcm(_masterKey, nonce, header, plaintext);
+	auto file = assembleVaultFile(header, nonce, sealed);
+
+	// Nothing above changed the vault; from here on nothing throws.
+	_file = std::move(file);
+	_revision = revision;
+	if (newSlots)
+		_slots = std::move(*newSlots);
+	std::swap(_entries, entries);
+	wipeTexts(entries);
+}
+
+const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool allowDuplicate)
+{
+	requireUnlocked();
+	account.validate();
+	requireText(account.issuer, "issuer");
+	requireText(account.name, "name");
+	requireText(details.group, "group");
+	requireText(details.note, "note");
+	if (!allowDuplicate)
+		for (const auto& existing : _entries)
+			if (sameAccount(existing.account, account))
+				throw Error(ErrorKind::Duplicate, "account", "this account is already in the vault");
+
+	Botan::System_RNG rng;
+	VaultEntry entry;
+	entry.id = newId(rng);
+	entry.account = std::move(account);
+	entry.group = details.group;
+	entry.note = details.note;
+	entry.favourite = details.favourite;
+	entry.created = entry.updated = now();
+
+	auto entries = _entries;
+	entries.push_back(std::move(entry));
+	save(std::move(entries));
+	return _entries.back();
+}
+
+Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool allowDuplicates)
+{
+	requireUnlocked();
+	ImportReport report;
+	auto entries = _entries;
+	Botan::System_RNG rng;
+	const int64_t time = now();
+	for (size_t i = 0; i < uris.size(); ++i) {
+		Account account;
+		try {
+			account = parseOtpauthUri(uris[i]);
+			account.validate();
+			requireText(account.issuer, "issuer");
+			requireText(account.name, "name");
+		} catch (const Error& e) {
+			report.problems.emplace_back(i, e.what());
+			continue;
+		}
+		if (!allowDuplicates &&
+			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return sameAccount(e.account, account); })) {
+			report.duplicates.push_back(i);
+			continue;
+		}
+		VaultEntry entry;
+		entry.id = newId(rng);
+		entry.account = std::move(account);
+		entry.created = entry.updated = time;
+		report.addedIds.push_back(entry.id);
+		entries.push_back(std::move(entry));
+	}
+	if (!report.addedIds.empty())
+		save(std::move(entries));
+	return report;
+}
+
+const VaultEntry& Vault::update(std::string_view id, const EntryChanges& changes)
+{
+	const size_t index = indexOf(id);
+	auto entries = _entries;
+	VaultEntry& entry = entries[index];
+	if (changes.issuer) {
+		requireText(*changes.issuer, "issuer");
+		entry.account.issuer = *changes.issuer;
+	}
+	if (changes.name) {
+		requireText(*changes.name, "name");
+		entry.account.name = *changes.name;
+	}
+	if (changes.group) {
+		requireText(*changes.group, "group");
+		entry.group = *changes.group;
+	}
+	if (changes.note) {
+		requireText(*changes.note, "note");
+		entry.note = *changes.note;
+	}
+	if (changes.favourite)
+		entry.favourite = *changes.favourite;
+	entry.updated = now();
+	save(std::move(entries));
+	return _entries[index];
+}
+
+void Vault::remove(std::string_view id)
+{
+	const size_t index = indexOf(id);
+	auto entries = _entries;
+	VaultEntry removed = std::move(entries[index]);
+	entries.erase(entries.begin() + static_cast<ptrdiff_t>(index));
+	save(std::move(entries));
+	if (_lastRemoved)
+		wipeTexts(_lastRemoved->second);
+	_lastRemoved.emplace(index, std::move(removed));
+}
+
+const VaultEntry& Vault::undoRemove()
+{
+	requireUnlocked();
+	if (!_lastRemoved)
+		throw Error(ErrorKind::InvalidArgument, "undo", "there is no deleted account to bring back");
+	auto entries = _entries;
+	const size_t index = std::min(_lastRemoved->first, entries.size());
+	entries.insert(entries.begin() + static_cast<ptrdiff_t>(index), _lastRemoved->second);
+	save(std::move(entries));
+	wipeTexts(_lastRemoved->second);
+	_lastRemoved.reset();
+	return _entries[index];
+}
+
+void Vault::reorder(std::span<const std::string> ids)
+{
+	requireUnlocked();
+	if (ids.size() != _entries.size())
+		throw Error(ErrorKind::InvalidArgument, "ids", "the new order must list every account exactly once");
+	std::vector<VaultEntry> entries;
+	entries.reserve(ids.size());
+	std::set<std::string_view> seen;
+	for (const auto& id : ids) {
+		auto it = std::find_if(_entries.begin(), _entries.end(), [&](const VaultEntry& e) { return e.id == id; });
+		if (it == _entries.end() || !seen.insert(id).second)
+			throw Error(ErrorKind::InvalidArgument, "ids", "the new order must list every account exactly once");
+		entries.push_back(*it);
+	}
+	save(std::move(entries));
+}
+
+void Vault::changePassword(std::string_view oldPassword, std::string_view newPassword, std::optional<KdfParams> kdf)
+{
+	requireUnlocked();
+	requirePassword(newPassword);
+	size_t index = 0;
+	auto slot = firstPasswordSlot(_slots, &index);
+	if (!slot)
+		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
+	if (kdf)
+		kdf->validate();
+
+	// The old password must open the slot and yield the very key in use: knowing the unlocked
+	// vault's page is not enough to take it over.
+	auto key = slot->open(oldPassword);
+	if (!key || !Botan::constant_time_compare(*key, _masterKey))
+		throw Error(ErrorKind::WrongPassword, "oldPassword", "the current password is not correct");
+
+	Botan::System_RNG rng;
+	auto slots = _slots;
+	slots[index] = PasswordSlot::seal(newPassword, _masterKey, kdf.value_or(slot->kdf), rng).toKeySlot();
+	save(_entries, &slots);
+}
+
+Vault::HotpCode Vault::nextHotp(std::string_view id)
+{
+	const size_t index = indexOf(id);
+	const Account& account = _entries[index].account;
+	if (account.type != OtpType::Hotp)
+		throw Error(ErrorKind::InvalidArgument, "type", "only HOTP accounts have counter-based codes");
+	if (account.counter == std::numeric_limits<uint64_t>::max())
+		throw Error(ErrorKind::InvalidArgument, "counter", "the HOTP counter cannot go higher");
+	HotpCode result{generateCode(account, 0), account.counter};
+	auto entries = _entries;
+	entries[index].account.counter = account.counter + 1;
+	save(std::move(entries)); // before the code leaves the core
+	return result;
+}
+
+} // namespace authcore
+
+namespace authcore {
+
+std::vector<Vault::TimedCode> Vault::codes(int64_t unixSeconds) const
+{
+	requireUnlocked();
+	std::vector<TimedCode> result;
+	result.reserve(_entries.size());
+	for (const auto& entry : _entries) {
+		TimedCode timed{entry.id, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+		const Account& account = entry.account;
+		if (account.type != OtpType::Hotp) {
+			timed.code = generateCode(account, unixSeconds);
+			const uint32_t remaining = secondsRemaining(unixSeconds, account.period);
+			timed.nextCode = generateCode(account, unixSeconds + remaining);
+			timed.secondsRemaining = remaining;
+			timed.period = account.period;
+		}
+		result.push_back(std::move(timed));
+	}
+	return result;
+}
+
+} // namespace authcore

@@ -1,0 +1,42 @@
+// The shell: build/web served with the right MIME types and headers, and a precache list that names
+// every shipped file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveWeb } from './support/browser.mjs';
+
+let web;
+
+before(async () => {
+  web = await serveWeb();
+});
+after(async () => {
+  await web?.close();
+});
+
+test('the server sends MIME types and the CSP header', async () => {
+  const expect = {
+    '/': 'text/html; charset=utf-8',
+    '/wasm/authcore_wasm.wasm': 'application/wasm',
+    '/wasm/authcore_wasm.mjs': 'text/javascript; charset=utf-8',
+    '/manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+    '/sw.js': 'text/javascript; charset=utf-8',
+  };
+  for (const [pathname, type] of Object.entries(expect)) {
+    const response = await fetch(web.url + pathname);
+    assert.equal(response.status, 200, pathname);
+    assert.equal(response.headers.get('content-type'), type, pathname);
+    assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  }
+  assert.equal((await fetch(web.url + '/../../etc/passwd')).status, 404);
+  assert.equal((await fetch(web.url + '/%2e%2e/%2e%2e/etc/passwd')).status, 404);
+});
+
+test('the precache list names every shipped file, the .wasm included', async () => {
+  const sw = await (await fetch(web.url + '/sw.js')).text();
+  const { version, assets } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  assert.match(version, /^[0-9a-f]{16}$/);
+  for (const asset of ['./', './index.html', './wasm/authcore_wasm.wasm', './wasm/authcore_wasm.mjs', './js/main.js', './manifest.webmanifest', './icons/icon-512.png']) {
+    assert.ok(assets.includes(asset), asset);
+  }
+  for (const asset of assets) assert.equal((await fetch(new URL(asset, web.url + '/'))).status, 200, asset);
+});

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target (preset `fuzz`: clang-19 with ASan+UBSan) and runs each for SECONDS.
+# Exits non-zero on any crash, leak or sanitizer report; the reproducer is left in build/fuzz/crashes/.
+#
+#   tests/fuzz/run.sh SECONDS [TARGET...]
+#
+# Seeds: tests/fuzz/seeds/<target>/, plus the project's and the shared test data where a target
+# reads files (see seed_dirs_for). Corpora grow in build/fuzz/corpus/<target>/ and are kept between
+# runs. Dictionaries: tests/fuzz/dict/<name>.dict by target (see dict_for).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+SECONDS_PER_TARGET=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
+shift
+
+cmake --preset fuzz >/dev/null && cmake --build --preset fuzz || exit 2
+
+seed_dirs_for() { # target -> extra seed folders
+  case $1 in
+    import_fuzzer) echo "$ROOT/../shared/data/importers $ROOT/tests/data/import" ;;
+    qr_decode_fuzzer) echo "$ROOT/tests/fuzz/seeds/qr_decode" ;;
+    vault_fuzzer) echo "$ROOT/tests/data/vault" ;;
+  esac
+}
+dict_for() {
+  case $1 in
+    otpauth_uri_fuzzer|migration_fuzzer) echo "$ROOT/tests/fuzz/dict/otpauth.dict" ;;
+    import_fuzzer) echo "$ROOT/tests/fuzz/dict/json.dict" ;;
+  esac
+}
+
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+  for f in build/fuzz/fuzzers/*_fuzzer; do targets+=("$(basename "$f")"); done
+fi
+
+mkdir -p build/fuzz/crashes
+passed=0 failed=0
+for target in "${targets[@]}"; do
+  name=${target%_fuzzer}
+  corpus=build/fuzz/corpus/$name
+  mkdir -p "$corpus"
+  seeds=()
+  [[ -d tests/fuzz/seeds/$name ]] && seeds+=("tests/fuzz/seeds/$name")
+  for d in $(seed_dirs_for "$target"); do [[ -d $d ]] && seeds+=("$d"); done
+  dict=$(dict_for "$target")
+  log=build/fuzz/$name.log
+  echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+  build/fuzz/fuzzers/"$target" "$corpus" "${seeds[@]}" ${dict:+-dict="$dict"} \
+    -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="build/fuzz/crashes/$name-" >"$log" 2>&1
+  rc=$?
+  execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
+  if [[ $rc -eq 0 ]]; then
+    passed=$((passed + 1))
+    echo "fuzz: $target ok, ${execs:-?} executions, corpus $(ls "$corpus" | wc -l) inputs"
+  else
+    failed=$((failed + 1))
+    echo "fuzz: $target FAILED (exit $rc), see $log:"
+    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
+  fi
+done
+echo "fuzz: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

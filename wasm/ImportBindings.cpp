@@ -1,0 +1,179 @@
+// Import and export bindings. Translation only: detection, decryption, batching and skipping all
+// live in core/import and core/export.
+//
+//   m.importFile(bytes: Uint8Array, fileName: string, password?: string)
+//   m.importText(text: string, password?: string)
+//     -> {format, accounts: [{uri, issuer, name, type, algorithm, digits, period, counter}],
+//         problems: [{index, message}], migration?: {batchIndex, batchSize, batchId}}
+//     -> {error: {kind: 'password_required'|'wrong_password'|'unsupported_format'|'malformed_file'|..., field, message}}
+//   m.exportAccounts(uris: string[], format: 'otpauth'|'aegis'|'google-migration')
+//     -> {text, uris? (google-migration only), skipped: [{index, reason}]}
+//
+// Numbers are JS Numbers (counter included: counters beyond 2^53 are only exact in `uri`).
+
+#include "ResultObject.h"
+
+#include "authcore/account/OtpauthUri.h"
+#include "authcore/export/Exporter.h"
+#include "authcore/import/Importer.h"
+
+#include <botan/mem_ops.h>
+#include <emscripten/bind.h>
+
+using emscripten::val;
+
+namespace authcore::wasm {
+
+namespace {
+
+// Copies a Uint8Array into wasm memory in one call (no per-element conversion).
+std::vector<uint8_t> bytesFrom(const val& array)
+{
+	if (!array.instanceof(val::global("Uint8Array")))
+		throw Error(ErrorKind::InvalidArgument, "bytes", "bytes must be a Uint8Array");
+	std::vector<uint8_t> bytes(array["length"].as<size_t>());
+	val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", array);
+	return bytes;
+}
+
+std::optional<std::string> passwordFrom(const val& password)
+{
+	if (password.isUndefined() || password.isNull())
+		return std::nullopt;
+	if (!password.isString())
+		throw Error(ErrorKind::InvalidArgument, "password", "the password must be a string");
+	return password.as<std::string>();
+}
+
+val accountObject(const Account& account)
+{
+	auto object = val::object();
+	object.set("uri", toOtpauthUri(account));
+	object.set("issuer", account.issuer);
+	object.set("name", account.name);
+	object.set("type", std::string(toString(account.type)));
+	object.set("algorithm", std::string(toString(account.algorithm)));
+	object.set("digits", account.digits);
+	object.set("period", account.period);
+	object.set("counter", static_cast<double>(account.counter));
+	return object;
+}
+
+val resultObject(const ImportResult& result)
+{
+	auto object = val::object();
+	object.set("format", result.format);
+	auto accounts = val::array();
+	for (const Account& account : result.accounts)
+		accounts.call<void>("push", accountObject(account));
+	object.set("accounts", accounts);
+	auto problems = val::array();
+	for (const ImportProblem& problem : result.problems) {
+		auto p = val::object();
+		p.set("index", static_cast<double>(problem.index));
+		p.set("message", problem.message);
+		problems.call<void>("push", p);
+	}
+	object.set("problems", problems);
+	if (result.migration) {
+		auto m = val::object();
+		m.set("batchIndex", result.migration->batchIndex);
+		m.set("batchSize", result.migration->batchSize);
+		m.set("batchId", static_cast<double>(result.migration->batchId));
+		object.set("migration", m);
+	}
+	return object;
+}
+
+val importFileWith(const val& bytesArray, const std::string& fileName, const val& password)
+{
+	return guarded([&] {
+		std::vector<uint8_t> bytes = bytesFrom(bytesArray);
+		std::optional<std::string> typed = passwordFrom(password);
+		std::optional<std::string_view> view;
+		if (typed)
+			view = *typed;
+		struct Wipe
+		{
+			std::vector<uint8_t>& bytes;
+			std::optional<std::string>& typed;
+			~Wipe()
+			{
+				Botan::secure_scrub_memory(bytes.data(), bytes.size());
+				if (typed)
+					Botan::secure_scrub_memory(typed->data(), typed->size());
+			}
+		} wipe{bytes, typed};
+		return resultObject(importBytes(bytes, fileName, view));
+	});
+}
+
+val importFile(const val& bytes, const std::string& fileName) { return importFileWith(bytes, fileName, val::undefined()); }
+
+val importTextWith(const std::string& text, const val& password)
+{
+	return guarded([&] {
+		std::optional<std::string> typed = passwordFrom(password);
+		std::optional<std::string_view> view;
+		if (typed)
+			view = *typed;
+		ImportResult result = importText(text, view);
+		if (typed)
+			Botan::secure_scrub_memory(typed->data(), typed->size());
+		return resultObject(result);
+	});
+}
+
+val importTextOnly(const std::string& text) { return importTextWith(text, val::undefined()); }
+
+val exportAccountsTo(const val& urisArray, const std::string& formatName)
+{
+	return guarded([&] {
+		auto format = parseExportFormat(formatName);
+		if (!format)
+			throw Error(ErrorKind::InvalidArgument, "format", "format must be 'otpauth', 'aegis' or 'google-migration'");
+		if (!urisArray.isArray())
+			throw Error(ErrorKind::InvalidArgument, "uris", "uris must be an array of strings");
+		std::vector<std::string> uris;
+		const size_t count = urisArray["length"].as<size_t>();
+		for (size_t i = 0; i < count; ++i) {
+			val item = urisArray[i];
+			uris.push_back(item.isString() ? item.as<std::string>() : std::string());
+		}
+		ExportResult exported = exportUris(uris, *format);
+		for (std::string& uri : uris)
+			Botan::secure_scrub_memory(uri.data(), uri.size());
+
+		auto object = val::object();
+		object.set("text", exported.text);
+		if (*format == ExportFormat::GoogleMigration) {
+			auto batches = val::array();
+			for (const std::string& uri : exported.uris)
+				batches.call<void>("push", uri);
+			object.set("uris", batches);
+		}
+		auto skipped = val::array();
+		for (const SkippedAccount& s : exported.skipped) {
+			auto entry = val::object();
+			entry.set("index", static_cast<double>(s.index));
+			entry.set("reason", s.reason);
+			skipped.call<void>("push", entry);
+		}
+		object.set("skipped", skipped);
+		return object;
+	});
+}
+
+} // namespace
+
+EMSCRIPTEN_BINDINGS(authcore_import)
+{
+	// Overloads by argument count: the password is optional.
+	emscripten::function("importFile", &importFile);
+	emscripten::function("importFile", &importFileWith);
+	emscripten::function("importText", &importTextOnly);
+	emscripten::function("importText", &importTextWith);
+	emscripten::function("exportAccounts", &exportAccountsTo);
+}
+
+} // namespace authcore::wasm

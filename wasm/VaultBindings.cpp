@@ -1,0 +1,490 @@
+// Vault bindings. The unlocked vault lives here, in wasm memory; JS gets the encrypted file bytes
+// and non-secret metadata, and secrets only when it asks to export them. Translation only: every
+// rule lives in core/vault.
+//
+// Passwords, secrets and URIs cross the boundary as UTF-8 bytes copied straight into wiping memory
+// (secureUtf8), and secret-bearing strings go back through TextDecoder over a view of our memory
+// (jsString), because embind's own std::string conversion leaves a copy in a malloc'd buffer that is
+// freed without being zeroed.
+
+#include "ResultObject.h"
+#include "StackScrub.h"
+
+#include "authcore/account/OtpauthUri.h"
+#include "authcore/encoding/Base32.h"
+#include "authcore/vault/Vault.h"
+
+#include <botan/mem_ops.h>
+
+#include <emscripten/bind.h>
+
+#include <cmath>
+
+using emscripten::val;
+
+namespace authcore::wasm {
+
+namespace {
+
+Vault& session()
+{
+	static Vault vault;
+	return vault;
+}
+
+Vault& unlocked()
+{
+	if (!session().isUnlocked())
+		throw Error(ErrorKind::Locked, "", "the vault is locked");
+	return session();
+}
+
+// --- JS -> C++ --------------------------------------------------------------------------------
+
+bool isMissing(const val& value)
+{
+	return value.isUndefined() || value.isNull();
+}
+
+val property(const val& object, const char* name)
+{
+	return isMissing(object) ? val::undefined() : object[name];
+}
+
+/// The UTF-8 bytes of a JS string, in wiping memory. Passwords get their NFC form, so that "ā"
+/// typed as one code point or as "a" + combining macron opens the same vault.
+Botan::secure_vector<char> secureUtf8(const val& text, const char* field, bool normalize = false)
+{
+	if (!text.isString())
+		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a string");
+	val source = normalize ? text.call<val>("normalize", std::string("NFC")) : text;
+	val bytes = val::global("TextEncoder").new_().call<val>("encode", source);
+	Botan::secure_vector<char> out(bytes["length"].as<size_t>());
+	val(emscripten::typed_memory_view(out.size(), reinterpret_cast<uint8_t*>(out.data()))).call<void>("set", bytes);
+	bytes.call<void>("fill", 0);
+	return out;
+}
+
+std::string_view view(const Botan::secure_vector<char>& text)
+{
+	return {text.data(), text.size()};
+}
+
+/// Non-secret text (issuer, name, group, note, ids).
+std::string plainString(const val& text, const char* field)
+{
+	if (!text.isString())
+		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a string");
+	return text.as<std::string>();
+}
+
+std::optional<std::string> optionalString(const val& object, const char* name)
+{
+	val value = property(object, name);
+	if (isMissing(value))
+		return std::nullopt;
+	return plainString(value, name);
+}
+
+std::optional<bool> optionalBool(const val& object, const char* name)
+{
+	val value = property(object, name);
+	if (isMissing(value))
+		return std::nullopt;
+	if (value.typeOf().as<std::string>() != "boolean")
+		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be true or false");
+	return value.as<bool>();
+}
+
+/// A whole Number (or BigInt) in 0 .. maximum.
+std::optional<uint64_t> optionalInteger(const val& object, const char* name, uint64_t maximum)
+{
+	val value = property(object, name);
+	if (isMissing(value))
+		return std::nullopt;
+	const std::string type = value.typeOf().as<std::string>();
+	if (type == "bigint") {
+		if (value < val(0) || value > val(maximum))
+			throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " is out of range");
+		return value.as<uint64_t>();
+	}
+	if (type != "number")
+		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be a whole number");
+	const double number = value.as<double>();
+	if (!std::isfinite(number) || number < 0 || number != std::floor(number) || number > 9007199254740991.0 ||
+		number > static_cast<double>(maximum))
+		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be a whole number in range");
+	return static_cast<uint64_t>(number);
+}
+
+EntryDetails detailsFrom(const val& options)
+{
+	return {optionalString(options, "group").value_or(""), optionalString(options, "note").value_or(""),
+			optionalBool(options, "favourite").value_or(false)};
+}
+
+std::vector<uint8_t> bytesFrom(const val& array, const char* field)
+{
+	if (!array.instanceof(val::global("Uint8Array")))
+		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a Uint8Array");
+	return emscripten::convertJSArrayToNumberVector<uint8_t>(array);
+}
+
+/// Every vault call: exceptions become {error}, and the free stack is cleared afterwards.
+template <typename Body>
+val vaultCall(Body&& body)
+{
+	val result = guarded(std::forward<Body>(body));
+	scrubFreeStack();
+	return result;
+}
+
+// --- C++ -> JS --------------------------------------------------------------------------------
+
+/// A JS string decoded from our memory, with no intermediate copy on the heap.
+val jsString(std::string_view text)
+{
+	return val::global("TextDecoder")
+		.new_()
+		.call<val>("decode", val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data()))));
+}
+
+val bytesObject(const std::vector<uint8_t>& bytes)
+{
+	return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
+}
+
+val entryObject(const VaultEntry& entry)
+{
+	const Account& account = entry.account;
+	auto object = val::object();
+	object.set("id", entry.id);
+	object.set("issuer", account.issuer);
+	object.set("name", account.name);
+	object.set("type", std::string(toString(account.type)));
+	object.set("algorithm", std::string(toString(account.algorithm)));
+	object.set("digits", account.digits);
+	object.set("period", account.period);
+	object.set("counter", static_cast<double>(account.counter)); // exact up to 2^53
+	object.set("group", entry.group);
+	object.set("note", entry.note);
+	object.set("favourite", entry.favourite);
+	object.set("created", static_cast<double>(entry.created));
+	object.set("updated", static_cast<double>(entry.updated));
+	return object;
+}
+
+val entriesArray(const std::vector<VaultEntry>& entries)
+{
+	auto array = val::array();
+	for (const auto& entry : entries)
+		array.call<void>("push", entryObject(entry));
+	return array;
+}
+
+/// {file, revision} plus whatever the caller adds.
+val savedObject(const Vault& vault)
+{
+	auto result = val::object();
+	result.set("file", bytesObject(vault.file()));
+	result.set("revision", static_cast<double>(vault.revision()));
+	return result;
+}
+
+val savedWithEntry(const Vault& vault, const VaultEntry& entry)
+{
+	auto result = savedObject(vault);
+	result.set("entry", entryObject(entry));
+	return result;
+}
+
+// --- the API ------------------------------------------------------------------------------------
+
+val kdfDefaults()
+{
+	auto result = val::object();
+	result.set("memoryKiB", kDefaultKdf.memoryKiB);
+	result.set("iterations", kDefaultKdf.iterations);
+	result.set("parallelism", kDefaultKdf.parallelism);
+	return result;
+}
+
+val create(const val& password, std::optional<val> maybeOptions)
+{
+	return vaultCall([&] {
+		const val options = maybeOptions.value_or(val::undefined());
+		const auto secret = secureUtf8(password, "password", true);
+		KdfParams kdf = kDefaultKdf;
+		kdf.memoryKiB = static_cast<uint32_t>(optionalInteger(options, "memoryKiB", UINT32_MAX).value_or(kdf.memoryKiB));
+		kdf.iterations = static_cast<uint32_t>(optionalInteger(options, "iterations", UINT32_MAX).value_or(kdf.iterations));
+		kdf.parallelism = static_cast<uint32_t>(optionalInteger(options, "parallelism", UINT32_MAX).value_or(kdf.parallelism));
+		session() = Vault::create(view(secret), kdf);
+		auto result = savedObject(session());
+		result.set("entries", val::array());
+		return result;
+	});
+}
+
+val unlock(const val& file, const val& password)
+{
+	return vaultCall([&] {
+		session().lock();
+		const auto bytes = bytesFrom(file, "file");
+		const auto secret = secureUtf8(password, "password", true);
+		session() = Vault::unlock(bytes, view(secret));
+		auto result = val::object();
+		result.set("revision", static_cast<double>(session().revision()));
+		result.set("entries", entriesArray(session().entries()));
+		return result;
+	});
+}
+
+val lock()
+{
+	session().lock();
+	scrubFreeStack();
+	return val::object();
+}
+
+val isUnlocked()
+{
+	auto result = val::object();
+	result.set("unlocked", session().isUnlocked());
+	return result;
+}
+
+val entries()
+{
+	return vaultCall([&] {
+		auto result = val::object();
+		result.set("entries", entriesArray(unlocked().entries()));
+		return result;
+	});
+}
+
+val addUri(const val& uri, std::optional<val> maybeOptions)
+{
+	return vaultCall([&] {
+		const val options = maybeOptions.value_or(val::undefined());
+		Vault& vault = unlocked();
+		const auto text = secureUtf8(uri, "uri");
+		Account account = parseOtpauthUri(view(text));
+		const bool allowDuplicate = optionalBool(options, "allowDuplicate").value_or(false);
+		const auto& entry = vault.add(std::move(account), detailsFrom(options), allowDuplicate);
+		return savedWithEntry(vault, entry);
+	});
+}
+
+val addManual(const val& fields)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		if (isMissing(fields))
+			throw Error(ErrorKind::InvalidArgument, "secret", "the account fields are missing");
+		Account account;
+		account.issuer = optionalString(fields, "issuer").value_or("");
+		account.name = optionalString(fields, "name").value_or("");
+		account.secret = decodeBase32(view(secureUtf8(property(fields, "secret"), "secret")));
+		if (auto type = optionalString(fields, "type")) {
+			auto parsed = parseOtpType(*type);
+			if (!parsed)
+				throw Error(ErrorKind::InvalidArgument, "type", "type must be totp, hotp or steam");
+			account.type = *parsed;
+		}
+		if (auto algorithm = optionalString(fields, "algorithm")) {
+			auto parsed = parseHashAlgorithm(*algorithm);
+			if (!parsed)
+				throw Error(ErrorKind::InvalidArgument, "algorithm", "algorithm must be SHA1, SHA256 or SHA512");
+			account.algorithm = *parsed;
+		}
+		account.digits = static_cast<int>(optionalInteger(fields, "digits", 1000).value_or(static_cast<uint64_t>(account.digits)));
+		account.period = static_cast<uint32_t>(optionalInteger(fields, "period", UINT32_MAX).value_or(account.period));
+		account.counter = optionalInteger(fields, "counter", UINT64_MAX).value_or(account.counter);
+		const bool allowDuplicate = optionalBool(fields, "allowDuplicate").value_or(false);
+		const auto& entry = vault.add(std::move(account), detailsFrom(fields), allowDuplicate);
+		return savedWithEntry(vault, entry);
+	});
+}
+
+val update(const val& id, const val& changes)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		EntryChanges edit{optionalString(changes, "issuer"), optionalString(changes, "name"), optionalString(changes, "group"),
+						  optionalString(changes, "note"), optionalBool(changes, "favourite")};
+		const auto& entry = vault.update(plainString(id, "id"), edit);
+		return savedWithEntry(vault, entry);
+	});
+}
+
+val remove(const val& id)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		vault.remove(plainString(id, "id"));
+		return savedObject(vault);
+	});
+}
+
+val undoRemove()
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		const auto& entry = vault.undoRemove();
+		return savedWithEntry(vault, entry);
+	});
+}
+
+val reorder(const val& ids)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		if (!val::global("Array").call<bool>("isArray", ids))
+			throw Error(ErrorKind::InvalidArgument, "ids", "ids must be an array of strings");
+		std::vector<std::string> order;
+		const auto length = ids["length"].as<size_t>();
+		for (size_t i = 0; i < length; ++i)
+			order.push_back(plainString(ids[i], "ids"));
+		vault.reorder(order);
+		return savedObject(vault);
+	});
+}
+
+val changePassword(const val& oldPassword, const val& newPassword)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		const auto oldSecret = secureUtf8(oldPassword, "oldPassword", true);
+		const auto newSecret = secureUtf8(newPassword, "newPassword", true);
+		vault.changePassword(view(oldSecret), view(newSecret));
+		return savedObject(vault);
+	});
+}
+
+val codes(double unixSeconds)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		if (!std::isfinite(unixSeconds) || unixSeconds < 0 || unixSeconds > 9.0e15)
+			throw Error(ErrorKind::InvalidArgument, "time", "time must be non-negative Unix seconds");
+		auto list = val::array();
+		for (const auto& timed : vault.codes(static_cast<int64_t>(std::floor(unixSeconds)))) {
+			auto item = val::object();
+			item.set("id", timed.id);
+			item.set("code", timed.code ? val(*timed.code) : val::null());
+			item.set("nextCode", timed.nextCode ? val(*timed.nextCode) : val::null());
+			item.set("secondsRemaining", timed.secondsRemaining ? val(*timed.secondsRemaining) : val::null());
+			item.set("period", timed.period ? val(*timed.period) : val::null());
+			list.call<void>("push", item);
+		}
+		auto result = val::object();
+		result.set("codes", list);
+		return result;
+	});
+}
+
+val nextHotp(const val& id)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		const auto hotp = vault.nextHotp(plainString(id, "id"));
+		auto result = savedObject(vault);
+		result.set("code", hotp.code);
+		result.set("counter", static_cast<double>(hotp.counter));
+		return result;
+	});
+}
+
+val exportUri(const val& id)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		std::string uri = toOtpauthUri(vault.entry(plainString(id, "id")).account);
+		auto result = val::object();
+		result.set("uri", jsString(uri));
+		Botan::secure_scrub_memory(uri.data(), uri.size());
+		return result;
+	});
+}
+
+val exportUris()
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		auto list = val::array();
+		for (const auto& entry : vault.entries()) {
+			std::string uri = toOtpauthUri(entry.account);
+			list.call<void>("push", jsString(uri));
+			Botan::secure_scrub_memory(uri.data(), uri.size());
+		}
+		auto result = val::object();
+		result.set("uris", list);
+		return result;
+	});
+}
+
+val importUris(const val& uris, std::optional<val> maybeOptions)
+{
+	return vaultCall([&] {
+		const val options = maybeOptions.value_or(val::undefined());
+		Vault& vault = unlocked();
+		if (!val::global("Array").call<bool>("isArray", uris))
+			throw Error(ErrorKind::InvalidArgument, "uris", "uris must be an array of strings");
+		std::vector<std::string> texts;
+		const auto length = uris["length"].as<size_t>();
+		for (size_t i = 0; i < length; ++i) {
+			const auto text = secureUtf8(uris[i], "uris");
+			texts.emplace_back(view(text)); // wiped below (and zeroed on free by WipingHeap.cpp)
+		}
+		const auto report = vault.importUris(texts, optionalBool(options, "allowDuplicates").value_or(false));
+		for (auto& text : texts)
+			Botan::secure_scrub_memory(text.data(), text.size());
+
+		auto added = val::array();
+		for (const auto& id : report.addedIds)
+			added.call<void>("push", entryObject(vault.entry(id)));
+		auto duplicates = val::array();
+		for (size_t index : report.duplicates)
+			duplicates.call<void>("push", static_cast<double>(index));
+		auto problems = val::array();
+		for (const auto& [index, message] : report.problems) {
+			auto problem = val::object();
+			problem.set("index", static_cast<double>(index));
+			problem.set("message", message);
+			problems.call<void>("push", problem);
+		}
+		auto result = savedObject(vault);
+		result.set("added", added);
+		result.set("duplicates", duplicates);
+		result.set("problems", problems);
+		return result;
+	});
+}
+
+} // namespace
+
+EMSCRIPTEN_BINDINGS(authcore_vault)
+{
+	// Trailing option objects may be left out by the caller.
+	emscripten::register_optional<val>();
+	emscripten::function("vaultKdfDefaults", &kdfDefaults);
+	emscripten::function("vaultCreate", &create);
+	emscripten::function("vaultUnlock", &unlock);
+	emscripten::function("vaultLock", &lock);
+	emscripten::function("vaultIsUnlocked", &isUnlocked);
+	emscripten::function("vaultEntries", &entries);
+	emscripten::function("vaultAddUri", &addUri);
+	emscripten::function("vaultAddManual", &addManual);
+	emscripten::function("vaultUpdate", &update);
+	emscripten::function("vaultDelete", &remove);
+	emscripten::function("vaultUndoDelete", &undoRemove);
+	emscripten::function("vaultReorder", &reorder);
+	emscripten::function("vaultChangePassword", &changePassword);
+	emscripten::function("vaultCodes", &codes);
+	emscripten::function("vaultNextHotp", &nextHotp);
+	emscripten::function("vaultExportUri", &exportUri);
+	emscripten::function("vaultExportUris", &exportUris);
+	emscripten::function("vaultImportUris", &importUris);
+}
+
+} // namespace authcore::wasm

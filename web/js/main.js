@@ -1,0 +1,25 @@
+// Entry point: applies the saved preferences before anything renders, starts the worker that owns
+// the wasm module, registers the service worker and hands over to the app.
+import { WorkerMessenger } from './worker/worker-messenger.js';
+import { browserLanguage, setLanguage } from './i18n/i18n.js';
+import { getSettings, onSettingsChange } from './app/settings.js';
+import { applyTheme } from './ui/theme.js';
+import { registerServiceWorker } from './pwa/service-worker-client.js';
+import { App } from './app/app.js';
+
+const settings = getSettings();
+applyTheme(settings.theme);
+setLanguage(settings.language ?? browserLanguage());
+onSettingsChange((current, changes) => {
+  if ('theme' in changes || !Object.keys(changes).length) applyTheme(current.theme);
+  if ('language' in changes || !Object.keys(changes).length) setLanguage(current.language ?? browserLanguage());
+});
+
+const authcore = new WorkerMessenger(new URL('js/worker/authcore-worker.js', document.baseURI));
+const app = new App({ authcore, main: document.getElementById('main') });
+registerServiceWorker({
+  banners: document.getElementById('banners'),
+  isBusy: () => app.isBusy(),
+  onIdle: (callback) => app.onIdle(callback),
+});
+app.start();

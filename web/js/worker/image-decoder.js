@@ -1,0 +1,30 @@
+// Turns an image the page sent (ImageBitmap, or {pixels, width, height} already in RGBA) into the
+// pixels decodeQr wants. Runs inside the worker: drawing and reading pixels never touch the page.
+// Grey conversion happens in wasm (format 'rgba'), not here.
+
+let canvas = null;
+let context = null;
+
+function pixelsOf(bitmap) {
+  const { width, height } = bitmap;
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
+    context = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close?.();
+  return context.getImageData(0, 0, width, height).data;
+}
+
+/// source: ImageBitmap | {pixels: Uint8ClampedArray, width, height}; mode: 'live' | 'still'.
+export function decodeImage(m, source, mode = 'still') {
+  if (typeof m.decodeQr !== 'function') {
+    source?.close?.();
+    return { error: { kind: 'unavailable', field: 'decodeQr', message: 'decodeQr is not available in this build' } };
+  }
+  const width = source.width;
+  const height = source.height;
+  const pixels = source.pixels ?? pixelsOf(source);
+  const found = m.decodeQr(pixels, width, height, 'rgba', mode);
+  return found.error ? found : { ...found, width, height };
+}
