@@ -1,5 +1,6 @@
 #include "GreyConversion.h"
 
+#include <cstddef>
 #include <cstring>
 
 namespace authcore::detail {
@@ -17,10 +18,11 @@ template <int F>
 void rgbaToGrey(const uint8_t* src, int srcWidth, GreySize out, uint8_t* dst)
 {
 	constexpr uint32_t n = F * F;
+	constexpr std::ptrdiff_t blockBytes = std::ptrdiff_t{F} * 4;
 	const size_t rowBytes = size_t(srcWidth) * 4;
 	for (int y = 0; y < out.height; ++y) {
 		const uint8_t* row = src + size_t(y) * F * rowBytes;
-		for (int x = 0; x < out.width; ++x, row += F * 4) {
+		for (int x = 0; x < out.width; ++x, row += blockBytes) {
 			uint32_t r = 0, g = 0, b = 0;
 			for (int dy = 0; dy < F; ++dy) {
 				const uint8_t* p = row + dy * rowBytes;

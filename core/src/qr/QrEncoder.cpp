@@ -76,7 +76,8 @@ GreyImage encodeQr(std::string_view text, const QrEncodeOptions& options)
 			if (!modules.get(mx, my))
 				continue;
 			for (int y = 0; y < options.scale; ++y) {
-				auto row = image.pixels.begin() + (size_t(offset + my * options.scale + y) * size_t(side)) + offset + mx * options.scale;
+				uint8_t* row = image.pixels.data() + size_t(offset + my * options.scale + y) * size_t(side) + size_t(offset)
+							   + size_t(mx) * size_t(options.scale);
 				std::fill(row, row + options.scale, uint8_t{0});
 			}
 		}

@@ -14,9 +14,9 @@
 namespace authcore {
 
 /// Largest image file read, in bytes: far above any screenshot, far below what would hurt.
-inline constexpr size_t kMaxImageFileBytes = 64 * 1024 * 1024;
+inline constexpr size_t kMaxImageFileBytes = size_t{64} << 20;
 /// Largest image decoded, in pixels (a 9000 x 7000 photo; 256 MiB as RGBA).
-inline constexpr size_t kMaxImageFilePixels = 64 * 1024 * 1024;
+inline constexpr size_t kMaxImageFilePixels = size_t{64} << 20;
 
 struct RgbaImage
 {
