@@ -115,6 +115,29 @@ TEST(ImageFile, TruncatedFilesAreMalformed)
 	}
 }
 
+TEST(ImageFile, AJpegHuffmanTableWithTooManyCodesIsRefused)
+{
+	// Debian's stb_image 2.27 would write past its 257-entry table for this (found under UBSan by a
+	// mutation run); decodeImageFile() checks every DHT table before stb sees the file.
+	std::vector<uint8_t> jpeg = {0xff, 0xd8, 0xff, 0xc4, 0x00, 0x13, 0x00};
+	jpeg.insert(jpeg.end(), 16, 0xff); // 16 code counts of 255: 4080 codes
+	jpeg.insert(jpeg.end(), {0xff, 0xd9});
+	EXPECT_EQ(kindOf([&] { decodeImageFile(jpeg); }), ErrorKind::MalformedFile);
+
+	// A table of exactly 256 codes passes our check; stb then finds the file truncated.
+	std::vector<uint8_t> fits = {0xff, 0xd8, 0xff, 0xc4, 0x01, 0x13, 0x00};
+	fits.insert(fits.end(), 14, 0);
+	fits.insert(fits.end(), {0xff, 0x01}); // 255 + 1 codes
+	fits.resize(fits.size() + 256, 0);
+	try {
+		decodeImageFile(fits);
+		ADD_FAILURE() << "a JPEG without image data decoded";
+	} catch (const Error& e) {
+		EXPECT_EQ(e.kind(), ErrorKind::MalformedFile);
+		EXPECT_EQ(std::string(e.what()).find("256 codes"), std::string::npos) << e.what();
+	}
+}
+
 TEST(ImageFile, AHugeImageIsRefusedBeforeDecoding)
 {
 	// A PNG header claiming 20000 x 20000 pixels, and nothing else: refused from the header alone.
@@ -137,9 +160,9 @@ TEST(ImageFile, MutatedFilesNeverCrash)
 		uint32_t state = 12345;
 		auto next = [&] { return state = state * 1664525u + 1013904223u; };
 		int decoded = 0, rejected = 0;
-		for (int round = 0; round < 300; ++round) {
+		for (int round = 0; round < 1000; ++round) {
 			auto bytes = original;
-			int flips = 1 + int(next() % 8);
+			int flips = 1 + int(next() % 16);
 			for (int i = 0; i < flips; ++i)
 				bytes[next() % bytes.size()] = uint8_t(next() >> 24);
 			try {
@@ -153,6 +176,6 @@ TEST(ImageFile, MutatedFilesNeverCrash)
 				++rejected;
 			}
 		}
-		EXPECT_EQ(decoded + rejected, 300);
+		EXPECT_EQ(decoded + rejected, 1000);
 	}
 }

@@ -54,6 +54,44 @@ struct StbFree
 	void operator()(unsigned char* p) const { stbi_image_free(p); }
 };
 
+// stb_image 2.27 (Debian's libstb-dev) builds each Huffman table into a 257-entry array without
+// checking that the table's 16 code counts add up to at most 256, so a crafted JPEG writes past it
+// (found by our mutation test under UBSan). Until the system stb carries the fix, every DHT table
+// is checked here first: walk the markers, and inside each DHT segment every table's counts.
+bool jpegHuffmanTablesFit(std::span<const uint8_t> bytes)
+{
+	size_t at = 2; // after SOI
+	while (at + 1 < bytes.size()) {
+		if (bytes[at] != 0xff) { // entropy-coded data after SOS: skip to the next marker
+			++at;
+			continue;
+		}
+		uint8_t marker = bytes[at + 1];
+		if (marker == 0xff || marker == 0x00 || (marker >= 0xd0 && marker <= 0xd7) || marker == 0x01) {
+			++at; // fill byte, stuffed 0xff, restart marker, TEM: no segment
+			continue;
+		}
+		if (marker == 0xd9) // EOI
+			return true;
+		if (at + 3 >= bytes.size())
+			return true; // truncated: stb reports that itself
+		size_t length = size_t(bytes[at + 2]) << 8 | bytes[at + 3];
+		size_t end = std::min(bytes.size(), at + 2 + length);
+		if (marker == 0xc4) {
+			for (size_t table = at + 4; table + 17 <= end;) {
+				size_t codes = 0;
+				for (size_t i = 1; i <= 16; ++i)
+					codes += bytes[table + i];
+				if (codes > 256)
+					return false;
+				table += 17 + codes;
+			}
+		}
+		at = at + 2 + std::max<size_t>(length, 2);
+	}
+	return true;
+}
+
 bool endsWithIgnoringCase(const std::string& text, std::string_view suffix)
 {
 	return text.size() >= suffix.size()
@@ -69,6 +107,9 @@ RgbaImage decodeImageFile(std::span<const uint8_t> bytes)
 		throw Error(ErrorKind::UnsupportedFormat, "file", "not a PNG or JPEG image");
 	if (bytes.size() > kMaxImageFileBytes)
 		throw Error(ErrorKind::InvalidArgument, "file", "image file larger than " + std::to_string(kMaxImageFileBytes >> 20) + " MiB");
+
+	if (bytes[0] == 0xff && !jpegHuffmanTablesFit(bytes))
+		throw Error(ErrorKind::MalformedFile, "file", "corrupt image: a JPEG Huffman table has more than 256 codes");
 
 	// stb takes an int length; the size limit above keeps the cast exact.
 	const auto* data = bytes.data();
