@@ -35,6 +35,7 @@ run "clang-tidy" bash tools/lint.sh
 run "build wasm" configure_and_build wasm
 run "ctest wasm (Node)" ctest --preset wasm
 run "node binding tests" node --test tests/wasm/
+run "web module tests" node --test tests/web/
 run "cli parity native vs wasm" bash tests/cli/parity.sh build/native/authcore build/wasm/authcore.js
 if [[ -f tools/build-web.mjs ]]; then
   run "build web" node tools/build-web.mjs

@@ -27,8 +27,11 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'version') event.source?.postMessage({ type: 'version', version: PRECACHE.version });
 });
 
+let openCache = null; // opened once per service worker life, not per request
+
 async function respond(request) {
-  const cache = await caches.open(CACHE_NAME);
+  openCache ??= caches.open(CACHE_NAME);
+  const cache = await openCache;
   // The app is one page: every navigation gets the cached shell, whatever its query string.
   const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request, { ignoreSearch: true });
   return cached ?? fetch(request);

@@ -89,10 +89,12 @@ TEST(MigrationPayload, EveryFieldAndEnumValue)
 		{"md5md5md5md5md5md5md", "dave", "Old", 4, 1, 2, 0},        // MD5: a problem, not an account
 		{"", "erin", "Empty", 1, 1, 2, 0},                          // no secret: a problem
 		{"12345678901234567890", "frank", "Odd", 1, 7, 2, 0},       // unknown digit count: a problem
+		{"12345678901234567890", "gina", "Totp", 1, 1, 2, 99},      // a counter on TOTP is dropped
 	};
 	std::string bytes = buildPayload(entries, 1, 0, 77);
 	MigrationPayload payload = decodeMigrationPayload(std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
-	ASSERT_EQ(payload.accounts.size(), 3u);
+	ASSERT_EQ(payload.accounts.size(), 4u);
+	EXPECT_EQ(payload.accounts[3].counter, 0u); // found by tests/fuzz/migration_fuzzer.cpp
 	EXPECT_EQ(payload.accounts[0].issuer, "Acme");
 	EXPECT_EQ(std::string(payload.accounts[0].secret.begin(), payload.accounts[0].secret.end()), "12345678901234567890");
 	EXPECT_EQ(payload.accounts[1].type, OtpType::Hotp);

@@ -15,7 +15,7 @@ onSettingsChange((current, changes) => {
   if ('language' in changes || !Object.keys(changes).length) setLanguage(current.language ?? browserLanguage());
 });
 
-const authcore = new WorkerMessenger(new URL('./worker/authcore-worker.js', import.meta.url));
+const authcore = new WorkerMessenger(new URL('js/worker/authcore-worker.js', document.baseURI));
 const app = new App({ authcore, main: document.getElementById('main') });
 registerServiceWorker({
   banners: document.getElementById('banners'),

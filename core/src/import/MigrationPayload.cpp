@@ -102,11 +102,12 @@ Account decodeOtpParameters(protozero::pbf_reader reader)
 		account.digits = 8;
 	else
 		throw Error(ErrorKind::InvalidArgument, "digits", "unknown digit count number " + std::to_string(digits));
-	if (type == kTypeHotp)
+	if (type == kTypeHotp) {
 		account.type = OtpType::Hotp;
-	else if (type == kTypeTotp || type == kTypeUnspecified)
+	} else if (type == kTypeTotp || type == kTypeUnspecified) {
 		account.type = OtpType::Totp;
-	else
+		account.counter = 0; // meaningless for TOTP; kept, it would make equal accounts differ
+	} else
 		throw Error(ErrorKind::InvalidArgument, "type", "unknown OTP type number " + std::to_string(type));
 	if (account.secret.empty())
 		throw Error(ErrorKind::InvalidArgument, "secret", "the secret is empty");

@@ -1,41 +1,212 @@
-// Milestone 1 shell: a live code for a sample account, computed in the worker through codeForUri.
+// The app: which screen shows (locked screens vs. unlocked ones), the app bar, auto-lock, the busy
+// state that holds back updates, and error wording. Screens are small classes in ../screens/ that
+// build their element with t() and clean up in destroy().
 import { h, clear } from '../ui/dom.js';
-import { t, onLanguageChange } from '../i18n/i18n.js';
-import { OtpPreview } from '../ui/otp-preview.js';
+import { t, onLanguageChange, translateTree } from '../i18n/i18n.js';
+import { icon } from '../ui/icons.js';
+import { showToast } from '../ui/announcer.js';
+import { VaultSession } from '../vault/vault-session.js';
+import { AutoLock } from './auto-lock.js';
+import { getSettings, onSettingsChange, updateSettings } from './settings.js';
+import { describeError } from './errors.js';
+import { requestPersistence } from '../storage/persistence.js';
+import { CreateVaultScreen } from '../screens/create-vault-screen.js';
+import { UnlockScreen } from '../screens/unlock-screen.js';
+import { RestoreScreen } from '../screens/restore-screen.js';
+import { VaultReadyScreen } from '../screens/vault-ready-screen.js';
+import { AccountsScreen } from '../screens/accounts-screen.js';
+import { AddAccountScreen } from '../screens/add-account-screen.js';
+import { SettingsScreen } from '../screens/settings-screen.js';
+import { UnavailableScreen } from '../screens/unavailable-screen.js';
+import { ImportScreen } from '../screens/import-screen.js';
+import { ExportScreen } from '../screens/export-screen.js';
+import { PasteHandler } from '../scan/paste-handler.js';
 
-const SAMPLE_URI = 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example&algorithm=SHA1&digits=6&period=30';
+const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen };
+const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
+const VAULT_BINDINGS = ['vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries', 'vaultCodes', 'vaultAddUri'];
 
 export class App {
   #authcore;
   #main;
-  #preview = null;
+  #actions = document.getElementById('app-actions');
+  #screen = null;
+  #current = { name: null, options: {} };
+  #busy = new Set();
   #idleCallbacks = [];
+  #bindings = new Set();
+  #autoLock;
+  #lockedBefore = null; // where the user was when the vault locked
 
   constructor({ authcore, main }) {
     this.#authcore = authcore;
     this.#main = main;
-    onLanguageChange(() => this.start());
+    this.session = new VaultSession(authcore);
+    this.#autoLock = new AutoLock((reason) => this.lock(reason));
+    this.#autoLock.configure(getSettings());
+    onSettingsChange((settings) => this.#autoLock.configure(settings));
+    this.session.addEventListener('lock', (event) => this.#locked(event.detail.reason));
+    this.session.addEventListener('change', (event) => {
+      if (['add', 'import', 'update', 'delete', 'undo'].includes(event.detail.reason)) updateSettings({ changedSinceBackup: true });
+    });
+    onLanguageChange(() => this.#rerender());
+    window.addEventListener('popstate', (event) => this.#popState(event.state));
+    this.paste = new PasteHandler(this);
+  }
+
+  get authcore() {
+    return this.#authcore;
+  }
+
+  has(binding) {
+    return this.#bindings.has(binding);
+  }
+
+  describeError(error) {
+    return describeError(error);
+  }
+
+  // --- busy state: an update waits while a scan or an edit is in progress -------------------------
+  setBusy(key, busy) {
+    if (busy) this.#busy.add(key);
+    else this.#busy.delete(key);
+    if (!this.isBusy()) for (const callback of this.#idleCallbacks.splice(0)) callback();
   }
 
   isBusy() {
-    return false;
+    return this.#busy.size > 0 || Boolean(this.#screen?.busy);
   }
 
   onIdle(callback) {
     this.#idleCallbacks.push(callback);
   }
 
+  // --- start, lock, unlock ------------------------------------------------------------------------
+  /// The unlock screen shows as soon as IndexedDB says there is a vault; the worker loads the wasm
+  /// module meanwhile (unlock waits for it), so a cold start is not held up by the compile.
   async start() {
-    this.#preview?.stop();
-    const parsed = await this.#authcore.call('parseOtpauthUri', SAMPLE_URI);
-    if (parsed.error) {
-      clear(this.#main).append(h('p', { class: 'notice error', role: 'alert', text: t('app.moduleFailed') }));
+    const capabilities = this.#authcore.call('capabilities');
+    let stored;
+    try {
+      stored = await this.session.stored();
+    } catch {
+      this.#show('unavailable', { storageFailed: true });
       return;
     }
-    this.#preview = new OtpPreview(this.#authcore, SAMPLE_URI, parsed.account).start();
-    clear(this.#main).append(h('section', { class: 'screen narrow', 'aria-labelledby': 'demo-title' },
-      h('h2', { id: 'demo-title', text: t('demo.title') }),
-      h('p', { class: 'muted', text: t('demo.intro') }),
-      h('div', { class: 'card' }, this.#preview.element)));
+    if (stored.current) this.#show('unlock');
+    const available = await capabilities;
+    if (available.error) {
+      this.#show('unavailable', { error: available.error });
+      return;
+    }
+    this.#bindings = new Set(available.bindings);
+    if (!VAULT_BINDINGS.every((name) => this.#bindings.has(name))) {
+      this.#show('unavailable', { vaultMissing: true });
+      return;
+    }
+    if (!stored.current) this.#show('create');
+  }
+
+  async vaultCreated() {
+    this.#autoLock.start();
+    const persistence = await requestPersistence();
+    this.#show('ready', { persistence });
+  }
+
+  async unlocked({ recovered = false, restored = false } = {}) {
+    this.#autoLock.start();
+    const target = this.#lockedBefore && UNLOCKED_SCREENS[this.#lockedBefore.name] ? this.#lockedBefore : { name: 'accounts', options: {} };
+    this.#lockedBefore = null;
+    this.navigate(target.name, {}, { replace: true });
+    if (recovered) showToast(t('unlock.recovered'), { timeout: 10_000 });
+    if (restored) showToast(t('restore.done'));
+    if ((await requestPersistence()) === 'refused') this.#storageBanner();
+  }
+
+  lock(reason = 'user') {
+    if (this.session.unlocked) this.session.lock(reason);
+  }
+
+  #locked(reason) {
+    this.#autoLock.stop();
+    // Nothing decrypted may stay on screen: open dialogs (edit) and toasts (Undo) go too.
+    for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+    document.getElementById('toasts')?.replaceChildren();
+    if (UNLOCKED_SCREENS[this.#current.name] && reason !== 'user') this.#lockedBefore = { name: this.#current.name, options: {} };
+    this.#show('unlock', { reason });
+  }
+
+  #storageBanner() {
+    const banners = document.getElementById('banners');
+    if (banners.querySelector('.storage-refused')) return;
+    banners.append(h('div', { class: 'notice warning banner storage-refused', role: 'status' },
+      h('span', { text: t('storage.refused') }),
+      h('button', { type: 'button', class: 'button small', text: t('common.dismiss'), onclick: (event) => event.target.closest('.banner').remove() })));
+  }
+
+  // --- navigation ---------------------------------------------------------------------------------
+  navigate(name, options = {}, { replace = false } = {}) {
+    if (!this.session.unlocked && UNLOCKED_SCREENS[name]) return;
+    const state = { screen: name };
+    if (replace || !history.state?.screen) history.replaceState(state, '', `#${name}`);
+    else if (history.state.screen !== name) history.pushState(state, '', `#${name}`);
+    this.#show(name, options);
+  }
+
+  back() {
+    if (this.session.unlocked) this.navigate('accounts');
+    else this.start();
+  }
+
+  /// A pasted screenshot or otpauth:// link: the current screen takes it if it can, else "Add".
+  handlePaste(content) {
+    if (!this.session.unlocked) {
+      showToast(t('paste.locked'));
+      return;
+    }
+    if (typeof this.#screen?.handlePaste === 'function') this.#screen.handlePaste(content);
+    else this.navigate('add', content);
+  }
+
+  showRestore() {
+    this.#show('restore');
+  }
+
+  #popState(state) {
+    const name = state?.screen;
+    if (this.session.unlocked && UNLOCKED_SCREENS[name]) this.#show(name);
+  }
+
+  #rerender() {
+    translateTree(document);
+    if (this.#current.name && this.#current.name !== 'unlock') this.#show(this.#current.name, this.#current.options);
+    else if (this.#current.name === 'unlock') this.#show('unlock', {});
+  }
+
+  #show(name, options = {}) {
+    const Screen = UNLOCKED_SCREENS[name] ?? LOCKED_SCREENS[name];
+    this.#screen?.destroy?.();
+    this.#current = { name, options };
+    this.#screen = new Screen({ app: this, session: this.session, authcore: this.#authcore }, options);
+    clear(this.#main).append(this.#screen.element);
+    this.#renderActions(name);
+    const heading = this.#screen.element.querySelector('h2');
+    document.title = heading ? `${heading.textContent} – ${t('app.name')}` : t('app.name');
+    const target = this.#screen.focusTarget?.() ?? heading ?? this.#main;
+    target.focus({ preventScroll: false });
+    if (!this.isBusy()) for (const callback of this.#idleCallbacks.splice(0)) callback();
+  }
+
+  #renderActions(current) {
+    clear(this.#actions);
+    if (!this.session.unlocked) return;
+    const action = (name, iconName, label, run) => h('button', {
+      type: 'button', class: 'button quiet small', 'aria-current': current === name ? 'page' : null, onclick: run,
+    }, icon(iconName), h('span', { class: 'action-label', text: label }));
+    this.#actions.append(
+      action('accounts', 'list', t('nav.accounts'), () => this.navigate('accounts')),
+      action('add', 'plus', t('nav.add'), () => this.navigate('add')),
+      action('settings', 'settings', t('nav.settings'), () => this.navigate('settings')),
+      action('lock', 'lock', t('nav.lock'), () => this.lock('user')));
   }
 }

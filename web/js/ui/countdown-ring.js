@@ -18,7 +18,15 @@ export class CountdownRing {
   /// remaining and period in seconds.
   update(remaining, period) {
     const fraction = period > 0 ? Math.max(0, Math.min(1, remaining / period)) : 0;
+    // The first value is drawn at once; only later seconds glide (a new row must not sweep in).
+    if (!this.drawn) this.progress.style.transition = 'none';
     this.progress.style.strokeDashoffset = String(CIRCUMFERENCE * (1 - fraction));
+    if (!this.drawn) {
+      this.drawn = true;
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        this.progress.style.transition = '';
+      }));
+    }
     this.label.textContent = String(remaining);
     this.element.classList.toggle('ending', remaining <= 5);
   }

@@ -1,0 +1,121 @@
+// The PWA (issue 5): Chromium reports the app installable, it works offline after one visit, and a
+// new version is announced, never applied in the middle of an edit.
+import { test as nodeTest, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildWeb } from '../../tools/build-web.mjs';
+import { startServer } from '../../tools/serve.mjs';
+import { launchProfile, projectRoot, requireBuild, missingBindings } from './support/browser.mjs';
+import { FIXED_TIME, oathtool, watchErrors, openApp, createVault, unlock, addByUri, rowCode } from './support/app.mjs';
+
+// Skipped, with the reason, while a binding this flow needs has not landed in the build.
+const skip = await missingBindings(['vaultCreate']);
+const test = (name, fn) => nodeTest(name, { skip }, fn);
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-pwa-e2e-'));
+const source = path.join(tmp, 'web-source');
+const out = path.join(tmp, 'web');
+let server;
+let url;
+let profile;
+let page;
+let errors;
+
+async function serve() {
+  ({ server, url } = await startServer({ dir: out, port: server?.address()?.port ?? 0, host: '127.0.0.1' }));
+}
+
+async function controlled(target) {
+  await target.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+before(async () => {
+  if (skip) return;
+  requireBuild();
+  // A private copy of the page, so this file can publish a "new version" without touching build/web.
+  cpSync(path.join(projectRoot, 'web'), source, { recursive: true });
+  buildWeb({ source, out, wasm: path.join(projectRoot, 'build', 'wasm', 'module') });
+  await serve();
+  profile = await launchProfile({ origin: url });
+  page = await profile.context.newPage();
+  errors = watchErrors(page);
+  await openApp(page, url, { time: FIXED_TIME });
+  await createVault(page);
+  await page.getByRole('button', { name: 'Add your first account' }).click();
+  await addByUri(page, `otpauth://totp/Offline:user?secret=${SECRET}&issuer=Offline`);
+  await controlled(page);
+});
+
+after(async () => {
+  await profile?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('Chromium reports the app installable (Page.getInstallabilityErrors is empty)', async () => {
+  const cdp = await profile.context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  const parsed = JSON.parse(manifest.data);
+  assert.equal(parsed.display, 'standalone');
+  assert.ok(parsed.icons.some((icon) => icon.purpose === 'maskable' && icon.sizes === '512x512'));
+});
+
+test('a new version is announced, and not while an edit is open', async () => {
+  await page.reload();
+  await unlock(page);
+  await controlled(page);
+  const oldVersion = await page.evaluate(() => new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data.version), { once: true });
+    navigator.serviceWorker.controller.postMessage({ type: 'version' });
+  }));
+  await page.getByRole('button', { name: 'Edit Offline user' }).click();
+  appendFileSync(path.join(source, 'css', 'base.css'), '\n/* next version */\n');
+  const next = buildWeb({ source, out, wasm: path.join(projectRoot, 'build', 'wasm', 'module') });
+  assert.notEqual(next.version, oldVersion);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    while (!registration.waiting) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByText('Update available').count(), 0, 'no banner during the edit');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Update available').waitFor();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+  await controlled(page);
+  const newVersion = await page.evaluate(() => new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data.version), { once: true });
+    navigator.serviceWorker.controller.postMessage({ type: 'version' });
+  }));
+  assert.equal(newVersion, next.version);
+  const caches = await page.evaluate(() => caches.keys());
+  assert.deepEqual(caches, [`authenticator-${next.version}`], 'the old cache was deleted on activate');
+});
+
+test('after one online visit the app loads and shows codes with the network off', async () => {
+  await new Promise((resolve) => server.close(resolve)); // the server is gone...
+  await profile.context.setOffline(true); // ...and the browser is offline
+  await page.reload();
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+  await unlock(page);
+  assert.equal(await rowCode(page, 'Offline'), oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
+  await profile.context.setOffline(false);
+  server = null;
+});
+
+test('no errors, no request outside the origin', () => {
+  assert.deepEqual(errors, []);
+  assert.deepEqual(profile.foreign, []);
+});

@@ -1,0 +1,26 @@
+// Decodes QR codes in image files (picker, drag and drop, pasted screenshots). Each file is decoded
+// in the scanner worker in 'still' mode (slower, more thorough than the camera loop).
+import { decodeBitmap } from './scanner-worker.js';
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+
+/// Resolves [{file, text} | {file, error: {kind}}] in the order given.
+export async function decodeImageFiles(files) {
+  const results = [];
+  for (const file of files) {
+    if (file.type && !IMAGE_TYPES.includes(file.type)) {
+      results.push({ file, error: { kind: 'not_image' } });
+      continue;
+    }
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file);
+    } catch {
+      results.push({ file, error: { kind: 'unreadable_image' } });
+      continue;
+    }
+    const found = await decodeBitmap(bitmap, 'still');
+    results.push(found.error ? { file, error: found.error } : { file, text: found.text });
+  }
+  return results;
+}

@@ -1,0 +1,39 @@
+// A second worker (same script, own wasm instance) only for decoding images, so a hung decode can
+// be cancelled by terminating it without touching the worker that holds the unlocked vault.
+import { WorkerMessenger } from '../worker/worker-messenger.js';
+
+// Resolved from the page, not from this module: the build bundles modules into one file.
+const WORKER_URL = new URL('js/worker/authcore-worker.js', document.baseURI);
+const HUNG_MS = 5000;
+
+let messenger = null;
+
+function scanner() {
+  messenger ??= new WorkerMessenger(WORKER_URL);
+  return messenger;
+}
+
+/// True while a decode is in flight: the camera loop drops frames instead of queueing them.
+export function decoderBusy() {
+  return Boolean(messenger?.busy);
+}
+
+/// Decodes one ImageBitmap (transferred, so the caller must not use it afterwards).
+/// Resolves {text, bytes, corners, width, height} or {error}.
+export function decodeBitmap(bitmap, mode) {
+  const worker = scanner();
+  let timer;
+  const hung = new Promise((resolve) => {
+    timer = setTimeout(() => {
+      worker.terminate(); // resolves the pending call with {error: cancelled}
+      resolve({ error: { kind: 'cancelled', field: '', message: 'decoding took too long' } });
+    }, HUNG_MS);
+  });
+  return Promise.race([worker.callTransferring('decodeImage', [bitmap, mode], [bitmap]), hung]).finally(() => clearTimeout(timer));
+}
+
+/// Frees the scanner's wasm instance when no scanning is going on.
+export function releaseDecoder() {
+  messenger?.terminate();
+  messenger = null;
+}

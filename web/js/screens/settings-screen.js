@@ -1,0 +1,87 @@
+// Settings: language, theme, auto-lock, backup (download, reminder, restore), password change,
+// import/export, and the device clock with seconds so the user can compare it with a real clock.
+import { h } from '../ui/dom.js';
+import { t, languages, formatDateTime, browserLanguage } from '../i18n/i18n.js';
+import { field, checkbox, select } from '../ui/form-field.js';
+import { getSettings, updateSettings } from '../app/settings.js';
+import { downloadBackup } from '../app/backup.js';
+import { showToast } from '../ui/announcer.js';
+import { everySecond } from '../ui/second-ticker.js';
+import { ChangePasswordForm } from '../ui/change-password-form.js';
+
+const LANGUAGE_NAMES = { en: 'English', lv: 'Latviešu' };
+
+function section(id, title, ...children) {
+  return h('section', { class: 'card', 'aria-labelledby': id }, h('h3', { id, text: title }), children);
+}
+
+export class SettingsScreen {
+  #stopClock;
+
+  constructor({ app, session }) {
+    const settings = getSettings();
+    const languageSelect = select({ options: [['', t('settings.languageAuto', { language: LANGUAGE_NAMES[browserLanguage()] })], ...languages.map((code) => [code, LANGUAGE_NAMES[code]])], value: settings.language ?? '' });
+    languageSelect.addEventListener('change', () => updateSettings({ language: languageSelect.value || null }));
+    const themeSelect = select({ options: [['system', t('settings.themeSystem')], ['light', t('settings.themeLight')], ['dark', t('settings.themeDark')]], value: settings.theme });
+    themeSelect.addEventListener('change', () => updateSettings({ theme: themeSelect.value }));
+    const lockSelect = select({ options: [[1, t('settings.minutes', { count: 1 })], [2, t('settings.minutes', { count: 2 })], [5, t('settings.minutes', { count: 5 })],
+      [10, t('settings.minutes', { count: 10 })], [30, t('settings.minutes', { count: 30 })], [0, t('settings.never')]], value: settings.autoLockMinutes });
+    lockSelect.addEventListener('change', () => updateSettings({ autoLockMinutes: Number(lockSelect.value) }));
+    const hidden = checkbox({ label: t('settings.lockHidden'), checked: settings.lockWhenHidden, onchange: () => updateSettings({ lockWhenHidden: hidden.input.checked }) });
+    const reminderSelect = select({ options: [[7, t('settings.everyDays', { count: 7 })], [14, t('settings.everyDays', { count: 14 })], [30, t('settings.everyDays', { count: 30 })], [0, t('settings.never')]], value: settings.backupReminderDays });
+    reminderSelect.addEventListener('change', () => updateSettings({ backupReminderDays: Number(reminderSelect.value) }));
+
+    const lastBackup = h('p', { class: 'small-print', text: settings.lastBackupAt ? t('settings.lastBackup', { date: formatDateTime(new Date(settings.lastBackupAt), { dateStyle: 'long', timeStyle: 'short' }) }) : t('settings.noBackup') });
+    const clock = h('p', { class: 'device-time', 'aria-live': 'off' });
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.#stopClock = everySecond((now) => {
+      clock.textContent = formatDateTime(new Date(now), { dateStyle: 'full', timeStyle: 'medium' });
+    });
+    this.password = new ChangePasswordForm({ app, session });
+
+    this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
+      h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
+      section('settings-look', t('settings.look'),
+        field({ label: t('settings.language'), input: languageSelect }).element,
+        field({ label: t('settings.theme'), input: themeSelect }).element),
+      section('settings-clock', t('settings.clock'),
+        h('p', { text: t('settings.clockIntro') }),
+        clock,
+        h('p', { class: 'small-print', text: t('settings.timeZone', { zone }) })),
+      section('settings-security', t('settings.security'),
+        field({ label: t('settings.autoLock'), input: lockSelect }).element,
+        hidden.element,
+        h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button', text: t('nav.lock'), onclick: () => app.lock('user') }))),
+      section('settings-backup', t('settings.backup'),
+        h('p', { text: t('settings.backupIntro') }),
+        lastBackup,
+        h('div', { class: 'button-row' },
+          h('button', { type: 'button', class: 'button primary', text: t('backup.download'), onclick: async () => {
+            if (await downloadBackup(session)) {
+              showToast(t('backup.downloaded'));
+              lastBackup.textContent = t('settings.lastBackup', { date: formatDateTime(new Date(), { dateStyle: 'long', timeStyle: 'short' }) });
+            }
+          } }),
+          h('button', { type: 'button', class: 'button', text: t('restore.open'), onclick: () => {
+            // A restore replaces this vault: lock it first, so nothing decrypted stays open meanwhile.
+            app.lock('user');
+            app.showRestore();
+          } })),
+        field({ label: t('settings.reminder'), input: reminderSelect }).element),
+      app.has('importFile') || app.has('exportAccounts') || app.has('vaultExportUris') ? section('settings-move', t('settings.move'),
+        h('p', { text: t('settings.moveIntro') }),
+        h('div', { class: 'button-row' },
+          app.has('importFile') ? h('button', { type: 'button', class: 'button', text: t('import.title'), onclick: () => app.navigate('import') }) : null,
+          app.has('vaultExportUris') ? h('button', { type: 'button', class: 'button', text: t('export.title'), onclick: () => app.navigate('export') }) : null)) : null,
+      section('settings-password', t('password.title'), this.password.element));
+  }
+
+  get busy() {
+    return this.password.busy;
+  }
+
+  destroy() {
+    this.#stopClock?.();
+    this.password.destroy();
+  }
+}

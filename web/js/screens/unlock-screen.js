@@ -1,0 +1,99 @@
+// Unlock: the password opens the stored vault. A wrong password says so; after repeated failures
+// the button waits a little longer each time (the KDF is the real barrier; this slows guessing by
+// hand and tells the user to slow down).
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { field, vaultUsernameField } from '../ui/form-field.js';
+
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_S = 30;
+let failures = 0; // per page load, shared by every unlock screen of this visit
+
+export class UnlockScreen {
+  #timer = null;
+
+  constructor({ app, session }, { reason } = {}) {
+    this.app = app;
+    this.session = session;
+    const password = field({ label: t('unlock.password'), input: h('input', { type: 'password', autocomplete: 'current-password', required: true }) });
+    const status = h('p', { role: 'alert', class: 'problem' });
+    const submit = h('button', { type: 'submit', class: 'button primary', text: t('unlock.submit') });
+    this.password = password;
+    this.status = status;
+    this.submit = submit;
+
+    const form = h('form', { class: 'card', novalidate: true }, vaultUsernameField(t('app.vaultUser')), password.element, status, h('div', { class: 'button-row' }, submit));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#attempt();
+    });
+    const reasonText = reason && reason !== 'user' ? t(`lock.reason.${reason}`) : '';
+    this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'unlock-title' },
+      h('h2', { id: 'unlock-title', tabindex: '-1', text: t('unlock.title') }),
+      reasonText ? h('p', { class: 'notice', text: reasonText }) : null,
+      form,
+      h('p', { class: 'small-print', text: t('unlock.forgot') }),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+  }
+
+  focusTarget() {
+    return this.password.input;
+  }
+
+  async #attempt() {
+    const value = this.password.input.value;
+    if (!value) {
+      this.password.setProblem(t('unlock.empty'));
+      this.password.input.focus();
+      return;
+    }
+    this.password.setProblem(null);
+    this.status.textContent = '';
+    this.submit.disabled = true;
+    this.submit.textContent = t('unlock.working');
+    const result = await this.session.unlock(value);
+    if (!result.error) {
+      failures = 0;
+      this.password.input.value = '';
+      this.app.unlocked(result);
+      return;
+    }
+    this.submit.textContent = t('unlock.submit');
+    if (result.error.kind === 'wrong_password') {
+      failures += 1;
+      this.password.input.select();
+      this.status.textContent = t('unlock.wrong');
+      this.#wait();
+    } else {
+      this.submit.disabled = false;
+      this.status.textContent = this.app.describeError(result.error);
+    }
+  }
+
+  #wait() {
+    const seconds = failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_DELAY_S, 2 ** (failures - FREE_ATTEMPTS + 1));
+    if (!seconds) {
+      this.submit.disabled = false;
+      return;
+    }
+    let left = seconds;
+    const step = () => {
+      if (left <= 0) {
+        this.submit.disabled = false;
+        this.submit.textContent = t('unlock.submit');
+        return;
+      }
+      this.submit.textContent = t('unlock.waitButton', { count: left });
+      left -= 1;
+      this.#timer = setTimeout(step, 1000);
+    };
+    this.status.textContent = `${t('unlock.wrong')} ${t('unlock.wait', { count: seconds })}`;
+    step();
+  }
+
+  destroy() {
+    clearTimeout(this.#timer);
+    this.password.input.value = '';
+  }
+}

@@ -1,0 +1,22 @@
+// Right after the vault is created: offer the encrypted backup before the first account is added.
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { icon } from '../ui/icons.js';
+import { downloadBackup } from '../app/backup.js';
+import { showToast } from '../ui/announcer.js';
+
+export class VaultReadyScreen {
+  constructor({ app, session }, { persistence } = {}) {
+    this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'ready-title' },
+      h('h2', { id: 'ready-title', tabindex: '-1', text: t('ready.title') }),
+      h('p', { text: t('ready.intro') }),
+      persistence === 'refused' ? h('p', { class: 'notice warning', text: t('storage.refused') }) : null,
+      h('div', { class: 'card' },
+        h('p', { text: t('ready.backup') }),
+        h('div', { class: 'button-row' },
+          h('button', { type: 'button', class: 'button', onclick: async () => {
+            if (await downloadBackup(session)) showToast(t('backup.downloaded'));
+          } }, icon('download'), t('backup.download')),
+          h('button', { type: 'button', class: 'button primary', text: t('ready.continue'), onclick: () => app.navigate('add') }))));
+  }
+}

@@ -1,0 +1,89 @@
+// One account in the list: issuer, name, the code (grouped for the eye, digit by digit for screen
+// readers), the countdown ring, the next code in the last 5 seconds, and its tools (HOTP "next
+// code", edit, move up/down in reorder mode). Every label is set as text, never as markup.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { icon } from './icons.js';
+import { CountdownRing } from './countdown-ring.js';
+import { groupCode, spokenCode } from './code-format.js';
+
+export const NEXT_CODE_SECONDS = 5;
+
+export class AccountRow {
+  #ring = new CountdownRing();
+  #code = h('span', { class: 'account-code', 'aria-hidden': 'true' });
+  #spoken = h('span', { class: 'sr-only' });
+  #next = h('span', { class: 'account-next', hidden: true });
+  #current = null;
+
+  /// handlers: {copy(row), edit(entry), move(entry, delta), nextHotp(row)}
+  constructor(entry, handlers, { reordering = false, first = false, last = false } = {}) {
+    this.entry = entry;
+    this.isHotp = entry.type === 'hotp';
+    const issuer = entry.issuer || t('account.noIssuer');
+    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this) },
+      h('span', { class: 'account-issuer' }, h('span', { text: issuer }),
+        entry.favourite ? h('span', { class: 'favourite-mark', 'aria-hidden': 'true', text: '★' }) : null,
+        entry.favourite ? h('span', { class: 'sr-only', text: `, ${t('account.favourite')}` }) : null),
+      h('span', { class: 'account-name', text: entry.name }),
+      this.#code, this.#spoken, this.#next,
+      this.isHotp ? null : this.#ring.element);
+    const tools = h('div', { class: 'account-tools' });
+    const toolLabel = (key) => t(key, { account: [entry.issuer, entry.name].filter(Boolean).join(' ') });
+    if (this.isHotp) {
+      tools.append(h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'next' }, 'aria-label': toolLabel('hotp.nextFor'),
+        title: t('hotp.next'), onclick: () => handlers.nextHotp(this) }, icon('refresh')));
+    }
+    if (reordering) {
+      tools.append(
+        h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'up' }, disabled: first, 'aria-label': toolLabel('reorder.upFor'), title: t('reorder.up'), onclick: () => handlers.move(entry, -1) }, icon('up')),
+        h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'down' }, disabled: last, 'aria-label': toolLabel('reorder.downFor'), title: t('reorder.down'), onclick: () => handlers.move(entry, 1) }, icon('down')));
+    } else {
+      tools.append(h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'edit' }, 'aria-label': toolLabel('edit.for'), title: t('edit.title'), onclick: () => handlers.edit(entry) }, icon('edit')));
+    }
+    this.element = h('li', { class: 'account', dataset: { id: String(entry.id) } }, this.copyButton, tools);
+    if (this.isHotp) this.#showHotpHint();
+  }
+
+  #showHotpHint() {
+    this.#code.textContent = '••• •••';
+    this.#spoken.textContent = `, ${t('hotp.hint')}`;
+  }
+
+  /// The code currently shown (what copy copies), or null.
+  get code() {
+    return this.#current;
+  }
+
+  /// TOTP/Steam: {code, nextCode, secondsRemaining, period} from vaultCodes.
+  setCode({ code, nextCode, secondsRemaining, period }) {
+    if (code !== this.#current) {
+      this.#current = code;
+      this.#code.textContent = groupCode(code);
+    }
+    this.#ring.update(secondsRemaining, period);
+    const showNext = nextCode && secondsRemaining < NEXT_CODE_SECONDS;
+    this.#spoken.textContent = `, ${t('code.label')} ${spokenCode(code)}, ${t('code.secondsLeft', { count: secondsRemaining })}` +
+      (showNext ? `, ${t('code.next')} ${spokenCode(nextCode)}` : '');
+    this.#next.hidden = !showNext;
+    if (showNext) this.#next.textContent = `${t('code.next')} ${groupCode(nextCode)}`;
+  }
+
+  /// HOTP: a freshly generated code (the counter is already saved).
+  setHotpCode(code) {
+    this.#current = code;
+    this.#code.textContent = groupCode(code);
+    this.#spoken.textContent = `, ${t('code.label')} ${spokenCode(code)}`;
+  }
+
+  clearCode() {
+    this.#current = null;
+    if (this.isHotp) this.#showHotpHint();
+    else this.#code.textContent = '';
+  }
+
+  flashCopied() {
+    this.element.classList.add('copied');
+    setTimeout(() => this.element.classList.remove('copied'), 1200);
+  }
+}

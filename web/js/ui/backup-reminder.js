@@ -1,0 +1,33 @@
+// A gentle reminder on the account list: accounts changed since the last backup download and the
+// reminder interval has passed. One click downloads the encrypted backup.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { getSettings, updateSettings } from '../app/settings.js';
+import { downloadBackup } from '../app/backup.js';
+import { showToast } from './announcer.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function reminderDue(settings, now = Date.now()) {
+  if (!settings.backupReminderDays || !settings.changedSinceBackup) return false;
+  const snoozed = settings.reminderSnoozedAt ?? 0;
+  return now - snoozed >= settings.backupReminderDays * DAY_MS;
+}
+
+export function backupReminder(session) {
+  if (!reminderDue(getSettings())) return null;
+  const element = h('div', { class: 'notice banner', role: 'region', 'aria-label': t('reminder.label') },
+    h('span', { text: t('reminder.text') }),
+    h('div', { class: 'button-row' },
+      h('button', { type: 'button', class: 'button primary small', text: t('backup.download'), onclick: async () => {
+        if (await downloadBackup(session)) {
+          element.remove();
+          showToast(t('backup.downloaded'));
+        }
+      } }),
+      h('button', { type: 'button', class: 'button small', text: t('reminder.later'), onclick: () => {
+        updateSettings({ reminderSnoozedAt: Date.now() });
+        element.remove();
+      } })));
+  return element;
+}

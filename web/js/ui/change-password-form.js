@@ -1,0 +1,50 @@
+// Change the vault password: the core re-wraps the master key, so accounts are not re-encrypted.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { field, vaultUsernameField } from './form-field.js';
+import { showToast } from './announcer.js';
+import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
+
+export class ChangePasswordForm {
+  constructor({ app, session }) {
+    const current = field({ label: t('password.current'), input: h('input', { type: 'password', autocomplete: 'current-password' }) });
+    const next = field({ label: t('password.new'), hint: t('create.passwordHint', { min: MIN_LENGTH }), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
+    const repeat = field({ label: t('create.repeat'), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
+    const status = h('p', { role: 'alert', class: 'problem' });
+    this.inputs = [current.input, next.input, repeat.input];
+    const form = h('form', { novalidate: true }, vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status,
+      h('p', { class: 'small-print', text: t('password.backupNote') }),
+      h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button', text: t('password.submit') })));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      status.textContent = '';
+      const { score, reason } = passwordStrength(next.input.value);
+      next.setProblem(score < 2 ? t(`strength.${reason}`, { min: MIN_LENGTH }) : null);
+      repeat.setProblem(repeat.input.value !== next.input.value ? t('create.mismatch') : null);
+      if (score < 2) return next.input.focus();
+      if (repeat.input.value !== next.input.value) return repeat.input.focus();
+      const result = await session.changePassword(current.input.value, next.input.value);
+      if (result.error) {
+        if (result.error.kind === 'wrong_password') {
+          current.setProblem(t('password.wrongCurrent'));
+          current.input.focus();
+        } else {
+          status.textContent = app.describeError(result.error);
+        }
+        return;
+      }
+      for (const input of this.inputs) input.value = '';
+      current.setProblem(null);
+      showToast(t('password.changed'));
+    });
+    this.element = form;
+  }
+
+  get busy() {
+    return this.inputs.some((input) => input.value);
+  }
+
+  destroy() {
+    for (const input of this.inputs) input.value = '';
+  }
+}

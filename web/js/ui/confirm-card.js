@@ -1,0 +1,59 @@
+// The card shown after an otpauth:// URI was read (scan, paste, file): what will be saved and the
+// live code, so the user can check it against the site before saving. Nothing is saved until the
+// user presses Save.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { OtpPreview } from './otp-preview.js';
+import { field } from './form-field.js';
+import { confirmDialog } from './dialog.js';
+import { groupNames } from '../app/account-order.js';
+
+export class ConfirmCard {
+  #preview = null;
+
+  /// onSaved(entry) after a successful save; onCancel() when dismissed.
+  constructor({ app, session, authcore, uri, account, source, onSaved, onCancel }) {
+    this.#preview = new OtpPreview(authcore, uri, account).start();
+    const group = field({ label: t('field.group'), hint: t('field.groupHint'),
+      input: h('input', { type: 'text', autocomplete: 'off', maxlength: 100, list: 'confirm-groups' }) });
+    const status = h('p', { role: 'alert', class: 'problem' });
+    const save = h('button', { type: 'button', class: 'button primary', text: t('confirm.save') });
+    const unlocked = session.unlocked;
+    save.addEventListener('click', async () => {
+      save.disabled = true;
+      let result = await session.addUri(uri, { group: group.input.value.trim() });
+      if (result.error?.kind === 'duplicate' && await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') })) {
+        result = await session.addUri(uri, { group: group.input.value.trim(), allowDuplicate: true });
+      }
+      save.disabled = false;
+      if (result.error) {
+        if (result.error.kind !== 'duplicate') status.textContent = app.describeError(result.error);
+        return;
+      }
+      this.destroy();
+      onSaved?.(result.entry);
+    });
+    this.element = h('section', { class: 'card confirm-card', 'aria-labelledby': 'confirm-title' },
+      h('h3', { id: 'confirm-title', tabindex: '-1', text: t('confirm.title') }),
+      source ? h('p', { class: 'small-print', text: t(`confirm.source.${source}`) }) : null,
+      this.#preview.element,
+      h('p', { class: 'small-print', text: t('confirm.check') }),
+      unlocked ? group.element : h('p', { class: 'notice', text: t('confirm.locked') }),
+      h('datalist', { id: 'confirm-groups' }, groupNames(session.entries).map((value) => h('option', { value }))),
+      status,
+      h('div', { class: 'button-row' }, unlocked ? save : null,
+        h('button', { type: 'button', class: 'button', text: t('common.cancel'), onclick: () => {
+          this.destroy();
+          onCancel?.();
+        } })));
+  }
+
+  focus() {
+    this.element.querySelector('h3')?.focus();
+  }
+
+  destroy() {
+    this.#preview?.stop();
+    this.#preview = null;
+  }
+}

@@ -1,0 +1,118 @@
+// Manual entry: issuer, name, the Base32 secret validated as it is typed (by the core's decoder in
+// the worker), and "advanced" (type, algorithm, digits, period or counter) folded away with the
+// usual defaults. The core validates everything again on save; its field errors land on the field.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { field, select } from './form-field.js';
+import { confirmDialog } from './dialog.js';
+
+const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+
+/// Spaces and dashes are how sites print secrets for reading ("JBSW Y3DP ..."); drop them.
+export function normaliseSecret(text) {
+  return text.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+export class ManualEntryForm {
+  #validation = 0;
+
+  constructor({ app, session, authcore, onSaved }) {
+    const issuer = field({ label: t('field.issuer'), hint: t('manual.issuerHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
+    const name = field({ label: t('field.name'), hint: t('manual.nameHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
+    const secret = field({ label: t('field.secret'), hint: t('manual.secretHint'),
+      input: h('input', { type: 'text', class: 'secret-input', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', required: true }) });
+    const type = select({ options: [['totp', t('type.totp')], ['hotp', t('type.hotp')], ['steam', t('type.steam')]], value: DEFAULTS.type });
+    const algorithm = select({ options: [['SHA1', 'SHA-1'], ['SHA256', 'SHA-256'], ['SHA512', 'SHA-512']], value: DEFAULTS.algorithm });
+    const digits = select({ options: [[6, '6'], [7, '7'], [8, '8']], value: DEFAULTS.digits });
+    const period = field({ label: t('field.periodSeconds'), input: h('input', { type: 'number', min: 1, max: 3600, value: DEFAULTS.period, inputmode: 'numeric' }) });
+    const counter = field({ label: t('field.counter'), input: h('input', { type: 'number', min: 0, value: DEFAULTS.counter, inputmode: 'numeric' }) });
+    const group = field({ label: t('field.group'), hint: t('field.groupHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 100 }) });
+    const typeField = field({ label: t('field.type'), input: type });
+    const algorithmField = field({ label: t('field.algorithm'), input: algorithm });
+    const digitsField = field({ label: t('field.digits'), input: digits });
+    const status = h('p', { role: 'alert', class: 'problem' });
+    const fields = { issuer, name, secret, period, counter, group, type: typeField, algorithm: algorithmField, digits: digitsField };
+
+    const showTypeFields = () => {
+      const kind = type.value;
+      counter.element.hidden = kind !== 'hotp';
+      period.element.hidden = kind !== 'totp';
+      algorithmField.element.hidden = kind === 'steam';
+      digitsField.element.hidden = kind === 'steam';
+    };
+    type.addEventListener('change', showTypeFields);
+    showTypeFields();
+
+    secret.input.addEventListener('input', async () => {
+      const ticket = ++this.#validation;
+      const value = normaliseSecret(secret.input.value);
+      if (!value) {
+        secret.setProblem(null);
+        return;
+      }
+      const result = await authcore.call('decodeBase32', value);
+      if (ticket !== this.#validation) return;
+      if (result.error) secret.setProblem(t('manual.secretInvalid'));
+      else if (result.bytes.length < 10) secret.setProblem(t('manual.secretShort'));
+      else secret.setProblem(t('manual.secretOk', { bits: result.bytes.length * 8 }), 'ok');
+      result.bytes?.fill?.(0);
+    });
+
+    const values = (allowDuplicate) => ({
+      issuer: issuer.input.value.trim(), name: name.input.value.trim(), secret: normaliseSecret(secret.input.value),
+      type: type.value, algorithm: type.value === 'steam' ? 'SHA1' : algorithm.value, digits: type.value === 'steam' ? 5 : Number(digits.value),
+      period: Number(period.input.value) || DEFAULTS.period, counter: Number(counter.input.value) || 0,
+      group: group.input.value.trim(), allowDuplicate,
+    });
+
+    const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'manual-title' },
+      h('h3', { id: 'manual-title', text: t('manual.title') }),
+      issuer.element, name.element, secret.element,
+      h('details', { class: 'advanced' }, h('summary', { text: t('manual.advanced') }),
+        h('p', { class: 'small-print', text: t('manual.advancedHint') }),
+        h('div', { class: 'grid-2' }, typeField.element, algorithmField.element, digitsField.element, period.element, counter.element)),
+      group.element, status,
+      h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button primary', text: t('manual.submit') })));
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      status.textContent = '';
+      for (const item of Object.values(fields)) item.setProblem?.(null);
+      if (!secret.input.value.trim()) {
+        secret.setProblem(t('manual.secretMissing'));
+        return secret.input.focus();
+      }
+      if (!issuer.input.value.trim() && !name.input.value.trim()) {
+        name.setProblem(t('edit.needName'));
+        return name.input.focus();
+      }
+      let result = await session.addManual(values(false));
+      if (result.error?.kind === 'duplicate' && await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') })) {
+        result = await session.addManual(values(true));
+      }
+      if (result.error) {
+        if (result.error.kind === 'duplicate') return;
+        const target = fields[result.error.field];
+        if (target) {
+          if (target.element.closest('details')) target.element.closest('details').open = true;
+          target.setProblem(app.describeError(result.error));
+          (target.input ?? target.element.querySelector('input,select'))?.focus();
+        } else {
+          status.textContent = app.describeError(result.error);
+        }
+        return;
+      }
+      form.reset();
+      secret.setProblem(null);
+      showTypeFields();
+      onSaved?.(result.entry);
+    });
+    this.element = form;
+    this.inputs = [issuer.input, name.input, secret.input];
+  }
+
+  /// Something typed that would be lost: an update waits until it is saved or cleared.
+  get dirty() {
+    return this.inputs.some((input) => input.value.trim());
+  }
+}
