@@ -291,7 +291,8 @@ TEST(VaultFileTest, AuthenticatedButUnreadableAccountListIsMalformed)
 	const VaultFile parsed = parseVaultFile(vault.file());
 	const auto masterKey = PasswordSlot::fromKeySlot(parsed.slots[0]).open(kPassword);
 	ASSERT_TRUE(masterKey.has_value());
-	for (std::string json : {"not json", "{}", "{\"entries\":{}}", "{\"entries\":[{\"id\":\"a\"}]}", "[]"}) {
+	for (std::string json : {"not json", "{}", "{\"entries\":{}}", "{\"entries\":[{\"id\":\"a\"}]}", "[]",
+							 "{\"entries\":[],\"x\":333333333333333333e6666}" /* out_of_range, found by fuzzing */}) {
 		const Botan::secure_vector<uint8_t> plaintext(json.begin(), json.end());
 		const auto header = encodeVaultHeader(5, static_cast<uint32_t>(plaintext.size()), parsed.slots);
 		const std::array<uint8_t, 12> nonce{9};

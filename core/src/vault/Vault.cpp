@@ -186,9 +186,11 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
 
 	std::optional<Botan::secure_vector<uint8_t>> masterKey;
-	for (const auto& slot : passwordSlots)
-		if ((masterKey = slot.open(password)))
+	for (const auto& slot : passwordSlots) {
+		masterKey = slot.open(password);
+		if (masterKey)
 			break;
+	}
 	if (!masterKey)
 		throw Error(ErrorKind::WrongPassword, "password", "the password is not correct");
 

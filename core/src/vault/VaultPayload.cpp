@@ -160,8 +160,9 @@ std::vector<VaultEntry> decodeVaultPayload(std::span<const uint8_t> json)
 	SecureJson root;
 	try {
 		root = SecureJson::parse(json.begin(), json.end());
-	} catch (const SecureJson::parse_error&) {
-		// nlohmann's message quotes the last token read, which may be a secret.
+	} catch (const SecureJson::exception&) {
+		// parse_error, or out_of_range for a number too large for any type. nlohmann's message
+		// quotes the last token read, which may be a secret.
 		throw Error(ErrorKind::MalformedFile, "payload", "the account list is not valid JSON");
 	}
 	auto list = root.find("entries");
