@@ -11,6 +11,7 @@
 //
 // Numbers are JS Numbers (counter included: counters beyond 2^53 are only exact in `uri`).
 
+#include "authcore/SecureWipe.h"
 #include "ResultObject.h"
 
 #include "authcore/account/OtpauthUri.h"
@@ -99,9 +100,9 @@ val importFileWith(const val& bytesArray, const std::string& fileName, const val
 			std::optional<std::string>& typed;
 			~Wipe()
 			{
-				Botan::secure_scrub_memory(bytes.data(), bytes.size());
+				authcore::secureWipe(bytes);
 				if (typed)
-					Botan::secure_scrub_memory(typed->data(), typed->size());
+					authcore::secureWipe(*typed);
 			}
 		} wipe{bytes, typed};
 		return resultObject(importBytes(bytes, fileName, view));
@@ -119,7 +120,7 @@ val importTextWith(const std::string& text, const val& password)
 			view = *typed;
 		ImportResult result = importText(text, view);
 		if (typed)
-			Botan::secure_scrub_memory(typed->data(), typed->size());
+			authcore::secureWipe(*typed);
 		return resultObject(result);
 	});
 }
@@ -142,7 +143,7 @@ val exportAccountsTo(const val& urisArray, const std::string& formatName)
 		}
 		ExportResult exported = exportUris(uris, *format);
 		for (std::string& uri : uris)
-			Botan::secure_scrub_memory(uri.data(), uri.size());
+			authcore::secureWipe(uri);
 
 		auto object = val::object();
 		object.set("text", exported.text);

@@ -7,6 +7,7 @@
 // (jsString), because embind's own std::string conversion leaves a copy in a malloc'd buffer that is
 // freed without being zeroed.
 
+#include "authcore/SecureWipe.h"
 #include "ResultObject.h"
 #include "StackScrub.h"
 
@@ -402,7 +403,7 @@ val exportUri(const val& id)
 		std::string uri = toOtpauthUri(vault.entry(plainString(id, "id")).account);
 		auto result = val::object();
 		result.set("uri", jsString(uri));
-		Botan::secure_scrub_memory(uri.data(), uri.size());
+		authcore::secureWipe(uri);
 		return result;
 	});
 }
@@ -415,7 +416,7 @@ val exportUris()
 		for (const auto& entry : vault.entries()) {
 			std::string uri = toOtpauthUri(entry.account);
 			list.call<void>("push", jsString(uri));
-			Botan::secure_scrub_memory(uri.data(), uri.size());
+			authcore::secureWipe(uri);
 		}
 		auto result = val::object();
 		result.set("uris", list);
@@ -438,7 +439,7 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 		}
 		const auto report = vault.importUris(texts, optionalBool(options, "allowDuplicates").value_or(false));
 		for (auto& text : texts)
-			Botan::secure_scrub_memory(text.data(), text.size());
+			authcore::secureWipe(text);
 
 		auto added = val::array();
 		for (const auto& id : report.addedIds)

@@ -9,6 +9,7 @@
 // small next to the work that produced the block. Blocks from malloc() itself (embind's string
 // wire buffers) are not covered; VaultBindings.cpp keeps secrets out of those.
 
+#include "authcore/SecureWipe.h"
 #include <botan/mem_ops.h>
 
 #include <cstdlib>
@@ -37,7 +38,7 @@ void* operator new[](std::size_t size)
 void operator delete(void* block) noexcept
 {
 	if (block) {
-		Botan::secure_scrub_memory(block, malloc_usable_size(block));
+		authcore::secureWipe(block, malloc_usable_size(block));
 		std::free(block);
 	}
 }

@@ -2,6 +2,7 @@
 // accounts as otpauth:// URIs, one per line. Problems go to stderr. Exit 0 when every entry was
 // read, 2 when some were not or the file is unknown or malformed, 3 for a missing or wrong password.
 
+#include "authcore/SecureWipe.h"
 #include "Command.h"
 
 #include "authcore/account/OtpauthUri.h"
@@ -58,7 +59,7 @@ int runImport(const Arguments& args)
 		if (!readFile(passwordFile, pw))
 			return usageError("cannot read the password file '" + passwordFile + "'");
 		password.emplace(pw.begin(), pw.end());
-		Botan::secure_scrub_memory(pw.data(), pw.size());
+		authcore::secureWipe(pw);
 		// A password file written by `echo` ends with a newline that is not part of the password.
 		while (!password->empty() && (password->back() == '\n' || password->back() == '\r'))
 			password->pop_back();
@@ -69,8 +70,8 @@ int runImport(const Arguments& args)
 		typed = *password;
 	ImportResult result = importBytes(bytes, baseName(file), typed);
 	if (password)
-		Botan::secure_scrub_memory(password->data(), password->size());
-	Botan::secure_scrub_memory(bytes.data(), bytes.size());
+		authcore::secureWipe(*password);
+	authcore::secureWipe(bytes);
 
 	for (const Account& account : result.accounts)
 		std::cout << toOtpauthUri(account) << "\n";

@@ -1,5 +1,6 @@
 // authcore vault create|list: the page's encrypted backup file, on the command line.
 
+#include "authcore/SecureWipe.h"
 #include "Command.h"
 
 #include "authcore/Error.h"
@@ -36,7 +37,7 @@ Botan::secure_vector<char> readPassword(const std::string& path)
 {
 	auto bytes = readFile(path, "password-file");
 	Botan::secure_vector<char> password(bytes.begin(), bytes.end());
-	Botan::secure_scrub_memory(bytes.data(), bytes.size());
+	authcore::secureWipe(bytes);
 	if (!password.empty() && password.back() == '\n') {
 		password.pop_back();
 		if (!password.empty() && password.back() == '\r')
@@ -98,13 +99,13 @@ int runCreate(const Options& options)
 			throw Error(e.kind(), e.field(), "line " + std::to_string(number) + ": " + e.what());
 		}
 		uris.push_back(line);
-		Botan::secure_scrub_memory(line.data(), line.size());
+		authcore::secureWipe(line);
 	}
 
 	Vault vault = Vault::create({password.data(), password.size()}, options.kdf);
 	const auto report = vault.importUris(uris);
 	for (auto& uri : uris)
-		Botan::secure_scrub_memory(uri.data(), uri.size());
+		authcore::secureWipe(uri);
 	if (!report.duplicates.empty())
 		throw Error(ErrorKind::Duplicate, "account",
 					"input account " + std::to_string(report.duplicates.front() + 1) + " repeats an earlier one; nothing written");
@@ -123,7 +124,7 @@ int runList(const Options& options)
 	for (const auto& entry : vault.entries()) {
 		std::string uri = toOtpauthUri(entry.account);
 		std::cout << uri << "\n";
-		Botan::secure_scrub_memory(uri.data(), uri.size());
+		authcore::secureWipe(uri);
 	}
 	return kExitOk;
 }

@@ -1,4 +1,5 @@
 #include "authcore/encoding/Base32.h"
+#include "authcore/SecureWipe.h"
 
 #include "authcore/Error.h"
 
@@ -68,7 +69,7 @@ Botan::secure_vector<uint8_t> decodeBase32(std::string_view text)
 			buffer &= (1u << bits) - 1;
 		}
 	}
-	Botan::secure_scrub_memory(&buffer, sizeof(buffer)); // it held secret bits
+	authcore::secureWipe(&buffer, sizeof(buffer)); // it held secret bits
 
 	size_t tail = dataChars % 8;
 	if (tail == 1 || tail == 3 || tail == 6)

@@ -2,6 +2,7 @@
 // per otpauth-migration:// URI, all batches sharing one random batch id. Steam accounts, periods
 // other than 30 s and digit counts other than 6 or 8 cannot be represented and are skipped by name.
 
+#include "authcore/SecureWipe.h"
 #include "Exporters.h"
 
 #include "authcore/import/MigrationPayload.h"
@@ -55,7 +56,7 @@ ExportResult exportGoogleMigration(const IndexedAccounts& accounts)
 		size_t count = std::min(kMigrationAccountsPerBatch, carried.size() - first);
 		auto protobuf = encodeMigrationPayload(std::span(carried).subspan(first, count), batch);
 		result.uris.push_back(migrationUri(protobuf));
-		Botan::secure_scrub_memory(protobuf.data(), protobuf.size());
+		authcore::secureWipe(protobuf);
 		result.text += result.uris.back() + "\n";
 	}
 	return result;

@@ -1,3 +1,4 @@
+#include "authcore/SecureWipe.h"
 #include "ImportSupport.h"
 
 #include "authcore/account/OtpauthUri.h"
@@ -207,10 +208,10 @@ Botan::secure_vector<uint8_t> decodeBase64(std::string_view text, const std::str
 		clean.push_back('=');
 	try {
 		auto bytes = Botan::base64_decode(clean);
-		Botan::secure_scrub_memory(clean.data(), clean.size());
+		authcore::secureWipe(clean);
 		return bytes;
 	} catch (const Botan::Exception&) {
-		Botan::secure_scrub_memory(clean.data(), clean.size());
+		authcore::secureWipe(clean);
 		throw Error(ErrorKind::MalformedFile, field, "the " + field + " is not valid Base64");
 	}
 }

@@ -1,4 +1,5 @@
 #include "authcore/import/MigrationPayload.h"
+#include "authcore/SecureWipe.h"
 
 #include "ImportSupport.h"
 
@@ -245,7 +246,7 @@ std::vector<uint8_t> encodeMigrationPayload(std::span<const Account> accounts, c
 		writer.add_int32(field::kBatchId, narrowBatchNumber(batch.batchId));
 	}
 	std::vector<uint8_t> bytes(buffer.begin(), buffer.end());
-	Botan::secure_scrub_memory(buffer.data(), buffer.size());
+	authcore::secureWipe(buffer);
 	return bytes;
 }
 
@@ -253,7 +254,7 @@ std::string migrationUri(std::span<const uint8_t> protobuf)
 {
 	std::string base64 = Botan::base64_encode(protobuf.data(), protobuf.size());
 	std::string uri = std::string(kMigrationUriPrefix) + "?data=" + percentEncode(base64);
-	Botan::secure_scrub_memory(base64.data(), base64.size());
+	authcore::secureWipe(base64);
 	return uri;
 }
 

@@ -1,4 +1,5 @@
 #include "authcore/qr/QrDecoder.h"
+#include "authcore/SecureWipe.h"
 
 #include "GreyConversion.h"
 
@@ -99,8 +100,8 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 
 	// The scan is over: leave no copy of the code's picture behind (sizes stay, so a caller that
 	// goes on scanning still allocates nothing).
-	Botan::secure_scrub_memory(_grey.data(), _grey.size());
-	Botan::secure_scrub_memory(_frame.data(), _frame.size());
+	authcore::secureWipe(_grey);
+	authcore::secureWipe(_frame);
 	return code;
 }
 

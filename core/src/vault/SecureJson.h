@@ -3,6 +3,7 @@
 // before it is freed, so the decrypted account list leaves no copies of secrets in freed heap
 // memory. Botan::secure_allocator only takes integral types, hence this small allocator.
 
+#include "authcore/SecureWipe.h"
 #include <botan/mem_ops.h>
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,7 @@ struct WipingAllocator
 	T* allocate(std::size_t n) { return std::allocator<T>{}.allocate(n); }
 	void deallocate(T* p, std::size_t n) noexcept
 	{
-		Botan::secure_scrub_memory(p, n * sizeof(T));
+		authcore::secureWipe(p, n * sizeof(T));
 		std::allocator<T>{}.deallocate(p, n);
 	}
 

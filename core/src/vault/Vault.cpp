@@ -1,4 +1,5 @@
 #include "authcore/vault/Vault.h"
+#include "authcore/SecureWipe.h"
 
 #include "authcore/Error.h"
 #include "authcore/account/OtpauthUri.h"
@@ -69,7 +70,7 @@ void requirePassword(std::string_view password)
 
 void wipe(std::string& text) noexcept
 {
-	Botan::secure_scrub_memory(text.data(), text.size());
+	authcore::secureWipe(text);
 	text.clear();
 }
 

@@ -1,4 +1,5 @@
 #include "vault/VaultPayload.h"
+#include "authcore/SecureWipe.h"
 
 #include "authcore/Error.h"
 #include "authcore/encoding/Base32.h"
@@ -39,7 +40,7 @@ SecureJson entryJson(const VaultEntry& entry)
 	json["name"] = secureText(account.name);
 	std::string secret = encodeBase32(account.secret);
 	json["secret"] = secureText(secret);
-	Botan::secure_scrub_memory(secret.data(), secret.size());
+	authcore::secureWipe(secret);
 	json["type"] = SecureString(toString(account.type));
 	json["algorithm"] = SecureString(toString(account.algorithm));
 	json["digits"] = account.digits;
