@@ -205,3 +205,18 @@ TEST(OtpauthUri, CodesMatchTheRfcThroughAUri)
 	Account hotp = parseOtpauthUri("otpauth://hotp/RFC:4226?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=5");
 	EXPECT_EQ(generateCode(hotp, 0), "254676");
 }
+
+// Regression (otpauth_uri fuzzer, session 2): an account without issuer whose name holds ':' was
+// written as "name:part", which reads back with "name" as the issuer. The minimized input:
+TEST(OtpauthUri, NameWithColonAndNoIssuerSurvivesARoundTrip)
+{
+	Account account = parseOtpauthUri("otpauth://totp/:authentik%3Akrist+ie?secret=JBSWY3DPPK4PHEXP&algousk");
+	EXPECT_EQ(account.issuer, "");
+	EXPECT_EQ(account.name, "authentik:krist ie");
+
+	std::string written = toOtpauthUri(account);
+	EXPECT_TRUE(written.starts_with("otpauth://totp/:authentik%3Akrist%20ie?")) << written;
+	Account again = parseOtpauthUri(written);
+	EXPECT_EQ(again.issuer, "");
+	EXPECT_EQ(again.name, "authentik:krist ie");
+}

@@ -187,6 +187,10 @@ std::string toOtpauthUri(const Account& account)
 	if (!account.issuer.empty()) {
 		uri += percentEncode(account.issuer);
 		uri += ':';
+	} else if (account.name.find(':') != std::string::npos) {
+		// No issuer, but the name holds ':': an empty prefix keeps a reader (ours included) from
+		// taking the part before the colon as the issuer. Found by the otpauth_uri fuzzer.
+		uri += ':';
 	}
 	uri += percentEncode(account.name);
 	uri += "?secret=";
