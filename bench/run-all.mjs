@@ -9,6 +9,13 @@ import { benchDir, projectRoot, resultsPath } from './lib/results.mjs';
 const here = path.join(projectRoot, 'bench');
 const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run-all.mjs').sort();
 
+// The benchmark programs are not part of the default build (bench/CMakeLists.txt): build them, and
+// bring the module and the page up to date, in both presets.
+for (const preset of ['native', 'wasm']) {
+  execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench'], { stdio: 'inherit', cwd: projectRoot });
+}
+execFileSync(process.execPath, [path.join(projectRoot, 'tools/build-web.mjs')], { stdio: 'inherit', cwd: projectRoot });
+
 rmSync(resultsPath, { force: true });
 const failures = [];
 for (const script of scripts) {
