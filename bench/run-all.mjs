@@ -38,6 +38,13 @@ if (q) {
   rows.push(['QR 720p frame with code (ms, median)', fmt(q.ours_ms), `zxing-wasm ${fmt(q.zxing_wasm_ms)}`, ratio(q.ours_ms, q.zxing_wasm_ms)]);
   rows.push(['QR 720p frame vs jsQR (ms, median)', fmt(q.ours_ms), `jsQR ${fmt(q.jsqr_ms)}`, ratio(q.ours_ms, q.jsqr_ms)]);
 }
+const d = results.qr_detection;
+if (d) {
+  const sum = (key) => Object.values(d.folders).reduce((n, c) => n + c[key], 0);
+  const images = sum('images');
+  rows.push([`QR samples read, still mode (of ${images})`, sum('ours_still'), `zxing-wasm ${sum('zxing_wasm')}`, ratio(sum('ours_still'), sum('zxing_wasm'))]);
+  rows.push([`QR samples read, live mode (of ${images})`, sum('ours_live'), `jsQR ${sum('jsqr')}`, ratio(sum('ours_live'), sum('jsqr'))]);
+}
 const a = results.argon2id_unlock;
 if (a) rows.push([`Argon2id unlock ${a.memory_kib / 1024} MiB t=${a.iterations} p=${a.parallelism} (ms)`, fmt(a.ours_ms, 0), `hash-wasm ${fmt(a.hash_wasm_ms, 0)}`, ratio(a.ours_ms, a.hash_wasm_ms)]);
 const o = results.otp_codes_per_second;
