@@ -12,6 +12,7 @@
 // Numbers are JS Numbers (counter included: counters beyond 2^53 are only exact in `uri`).
 
 #include "authcore/SecureWipe.h"
+#include "JsArguments.h"
 #include "ResultObject.h"
 
 #include "authcore/account/OtpauthUri.h"
@@ -26,16 +27,6 @@ using emscripten::val;
 namespace authcore::wasm {
 
 namespace {
-
-// Copies a Uint8Array into wasm memory in one call (no per-element conversion).
-std::vector<uint8_t> bytesFrom(const val& array)
-{
-	if (!array.instanceof(val::global("Uint8Array")))
-		throw Error(ErrorKind::InvalidArgument, "bytes", "bytes must be a Uint8Array");
-	std::vector<uint8_t> bytes(array["length"].as<size_t>());
-	val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", array);
-	return bytes;
-}
 
 std::optional<std::string> passwordFrom(const val& password)
 {
@@ -64,18 +55,10 @@ val resultObject(const ImportResult& result)
 {
 	auto object = val::object();
 	object.set("format", result.format);
-	auto accounts = val::array();
-	for (const Account& account : result.accounts)
-		accounts.call<void>("push", accountObject(account));
-	object.set("accounts", accounts);
-	auto problems = val::array();
-	for (const ImportProblem& problem : result.problems) {
-		auto p = val::object();
-		p.set("index", static_cast<double>(problem.index));
-		p.set("message", problem.message);
-		problems.call<void>("push", p);
-	}
-	object.set("problems", problems);
+	object.set("accounts", arrayOf(result.accounts, accountObject));
+	object.set("problems", arrayOf(result.problems, [](const ImportProblem& problem) {
+		return indexedText(static_cast<double>(problem.index), "message", problem.message);
+	}));
 	if (result.migration) {
 		auto m = val::object();
 		m.set("batchIndex", result.migration->batchIndex);
@@ -89,7 +72,7 @@ val resultObject(const ImportResult& result)
 val importFileWith(const val& bytesArray, const std::string& fileName, const val& password)
 {
 	return guarded([&] {
-		std::vector<uint8_t> bytes = bytesFrom(bytesArray);
+		std::vector<uint8_t> bytes = uint8ArrayArgument(bytesArray, "bytes");
 		std::optional<std::string> typed = passwordFrom(password);
 		std::optional<std::string_view> view;
 		if (typed)
@@ -147,20 +130,11 @@ val exportAccountsTo(const val& urisArray, const std::string& formatName)
 
 		auto object = val::object();
 		object.set("text", exported.text);
-		if (*format == ExportFormat::GoogleMigration) {
-			auto batches = val::array();
-			for (const std::string& uri : exported.uris)
-				batches.call<void>("push", uri);
-			object.set("uris", batches);
-		}
-		auto skipped = val::array();
-		for (const SkippedAccount& s : exported.skipped) {
-			auto entry = val::object();
-			entry.set("index", static_cast<double>(s.index));
-			entry.set("reason", s.reason);
-			skipped.call<void>("push", entry);
-		}
-		object.set("skipped", skipped);
+		if (*format == ExportFormat::GoogleMigration)
+			object.set("uris", arrayOf(exported.uris, [](const std::string& uri) { return val(uri); }));
+		object.set("skipped", arrayOf(exported.skipped, [](const SkippedAccount& skipped) {
+			return indexedText(static_cast<double>(skipped.index), "reason", skipped.reason);
+		}));
 		return object;
 	});
 }

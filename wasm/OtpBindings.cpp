@@ -1,5 +1,6 @@
 // OTP and otpauth:// bindings. Translation only: every rule lives in core/.
 
+#include "JsArguments.h"
 #include "ResultObject.h"
 
 #include "authcore/account/OtpauthUri.h"
@@ -7,8 +8,6 @@
 #include "authcore/otp/Otp.h"
 
 #include <emscripten/bind.h>
-
-#include <cmath>
 
 using emscripten::val;
 
@@ -30,14 +29,6 @@ HashAlgorithm algorithmFrom(const std::string& name)
 	if (!algorithm)
 		throw Error(ErrorKind::InvalidArgument, "algorithm", "unknown algorithm '" + name + "'");
 	return *algorithm;
-}
-
-// JS passes Unix seconds as a Number; anything fractional or out of range is a caller error.
-int64_t secondsFrom(double unixSeconds)
-{
-	if (!std::isfinite(unixSeconds) || unixSeconds < 0 || unixSeconds > 9.0e15)
-		throw Error(ErrorKind::InvalidArgument, "time", "time must be non-negative Unix seconds");
-	return static_cast<int64_t>(std::floor(unixSeconds));
 }
 
 val accountObject(const Account& account)
@@ -69,7 +60,7 @@ val codeForUri(const std::string& uri, double unixSeconds)
 {
 	return guarded([&] {
 		Account account = parseOtpauthUri(uri);
-		int64_t now = secondsFrom(unixSeconds);
+		int64_t now = unixSecondsFrom(unixSeconds);
 		auto result = val::object();
 		result.set("code", generateCode(account, now));
 		if (account.type != OtpType::Hotp)
@@ -92,7 +83,7 @@ val totpCode(const val& secret, double unixSeconds, uint32_t period, const std::
 {
 	return guarded([&] {
 		auto result = val::object();
-		result.set("code", totp(bytesFrom(secret), secondsFrom(unixSeconds), period, algorithmFrom(algorithm), digits));
+		result.set("code", totp(bytesFrom(secret), unixSecondsFrom(unixSeconds), period, algorithmFrom(algorithm), digits));
 		return result;
 	});
 }
@@ -101,7 +92,7 @@ val steamCode(const val& secret, double unixSeconds)
 {
 	return guarded([&] {
 		auto result = val::object();
-		result.set("code", steamGuard(bytesFrom(secret), secondsFrom(unixSeconds)));
+		result.set("code", steamGuard(bytesFrom(secret), unixSecondsFrom(unixSeconds)));
 		return result;
 	});
 }
@@ -111,7 +102,7 @@ val decodeBase32Text(const std::string& text)
 	return guarded([&] {
 		auto bytes = decodeBase32(text);
 		auto result = val::object();
-		result.set("bytes", val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice"));
+		result.set("bytes", uint8ArrayCopy(bytes));
 		return result;
 	});
 }

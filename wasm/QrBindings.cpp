@@ -47,12 +47,6 @@ int integerArgument(const val& value, const char* field, int min, int max)
 	return static_cast<int>(number);
 }
 
-val bytesObject(const uint8_t* data, size_t size)
-{
-	// slice() copies out of wasm memory, so the result survives later calls and memory growth.
-	return val(emscripten::typed_memory_view(size, data)).call<val>("slice");
-}
-
 val decode(const val& pixels, const val& width, const val& height, const val& format, const val& mode)
 {
 	return guarded([&] {
@@ -79,16 +73,15 @@ val decode(const val& pixels, const val& width, const val& height, const val& fo
 		image.pixels = buffer;
 
 		auto code = decoder().decode(image, mode.as<std::string>() == "live" ? ScanMode::Live : ScanMode::Still);
-		auto corners = val::array();
-		for (const auto& corner : code.corners) {
+		auto corners = arrayOf(code.corners, [](const auto& corner) {
 			auto point = val::object();
 			point.set("x", corner.x);
 			point.set("y", corner.y);
-			corners.call<void>("push", point);
-		}
+			return point;
+		});
 		auto result = val::object();
 		result.set("text", code.text);
-		result.set("bytes", bytesObject(code.bytes.data(), code.bytes.size()));
+		result.set("bytes", uint8ArrayCopy(code.bytes));
 		result.set("corners", corners);
 		return result;
 	});
@@ -112,7 +105,7 @@ val encode(const val& text, const val& options)
 		auto result = val::object();
 		result.set("width", image.width);
 		result.set("height", image.height);
-		result.set("pixels", bytesObject(image.pixels.data(), image.pixels.size()));
+		result.set("pixels", uint8ArrayCopy(image.pixels));
 		return result;
 	});
 }

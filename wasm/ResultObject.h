@@ -6,7 +6,9 @@
 
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <exception>
+#include <span>
 #include <string>
 
 namespace authcore::wasm {
@@ -33,6 +35,33 @@ emscripten::val guarded(Body&& body)
 	} catch (const std::exception& e) {
 		return errorObject("internal", "", e.what());
 	}
+}
+
+/// A JS array holding `convert(item)` for each item, in order.
+template <typename Range, typename Convert>
+emscripten::val arrayOf(const Range& items, Convert&& convert)
+{
+	auto array = emscripten::val::array();
+	for (const auto& item : items)
+		array.call<void>("push", convert(item));
+	return array;
+}
+
+/// {index, <textKey>: text}: a position in the caller's input and what became of it (a problem, a
+/// skipped account). The index is a JS Number.
+inline emscripten::val indexedText(double index, const char* textKey, const std::string& text)
+{
+	auto object = emscripten::val::object();
+	object.set("index", index);
+	object.set(textKey, text);
+	return object;
+}
+
+/// A Uint8Array copy of bytes in wasm memory: slice() copies out, so the result survives later calls
+/// and memory growth.
+inline emscripten::val uint8ArrayCopy(std::span<const uint8_t> bytes)
+{
+	return emscripten::val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<emscripten::val>("slice");
 }
 
 } // namespace authcore::wasm

@@ -8,6 +8,7 @@
 // freed without being zeroed.
 
 #include "authcore/SecureWipe.h"
+#include "JsArguments.h"
 #include "ResultObject.h"
 #include "StackScrub.h"
 
@@ -124,13 +125,6 @@ EntryDetails detailsFrom(const val& options)
 			optionalBool(options, "favourite").value_or(false)};
 }
 
-std::vector<uint8_t> bytesFrom(const val& array, const char* field)
-{
-	if (!array.instanceof(val::global("Uint8Array")))
-		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a Uint8Array");
-	return emscripten::convertJSArrayToNumberVector<uint8_t>(array);
-}
-
 /// Every vault call: exceptions become {error}, and the free stack is cleared afterwards.
 template <typename Body>
 val vaultCall(Body&& body)
@@ -148,11 +142,6 @@ val jsString(std::string_view text)
 	return val::global("TextDecoder")
 		.new_()
 		.call<val>("decode", val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data()))));
-}
-
-val bytesObject(const std::vector<uint8_t>& bytes)
-{
-	return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
 }
 
 val entryObject(const VaultEntry& entry)
@@ -175,19 +164,11 @@ val entryObject(const VaultEntry& entry)
 	return object;
 }
 
-val entriesArray(const std::vector<VaultEntry>& entries)
-{
-	auto array = val::array();
-	for (const auto& entry : entries)
-		array.call<void>("push", entryObject(entry));
-	return array;
-}
-
 /// {file, revision} plus whatever the caller adds.
 val savedObject(const Vault& vault)
 {
 	auto result = val::object();
-	result.set("file", bytesObject(vault.file()));
+	result.set("file", uint8ArrayCopy(vault.file()));
 	result.set("revision", static_cast<double>(vault.revision()));
 	return result;
 }
@@ -230,12 +211,12 @@ val unlock(const val& file, const val& password)
 {
 	return vaultCall([&] {
 		session().lock();
-		const auto bytes = bytesFrom(file, "file");
+		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto secret = secureUtf8(password, "password", true);
 		session() = Vault::unlock(bytes, view(secret));
 		auto result = val::object();
 		result.set("revision", static_cast<double>(session().revision()));
-		result.set("entries", entriesArray(session().entries()));
+		result.set("entries", arrayOf(session().entries(), entryObject));
 		return result;
 	});
 }
@@ -258,7 +239,7 @@ val entries()
 {
 	return vaultCall([&] {
 		auto result = val::object();
-		result.set("entries", entriesArray(unlocked().entries()));
+		result.set("entries", arrayOf(unlocked().entries(), entryObject));
 		return result;
 	});
 }
@@ -366,18 +347,15 @@ val codes(double unixSeconds)
 {
 	return vaultCall([&] {
 		Vault& vault = unlocked();
-		if (!std::isfinite(unixSeconds) || unixSeconds < 0 || unixSeconds > 9.0e15)
-			throw Error(ErrorKind::InvalidArgument, "time", "time must be non-negative Unix seconds");
-		auto list = val::array();
-		for (const auto& timed : vault.codes(static_cast<int64_t>(std::floor(unixSeconds)))) {
+		auto list = arrayOf(vault.codes(unixSecondsFrom(unixSeconds)), [](const auto& timed) {
 			auto item = val::object();
 			item.set("id", timed.id);
 			item.set("code", timed.code ? val(*timed.code) : val::null());
 			item.set("nextCode", timed.nextCode ? val(*timed.nextCode) : val::null());
 			item.set("secondsRemaining", timed.secondsRemaining ? val(*timed.secondsRemaining) : val::null());
 			item.set("period", timed.period ? val(*timed.period) : val::null());
-			list.call<void>("push", item);
-		}
+			return item;
+		});
 		auto result = val::object();
 		result.set("codes", list);
 		return result;
@@ -441,23 +419,12 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 		for (auto& text : texts)
 			authcore::secureWipe(text);
 
-		auto added = val::array();
-		for (const auto& id : report.addedIds)
-			added.call<void>("push", entryObject(vault.entry(id)));
-		auto duplicates = val::array();
-		for (size_t index : report.duplicates)
-			duplicates.call<void>("push", static_cast<double>(index));
-		auto problems = val::array();
-		for (const auto& [index, message] : report.problems) {
-			auto problem = val::object();
-			problem.set("index", static_cast<double>(index));
-			problem.set("message", message);
-			problems.call<void>("push", problem);
-		}
 		auto result = savedObject(vault);
-		result.set("added", added);
-		result.set("duplicates", duplicates);
-		result.set("problems", problems);
+		result.set("added", arrayOf(report.addedIds, [&](const std::string& id) { return entryObject(vault.entry(id)); }));
+		result.set("duplicates", arrayOf(report.duplicates, [](size_t index) { return val(static_cast<double>(index)); }));
+		result.set("problems", arrayOf(report.problems, [](const std::pair<size_t, std::string>& problem) {
+			return indexedText(static_cast<double>(problem.first), "message", problem.second);
+		}));
 		return result;
 	});
 }

@@ -1,21 +1,14 @@
 #include "Command.h"
+#include "WholeNumber.h"
 
 #include "authcore/account/OtpauthUri.h"
 
-#include <charconv>
 #include <chrono>
 #include <iostream>
 
 namespace authcore::cli {
 
 namespace {
-
-template <typename T>
-bool parseNumber(const std::string& text, T& value)
-{
-	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-	return !text.empty() && ec == std::errc{} && end == text.data() + text.size();
-}
 
 int runCode(const Arguments& args)
 {
@@ -31,10 +24,10 @@ int runCode(const Arguments& args)
 		if ((arg == "--time" || arg == "--counter") && i + 1 >= args.size())
 			return usageError(arg + " needs a value");
 		if (arg == "--time") {
-			if (!parseNumber(args[++i], time) || time < 0)
+			if (!parseWholeNumber(args[++i], time) || time < 0)
 				return usageError("--time takes non-negative Unix seconds, got '" + args[i] + "'");
 		} else if (arg == "--counter") {
-			if (!parseNumber(args[++i], counter))
+			if (!parseWholeNumber(args[++i], counter))
 				return usageError("--counter takes a non-negative whole number, got '" + args[i] + "'");
 			counterGiven = true;
 		} else if (uri.empty()) {

@@ -1,9 +1,9 @@
 #include "Command.h"
+#include "WholeNumber.h"
 
 #include "authcore/qr/ImageFile.h"
 #include "authcore/qr/QrEncoder.h"
 
-#include <charconv>
 #include <iostream>
 #include <optional>
 
@@ -12,15 +12,6 @@ namespace authcore::cli {
 namespace {
 
 constexpr const char* kUsage = "usage: authcore qr-encode TEXT --out FILE.png|FILE.jpg [--scale PX] [--margin MODULES] [--ec L|M|Q|H]";
-
-std::optional<int> parseInt(const std::string& text)
-{
-	int value = 0;
-	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-	if (text.empty() || ec != std::errc{} || end != text.data() + text.size())
-		return std::nullopt;
-	return value;
-}
 
 std::optional<QrErrorCorrection> parseLevel(const std::string& text)
 {
@@ -44,10 +35,10 @@ int runQrEncode(const Arguments& args)
 		if (arg == "--out") {
 			out = args[++i];
 		} else if (arg == "--scale" || arg == "--margin") {
-			auto value = parseInt(args[++i]);
-			if (!value)
+			int value = 0;
+			if (!parseWholeNumber(args[++i], value))
 				return usageError(arg + " takes a whole number, got '" + args[i] + "'");
-			(arg == "--scale" ? options.scale : options.margin) = *value;
+			(arg == "--scale" ? options.scale : options.margin) = value;
 		} else if (arg == "--ec") {
 			auto level = parseLevel(args[++i]);
 			if (!level)

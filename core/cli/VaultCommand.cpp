@@ -2,6 +2,7 @@
 
 #include "authcore/SecureWipe.h"
 #include "Command.h"
+#include "WholeNumber.h"
 
 #include "authcore/Error.h"
 #include "authcore/account/OtpauthUri.h"
@@ -10,7 +11,6 @@
 #include <botan/mem_ops.h>
 #include <botan/secmem.h>
 
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -66,12 +66,6 @@ bool exists(const std::string& path)
 {
 	std::ifstream in(path, std::ios::binary);
 	return static_cast<bool>(in);
-}
-
-bool parseUint32(const std::string& text, uint32_t& value)
-{
-	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-	return !text.empty() && ec == std::errc{} && end == text.data() + text.size();
 }
 
 struct Options
@@ -143,7 +137,7 @@ int runVault(const Arguments& args)
 			uint32_t& target = arg == "--kdf-memory"       ? options.kdf.memoryKiB
 							   : arg == "--kdf-iterations" ? options.kdf.iterations
 														   : options.kdf.parallelism;
-			if (!parseUint32(args[++i], target))
+			if (!parseWholeNumber(args[++i], target))
 				return usageError(arg + " takes a whole number, got '" + args[i] + "'");
 			options.kdfGiven = true;
 		} else if (arg.starts_with("--")) {

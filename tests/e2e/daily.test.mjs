@@ -2,8 +2,9 @@
 // oathtool's at a fixed clock, copy, search, edit, delete and undo, lock and unlock, HOTP, XSS.
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
-import { PASSWORD, FIXED_TIME, oathtool, watchErrors, openApp, createVault, unlock, goToAdd, addByUri, row, rowCode } from './support/app.mjs';
+import { serveWeb, missingBindings } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { PASSWORD, FIXED_TIME, oathtool, createVault, unlock, goToAdd, addByUri, row, rowCode } from './support/app.mjs';
 
 // Skipped, with the reason, while a binding this flow needs has not landed in the build.
 const skip = await missingBindings(['vaultCreate']);
@@ -18,10 +19,7 @@ let errors;
 before(async () => {
   if (skip) return;
   web = await serveWeb();
-  profile = await launchProfile({ origin: web.url });
-  page = await profile.context.newPage();
-  errors = watchErrors(page);
-  await openApp(page, web.url, { time: FIXED_TIME });
+  ({ profile, page, errors } = await openFreshApp(web.url));
 });
 
 after(async () => {

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, launchProfile, sharedDataDir, missingBindings } from './support/browser.mjs';
-import { FIXED_TIME, oathtool, watchErrors, openApp, createVault, goToAdd, row, rowCode } from './support/app.mjs';
+import { serveWeb, sharedDataDir, missingBindings } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { FIXED_TIME, oathtool, goToAdd, row, rowCode } from './support/app.mjs';
 
 // Skipped, with the reason, while a binding this flow needs has not landed in the build.
 const skip = await missingBindings(['vaultCreate', 'importFile', 'exportAccounts', 'encodeQr', 'decodeQr']);
@@ -32,15 +33,19 @@ async function openImport(target) {
   await target.getByRole('heading', { name: 'Import', exact: true }).waitFor();
 }
 
+/// Opens a QR export through its secrets warning; resolves to the sequence once its first code shows.
+async function showQrSequence(button) {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'I understand, continue' }).click();
+  const sequence = page.locator('.qr-sequence');
+  await sequence.locator('canvas').waitFor();
+  return sequence;
+}
+
 before(async () => {
   if (skip) return;
   web = await serveWeb();
-  profile = await launchProfile({ origin: web.url });
-  page = await profile.context.newPage();
-  errors = watchErrors(page);
-  await openApp(page, web.url, { time: FIXED_TIME });
-  await createVault(page);
-  await page.getByRole('button', { name: 'Add your first account' }).click();
+  ({ profile, page, errors } = await openFreshApp(web.url, { withVault: true }));
 });
 
 after(async () => {
@@ -108,10 +113,7 @@ test('export as Aegis JSON and as an otpauth list, behind the warning', async (t
 
 test('Google Authenticator transfer QR codes: what cannot go is named; our scanner reads the codes back', async (t) => {
   if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
-  await page.getByRole('button', { name: 'Show transfer QR codes' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'I understand, continue' }).click();
-  const sequence = page.locator('.qr-sequence');
-  await sequence.locator('canvas').waitFor();
+  const sequence = await showQrSequence('Show transfer QR codes');
   const skipped = await page.locator('.notice.warning li').allTextContents();
   assert.ok(skipped.some((line) => line.startsWith('Boeing')), `Steam is skipped: ${skipped}`);
   const shots = [];
@@ -127,13 +129,8 @@ test('Google Authenticator transfer QR codes: what cannot go is named; our scann
   await sequence.getByRole('button', { name: 'Done' }).click();
   assert.equal(await page.locator('canvas').count(), 0, 'Done hides the codes');
 
-  const fresh = await launchProfile({ origin: web.url });
+  const { profile: fresh, page: other, errors: otherErrors } = await openFreshApp(web.url, { withVault: true });
   try {
-    const other = await fresh.context.newPage();
-    const otherErrors = watchErrors(other);
-    await openApp(other, web.url, { time: FIXED_TIME });
-    await createVault(other);
-    await other.getByRole('button', { name: 'Add your first account' }).click();
     await openImport(other);
     await other.locator('input[type=file][multiple]').setInputFiles(shots);
     const expected = 7 - skipped.length;
@@ -150,10 +147,7 @@ test('Google Authenticator transfer QR codes: what cannot go is named; our scann
 
 test('move to phone: one QR per account, which our scanner reads back to the same account', async (t) => {
   if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
-  await page.getByRole('button', { name: 'Show QR codes' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'I understand, continue' }).click();
-  const sequence = page.locator('.qr-sequence');
-  await sequence.locator('canvas').waitFor();
+  const sequence = await showQrSequence('Show QR codes');
   assert.match(await sequence.locator('h3').textContent(), /^Deno – Mason \(1 of 7\)$/);
   const file = path.join(tmp, 'phone-1.png');
   await sequence.locator('canvas').screenshot({ path: file });

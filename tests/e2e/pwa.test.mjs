@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildWeb } from '../../tools/build-web.mjs';
 import { startServer } from '../../tools/serve.mjs';
-import { launchProfile, projectRoot, requireBuild, missingBindings } from './support/browser.mjs';
-import { FIXED_TIME, oathtool, watchErrors, openApp, createVault, unlock, addByUri, rowCode } from './support/app.mjs';
+import { projectRoot, requireBuild, missingBindings } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { FIXED_TIME, oathtool, unlock, addByUri, rowCode } from './support/app.mjs';
 
 // Skipped, with the reason, while a binding this flow needs has not landed in the build.
 const skip = await missingBindings(['vaultCreate']);
@@ -44,12 +45,7 @@ before(async () => {
   cpSync(path.join(projectRoot, 'web'), source, { recursive: true });
   buildWeb({ source, out, wasm: path.join(projectRoot, 'build', 'wasm', 'module') });
   await serve();
-  profile = await launchProfile({ origin: url });
-  page = await profile.context.newPage();
-  errors = watchErrors(page);
-  await openApp(page, url, { time: FIXED_TIME });
-  await createVault(page);
-  await page.getByRole('button', { name: 'Add your first account' }).click();
+  ({ profile, page, errors } = await openFreshApp(url, { withVault: true }));
   await addByUri(page, `otpauth://totp/Offline:user?secret=${SECRET}&issuer=Offline`);
   await controlled(page);
 });

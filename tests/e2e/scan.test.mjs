@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
-import { FIXED_TIME, oathtool, watchErrors, openApp, createVault, goToAdd, row, rowCode } from './support/app.mjs';
+import { serveWeb, missingBindings } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { FIXED_TIME, oathtool, goToAdd, row, rowCode } from './support/app.mjs';
 import { writeY4m, writeNoCodeY4m, writePng, pngFromGrey } from './support/qr-images.mjs';
 
 // Skipped, with the reason, while a binding this flow needs has not landed in the build.
@@ -43,16 +44,11 @@ before(async () => {
   if (skip) return;
   writeY4m(video, AUTHENTIK, { width: 1280, height: 720 });
   web = await serveWeb();
-  profile = await launchProfile({
-    origin: web.url,
+  ({ profile, page, errors } = await openFreshApp(web.url, {
+    withVault: true,
     permissions: ['clipboard-read', 'clipboard-write', 'camera'],
     args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
-  });
-  page = await profile.context.newPage();
-  errors = watchErrors(page);
-  await openApp(page, web.url, { time: FIXED_TIME });
-  await createVault(page);
-  await page.getByRole('button', { name: 'Add your first account' }).click();
+  }));
 });
 
 after(async () => {
@@ -83,17 +79,13 @@ test('camera (.y4m): the confirmation card shows the account and oathtool\'s cod
 test('a camera without a code: the loop keeps up, and leaving or hiding the tab stops the camera', async () => {
   const blank = path.join(tmp, 'no-code.y4m');
   writeNoCodeY4m(blank);
-  const other = await launchProfile({
-    origin: web.url,
+  const { profile: other, page: tab, errors: tabErrors } = await openFreshApp(web.url, {
+    time: null,
+    withVault: true,
     permissions: ['camera'],
     args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${blank}`, '--use-fake-ui-for-media-stream'],
   });
   try {
-    const tab = await other.context.newPage();
-    const tabErrors = watchErrors(tab);
-    await openApp(tab, web.url);
-    await createVault(tab);
-    await tab.getByRole('button', { name: 'Add your first account' }).click();
     const start = async () => {
       await tab.getByRole('button', { name: 'Camera' }).click();
       await tab.waitForFunction(() => document.querySelector('.scan-view video')?.srcObject);

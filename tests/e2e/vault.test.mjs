@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
-import { PASSWORD, FIXED_TIME, oathtool, watchErrors, openApp, createVault, unlock, addByUri, row, rowCode } from './support/app.mjs';
+import { serveWeb, missingBindings } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { PASSWORD, FIXED_TIME, oathtool, openApp, unlock, saveLink, addByUri, row, rowCode } from './support/app.mjs';
 
 // Skipped, with the reason, while a binding this flow needs has not landed in the build.
 const skip = await missingBindings(['vaultCreate']);
@@ -23,15 +24,8 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-vault-e2e-'));
 before(async () => {
   if (skip) return;
   web = await serveWeb();
-  profile = await launchProfile({ origin: web.url });
-  page = await profile.context.newPage();
-  errors = watchErrors(page);
-  await openApp(page, web.url, { time: FIXED_TIME });
-  await createVault(page);
-  await page.getByRole('button', { name: 'Add your first account' }).click();
-  await page.getByLabel('otpauth:// link').fill(uri('Alpha'));
-  await page.getByRole('button', { name: 'Check link' }).click();
-  await page.getByRole('button', { name: 'Save account' }).click();
+  ({ profile, page, errors } = await openFreshApp(web.url, { withVault: true }));
+  await saveLink(page, uri('Alpha'));
   await row(page, 'Alpha').waitFor();
 });
 
@@ -103,9 +97,7 @@ test('a page closed in the middle of a save leaves a vault that opens with the l
     await unlock(tab);
     const before = await tab.locator('.account').count();
     await tab.getByRole('navigation').getByRole('button', { name: 'Add' }).click();
-    await tab.getByLabel('otpauth:// link').fill(uri(`Crash${delay}`));
-    await tab.getByRole('button', { name: 'Check link' }).click();
-    await tab.getByRole('button', { name: 'Save account' }).click();
+    await saveLink(tab, uri(`Crash${delay}`));
     await new Promise((resolve) => setTimeout(resolve, delay));
     const cdp = await profile.context.newCDPSession(tab);
     const crashed = tab.waitForEvent('crash');
@@ -170,9 +162,7 @@ test('a full disk (quota exceeded) says so and half-writes nothing', async () =>
     };
   });
   await page.getByRole('navigation').getByRole('button', { name: 'Add' }).click();
-  await page.getByLabel('otpauth:// link').fill(uri('TooMuch'));
-  await page.getByRole('button', { name: 'Check link' }).click();
-  await page.getByRole('button', { name: 'Save account' }).click();
+  await saveLink(page, uri('TooMuch'));
   await page.getByText("The browser's storage is full, so nothing was saved.").waitFor();
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = window.__realPut;
@@ -198,11 +188,8 @@ test('backup download, then restore in a fresh profile with its password', async
   assert.equal(bytes.includes(Buffer.from('Alpha')), false, 'the backup is encrypted');
   await page.getByText(/Last backup:/).waitFor();
 
-  const fresh = await launchProfile({ origin: web.url });
+  const { profile: fresh, page: restorePage, errors: restoreErrors } = await openFreshApp(web.url);
   try {
-    const restorePage = await fresh.context.newPage();
-    const restoreErrors = watchErrors(restorePage);
-    await openApp(restorePage, web.url, { time: FIXED_TIME });
     await restorePage.getByRole('heading', { name: 'Create your vault' }).waitFor();
     await restorePage.getByRole('button', { name: 'Restore from a backup file' }).click();
     await restorePage.getByLabel('Backup file').setInputFiles(file);

@@ -21,6 +21,7 @@ namespace {
 constexpr int64_t kVaultVersion = 1;
 constexpr int64_t kMaxContentVersion = 3;
 constexpr int64_t kPasswordSlot = 1;
+constexpr OtpParameterKeys kInfoKeys{"algo", "digits", "period", "counter", /*counterRequired=*/true};
 // Aegis writes N=2^15, r=8, p=1. Larger values are accepted up to a bound that keeps a hostile file
 // from asking the browser for gigabytes (128 * r * N bytes).
 constexpr int64_t kMaxScryptN = int64_t{1} << 20, kMaxScryptR = 32, kMaxScryptP = 16;
@@ -88,12 +89,7 @@ std::optional<Account> readEntry(const Json& entry)
 	account.secret = secretFromBase32(requiredText(info, "secret"));
 	if (type == "totp" || type == "hotp") {
 		account.type = type == "totp" ? OtpType::Totp : OtpType::Hotp;
-		account.algorithm = algorithmFrom(textMember(info, "algo", "SHA1"));
-		account.digits = digitsFrom(integerMember(info, "digits", 6));
-		if (account.type == OtpType::Totp)
-			account.period = periodFrom(integerMember(info, "period", 30));
-		else
-			account.counter = counterFrom(requiredInteger(info, "counter"));
+		readOtpParameters(account, info, kInfoKeys);
 	} else if (type == "steam") {
 		account.type = OtpType::Steam;
 		account.digits = 5;
@@ -110,8 +106,7 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		auto document = tryParseJson(input.bytes);
-		return document && document->is_object() && document->contains("header") && document->contains("db");
+		return isJsonObjectWith(input.bytes, {"header", "db"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override

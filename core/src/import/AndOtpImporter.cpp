@@ -22,6 +22,7 @@ namespace {
 constexpr size_t kIterationsSize = 4, kSaltSize = 12, kNonceSize = 12, kTagSize = 16, kKeyLength = 32;
 // andOTP picks 140,000-160,000 iterations; anything far outside that is not an andOTP header.
 constexpr uint32_t kMinIterations = 1'000, kMaxIterations = 10'000'000;
+constexpr OtpParameterKeys kEntryKeys{"algorithm", "digits", "period", "counter", /*counterRequired=*/true};
 
 uint32_t iterationsOf(std::span<const uint8_t> bytes)
 {
@@ -62,21 +63,9 @@ std::optional<Account> readEntry(const Json& entry)
 	}
 	if (!account.issuer.empty() && account.name.starts_with(account.issuer + ":"))
 		account.name.erase(0, account.issuer.size() + 1);
-	std::string type = requiredText(entry, "type");
-	if (type == "STEAM") {
-		account.type = OtpType::Steam;
-		account.digits = 5;
-		return account;
-	}
-	if (type != "TOTP" && type != "HOTP")
-		throw Error(ErrorKind::InvalidArgument, "type", "'" + type.substr(0, 16) + "' accounts are not supported");
-	account.type = type == "TOTP" ? OtpType::Totp : OtpType::Hotp;
-	account.algorithm = algorithmFrom(textMember(entry, "algorithm", "SHA1"));
-	account.digits = digitsFrom(integerMember(entry, "digits", 6));
-	if (account.type == OtpType::Totp)
-		account.period = periodFrom(integerMember(entry, "period", 30));
-	else
-		account.counter = counterFrom(requiredInteger(entry, "counter"));
+	setTypeFromName(account, requiredText(entry, "type"), "type");
+	if (account.type != OtpType::Steam)
+		readOtpParameters(account, entry, kEntryKeys);
 	return account;
 }
 
@@ -131,23 +120,25 @@ public:
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override
 	{
-		ImportResult result;
-		if (!looksBinary(input.bytes)) {
-			Json document = parseJson(asText(input.bytes), "file");
-			if (!document.is_array())
-				throw Error(ErrorKind::MalformedFile, "file", "an andOTP backup is a list of accounts");
-			readEntries(document, result, readEntry);
-			return result;
-		}
+		if (!looksBinary(input.bytes))
+			return readBackup(asText(input.bytes));
 		std::string_view typed = requirePassword(password, "andOTP");
 		auto plaintext = tryCurrent(input.bytes, typed);
 		if (!plaintext)
 			plaintext = tryOld(input.bytes, typed);
 		if (!plaintext)
 			throw Error(ErrorKind::WrongPassword, "password", "the password is wrong (or this is not an andOTP backup)");
-		Json document = parseJson(std::string_view(reinterpret_cast<const char*>(plaintext->data()), plaintext->size()), "file");
+		return readBackup(std::string_view(reinterpret_cast<const char*>(plaintext->data()), plaintext->size()));
+	}
+
+private:
+	/// The JSON list of accounts, as a plain backup holds it and an encrypted one decrypts to.
+	static ImportResult readBackup(std::string_view json)
+	{
+		Json document = parseJson(json, "file");
 		if (!document.is_array())
 			throw Error(ErrorKind::MalformedFile, "file", "an andOTP backup is a list of accounts");
+		ImportResult result;
 		readEntries(document, result, readEntry);
 		return result;
 	}

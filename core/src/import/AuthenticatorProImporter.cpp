@@ -24,6 +24,8 @@ constexpr size_t kSaltSize = 16, kNonceSize = 12, kLegacySaltSize = 20, kLegacyI
 constexpr size_t kArgonMemoryKiB = 65536, kArgonIterations = 3, kArgonParallelism = 4;
 constexpr size_t kLegacyIterations = 64'000;
 constexpr int64_t kHotp = 1, kTotp = 2, kMobileOtp = 3, kSteam = 4, kYandex = 5;
+// The algorithm is a number here (0 SHA1, 1 SHA256, 2 SHA512), read on its own.
+constexpr OtpParameterKeys kEntryKeys{"Algorithm", "Digits", "Period", "Counter", /*counterRequired=*/false};
 
 bool startsWith(std::span<const uint8_t> bytes, std::string_view header)
 {
@@ -52,11 +54,7 @@ std::optional<Account> readAuthenticator(const Json& entry)
 	if (algorithm < 0 || algorithm > 2)
 		throw Error(ErrorKind::InvalidArgument, "Algorithm", "unknown algorithm number " + std::to_string(algorithm));
 	account.algorithm = algorithm == 0 ? HashAlgorithm::Sha1 : algorithm == 1 ? HashAlgorithm::Sha256 : HashAlgorithm::Sha512;
-	account.digits = digitsFrom(integerMember(entry, "Digits", 6));
-	if (account.type == OtpType::Totp)
-		account.period = periodFrom(integerMember(entry, "Period", 30));
-	else
-		account.counter = counterFrom(integerMember(entry, "Counter", 0));
+	readDigitsAndPeriodOrCounter(account, entry, kEntryKeys);
 	return account;
 }
 
@@ -101,8 +99,7 @@ public:
 	{
 		if (startsWith(input.bytes, kHeader) || startsWith(input.bytes, kLegacyHeader))
 			return true;
-		auto document = tryParseJson(input.bytes);
-		return document && document->is_object() && document->contains("Authenticators");
+		return isJsonObjectWith(input.bytes, {"Authenticators"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override

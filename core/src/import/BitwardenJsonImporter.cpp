@@ -17,8 +17,7 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		auto document = tryParseJson(input.bytes);
-		return document && document->is_object() && document->contains("items") && document->contains("encrypted");
+		return isJsonObjectWith(input.bytes, {"items", "encrypted"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override

@@ -10,6 +10,8 @@ namespace authcore::importing {
 
 namespace {
 
+constexpr OtpParameterKeys kTokenKeys{"algo", "digits", "period", "counter", /*counterRequired=*/false};
+
 Botan::secure_vector<uint8_t> secretFromSignedBytes(const Json& array)
 {
 	if (!array.is_array())
@@ -35,23 +37,12 @@ std::optional<Account> readToken(const Json& token)
 	if (account.issuer.empty())
 		account.issuer = textMember(token, "issuerInt");
 	account.name = textMember(token, "label");
-	std::string type = textMember(token, "type", "TOTP");
-	if (type == "STEAM") {
-		account.type = OtpType::Steam;
-		account.digits = 5;
+	setTypeFromName(account, textMember(token, "type", "TOTP"), "type");
+	if (account.type == OtpType::Steam)
 		return account;
-	}
-	if (type != "TOTP" && type != "HOTP")
-		throw Error(ErrorKind::InvalidArgument, "type", "'" + type.substr(0, 16) + "' accounts are not supported");
-	account.type = type == "TOTP" ? OtpType::Totp : OtpType::Hotp;
-	account.algorithm = algorithmFrom(textMember(token, "algo", "SHA1"));
-	account.digits = digitsFrom(integerMember(token, "digits", 6));
-	if (account.type == OtpType::Totp) {
-		account.period = periodFrom(integerMember(token, "period", 30));
-	} else {
-		uint64_t stored = counterFrom(integerMember(token, "counter", 0));
-		account.counter = stored + 1;
-	}
+	readOtpParameters(account, token, kTokenKeys);
+	if (account.type == OtpType::Hotp)
+		account.counter += 1; // the stored counter is the last one used (see the top of this file)
 	return account;
 }
 
@@ -62,8 +53,7 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		auto document = tryParseJson(input.bytes);
-		return document && document->is_object() && document->contains("tokens");
+		return isJsonObjectWith(input.bytes, {"tokens"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override

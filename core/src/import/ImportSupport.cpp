@@ -74,6 +74,13 @@ std::optional<Json> tryParseJson(std::string_view text) noexcept
 
 std::optional<Json> tryParseJson(std::span<const uint8_t> bytes) noexcept { return tryParseJson(asText(bytes)); }
 
+bool isJsonObjectWith(std::span<const uint8_t> bytes, std::initializer_list<const char*> keys) noexcept
+{
+	auto document = tryParseJson(bytes);
+	return document && document->is_object() &&
+		   std::all_of(keys.begin(), keys.end(), [&](const char* key) { return document->contains(key); });
+}
+
 Json parseJson(std::string_view text, const std::string& field)
 {
 	Json document = Json::parse(text, nullptr, false);
@@ -187,6 +194,35 @@ HashAlgorithm algorithmFrom(std::string_view name)
 		throw Error(ErrorKind::InvalidArgument, "algorithm", "unsupported algorithm '" + shown + "' (expected SHA1, SHA256 or SHA512)");
 	}
 	return *algorithm;
+}
+
+void readDigitsAndPeriodOrCounter(Account& account, const Json& object, const OtpParameterKeys& keys)
+{
+	account.digits = digitsFrom(integerMember(object, std::string(keys.digits), 6));
+	if (account.type == OtpType::Totp) {
+		account.period = periodFrom(integerMember(object, std::string(keys.period), 30));
+	} else {
+		const std::string counterKey(keys.counter);
+		account.counter = counterFrom(keys.counterRequired ? requiredInteger(object, counterKey) : integerMember(object, counterKey, 0));
+	}
+}
+
+void readOtpParameters(Account& account, const Json& object, const OtpParameterKeys& keys)
+{
+	account.algorithm = algorithmFrom(textMember(object, std::string(keys.algorithm), "SHA1"));
+	readDigitsAndPeriodOrCounter(account, object, keys);
+}
+
+void setTypeFromName(Account& account, const std::string& type, const std::string& field)
+{
+	if (type == "STEAM") {
+		account.type = OtpType::Steam;
+		account.digits = 5;
+		return;
+	}
+	if (type != "TOTP" && type != "HOTP")
+		throw Error(ErrorKind::InvalidArgument, field, "'" + type.substr(0, 16) + "' accounts are not supported");
+	account.type = type == "TOTP" ? OtpType::Totp : OtpType::Hotp;
 }
 
 Botan::secure_vector<uint8_t> secretFromBase32(std::string_view text)

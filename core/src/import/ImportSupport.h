@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -24,6 +25,9 @@ std::string_view asText(std::span<const uint8_t> bytes) noexcept;
 /// The parsed document, or nullopt if the bytes are not JSON (for detect(): never throws).
 std::optional<Json> tryParseJson(std::span<const uint8_t> bytes) noexcept;
 std::optional<Json> tryParseJson(std::string_view text) noexcept;
+
+/// True if the bytes are a JSON object holding every one of `keys` (for detect(): never throws).
+bool isJsonObjectWith(std::span<const uint8_t> bytes, std::initializer_list<const char*> keys) noexcept;
 
 /// Parses JSON or throws Error{MalformedFile, field}.
 Json parseJson(std::string_view text, const std::string& field);
@@ -47,6 +51,25 @@ uint64_t counterFrom(int64_t value);
 
 /// "SHA1", "SHA256", "SHA512" in any of the spellings the apps use; Error{InvalidArgument, "algorithm"}.
 HashAlgorithm algorithmFrom(std::string_view name);
+
+/// Where an app keeps an entry's OTP parameters, and whether it always writes the HOTP counter (then
+/// a missing one is an error) or may leave it out (then it is 0).
+struct OtpParameterKeys
+{
+	std::string_view algorithm, digits, period, counter;
+	bool counterRequired;
+};
+
+/// For an account whose type is already TOTP or HOTP: digits (default 6), then the period of a TOTP
+/// account (default 30) or the counter of an HOTP one. Steam's parameters are fixed, so it has none.
+void readDigitsAndPeriodOrCounter(Account& account, const Json& object, const OtpParameterKeys& keys);
+
+/// The algorithm by name (default SHA1), then as readDigitsAndPeriodOrCounter.
+void readOtpParameters(Account& account, const Json& object, const OtpParameterKeys& keys);
+
+/// Sets the type from "TOTP", "HOTP" or "STEAM", as andOTP, FreeOTP+ and 2FAS spell it; Steam also
+/// gets its fixed 5 digits. Any other type throws Error{InvalidArgument, field}.
+void setTypeFromName(Account& account, const std::string& type, const std::string& field);
 
 /// Base32 secret (spaces, padding and case tolerated).
 Botan::secure_vector<uint8_t> secretFromBase32(std::string_view text);

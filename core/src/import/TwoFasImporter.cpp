@@ -21,6 +21,7 @@ namespace {
 constexpr int64_t kMaxSchema = 4;
 constexpr size_t kPbkdf2Iterations = 10'000;
 constexpr size_t kKeyLength = 32;
+constexpr OtpParameterKeys kOtpKeys{"algorithm", "digits", "period", "counter", /*counterRequired=*/false};
 
 std::optional<Account> readService(const Json& service)
 {
@@ -34,21 +35,9 @@ std::optional<Account> readService(const Json& service)
 		account.issuer = textMember(service, "name");
 	account.name = textMember(o, "account");
 
-	std::string type = textMember(o, "tokenType", "TOTP");
-	if (type == "STEAM") {
-		account.type = OtpType::Steam;
-		account.digits = 5;
-		return account;
-	}
-	if (type != "TOTP" && type != "HOTP")
-		throw Error(ErrorKind::InvalidArgument, "tokenType", "'" + type.substr(0, 16) + "' accounts are not supported");
-	account.type = type == "TOTP" ? OtpType::Totp : OtpType::Hotp;
-	account.algorithm = algorithmFrom(textMember(o, "algorithm", "SHA1"));
-	account.digits = digitsFrom(integerMember(o, "digits", 6));
-	if (account.type == OtpType::Totp)
-		account.period = periodFrom(integerMember(o, "period", 30));
-	else
-		account.counter = counterFrom(integerMember(o, "counter", 0));
+	setTypeFromName(account, textMember(o, "tokenType", "TOTP"), "tokenType");
+	if (account.type != OtpType::Steam)
+		readOtpParameters(account, o, kOtpKeys);
 	return account;
 }
 
@@ -74,8 +63,7 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		auto document = tryParseJson(input.bytes);
-		return document && document->is_object() && document->contains("schemaVersion") && document->contains("services");
+		return isJsonObjectWith(input.bytes, {"schemaVersion", "services"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override

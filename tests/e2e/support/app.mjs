@@ -47,11 +47,17 @@ export async function goToAdd(page) {
   await page.getByRole('heading', { name: 'Add an account' }).waitFor();
 }
 
-export async function addByUri(page, uri) {
-  await goToAdd(page);
+/// On the Add page: enters the link, checks it and saves, without waiting for what follows (the
+/// list, or an error a test provokes).
+export async function saveLink(page, uri) {
   await page.getByLabel('otpauth:// link').fill(uri);
   await page.getByRole('button', { name: 'Check link' }).click();
   await page.getByRole('button', { name: 'Save account' }).click();
+}
+
+export async function addByUri(page, uri) {
+  await goToAdd(page);
+  await saveLink(page, uri);
   await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
 }
 
