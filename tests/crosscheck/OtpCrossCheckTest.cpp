@@ -77,7 +77,7 @@ TEST(OtpCrossCheck, EveryOathtoolCaseMatches)
 	auto shapes = expectEveryCaseMatches(records);
 	EXPECT_GT(shapes["totp/SHA512/8"], 100u);
 	EXPECT_GT(shapes["hotp/SHA1/6"], 100u);
-	std::printf("oathtool cross-check: %zu TOTP and %zu HOTP cases equal\n", countOf(shapes, "totp"),
+	std::printf("oathtool cross-check: %zu TOTP and %zu HOTP cases checked\n", countOf(shapes, "totp"),
 				countOf(shapes, "hotp"));
 }
 
@@ -93,6 +93,6 @@ TEST(OtpCrossCheck, EveryReferenceCaseMatches)
 				EXPECT_TRUE(shapes.contains(type + "/" + algorithm + "/" + std::to_string(digits)))
 					<< "no " << type << " case with " << algorithm << " and " << digits << " digits";
 	EXPECT_GT(countOf(shapes, "steam"), 500u);
-	std::printf("reference cross-check: %zu TOTP, %zu HOTP and %zu Steam cases equal\n", countOf(shapes, "totp"),
+	std::printf("reference cross-check: %zu TOTP, %zu HOTP and %zu Steam cases checked\n", countOf(shapes, "totp"),
 				countOf(shapes, "hotp"), countOf(shapes, "steam"));
 }
