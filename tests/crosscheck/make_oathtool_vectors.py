@@ -1,52 +1,59 @@
-"""Writes random OTP cases with oathtool's answers, for OathtoolCrossCheckTest.
+"""Writes random OTP cases with oathtool's answers, for OtpCrossCheckTest.
 
-Each case: a random secret (1-64 bytes), TOTP (SHA1/SHA256/SHA512, 6-8 digits, period 1-300 s,
-time up to year 2500) or HOTP (SHA1, 6-8 digits, 64-bit counter); oathtool computes the code.
+Each case: a random secret (1-64 bytes), TOTP (SHA1/SHA256/SHA512, 6-8 digits, period 1 s to 2^32-1 s,
+time up to the year 2500) or HOTP (SHA1, 6-8 digits, 64-bit counter); oathtool computes the code.
+One oathtool process per case, run concurrently: each spends most of its time starting up, not
+computing, so a pool of a few workers per core keeps 10,000 cases within seconds.
 
-    python3 make_oathtool_vectors.py --count 1000 --out FILE [--seed N]
+    python3 make_oathtool_vectors.py --count 10000 --out FILE [--seed N] [--workers N]
 """
-import argparse
+import concurrent.futures
 import os
-import random
 import shutil
 import subprocess
 import sys
+import time
+
+import random_cases
+
+
+def random_case(rng) -> tuple[list[str], dict]:
+    secret = random_cases.random_secret(rng, 1, 64)
+    digits = rng.randint(6, 8)
+    if rng.random() < 0.7:
+        algorithm = rng.choice(["SHA1", "SHA256", "SHA512"])
+        period = random_cases.random_period(rng)
+        unix_time = random_cases.random_unix_time(rng)
+        command = ["oathtool", f"--totp={algorithm.lower()}", f"--digits={digits}",
+                   f"--time-step-size={period}s", f"--now=@{unix_time}", secret.hex()]
+        fields = {"Type": "totp", "Algorithm": algorithm, "Period": period, "Time": unix_time}
+    else:
+        counter = random_cases.random_counter(rng)
+        command = ["oathtool", "--hotp", f"--digits={digits}", f"--counter={counter}", secret.hex()]
+        fields = {"Type": "hotp", "Algorithm": "SHA1", "Counter": counter}
+    return command, {"Secret": secret.hex(), **fields, "Digits": digits}
+
+
+def oathtool_code(command: list[str]) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--seed", type=int, default=None, help="default: random, printed for reruns")
-    args = parser.parse_args()
+    args = random_cases.parse_args(__doc__, default_count=10000,
+                                   workers=4 * (os.cpu_count() or 1))
     if not shutil.which("oathtool"):
         print("oathtool is not installed (apt-get install oathtool, or tools/setup-debian.sh --test)", file=sys.stderr)
         return 1
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
-    rng = random.Random(seed)
-    print(f"oathtool vectors: seed {seed}, {args.count} cases")
+    seed, rng = random_cases.seeded_rng(args, "oathtool vectors")
+    # Every case is drawn before any process starts, so the seed alone fixes the cases.
+    cases = [random_case(rng) for _ in range(args.count)]
 
-    lines = [f"# oathtool vectors, seed {seed}\n"]
-    for _ in range(args.count):
-        secret = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
-        digits = rng.randint(6, 8)
-        if rng.random() < 0.7:
-            algorithm = rng.choice(["SHA1", "SHA256", "SHA512"])
-            period = rng.choice([30, 60, rng.randint(1, 300)])
-            unix_time = rng.choice([rng.randrange(0, 2**31), rng.randrange(2**31, 16725225600)])
-            command = ["oathtool", f"--totp={algorithm.lower()}", f"--digits={digits}",
-                       f"--time-step-size={period}s", f"--now=@{unix_time}", secret.hex()]
-            record = f"Type = totp\nAlgorithm = {algorithm}\nPeriod = {period}\nTime = {unix_time}\n"
-        else:
-            counter = rng.choice([rng.randrange(0, 1000), rng.randrange(0, 2**64)])
-            command = ["oathtool", "--hotp", f"--digits={digits}", f"--counter={counter}", secret.hex()]
-            record = f"Type = hotp\nAlgorithm = SHA1\nCounter = {counter}\n"
-        code = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
-        lines.append(f"Secret = {secret.hex()}\n{record}Digits = {digits}\nCode = {code}\n\n")
-    tmp = args.out + ".tmp"
-    with open(tmp, "w") as out:
-        out.writelines(lines)
-    os.replace(tmp, args.out)
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.workers) as pool:
+        codes = list(pool.map(oathtool_code, (command for command, _ in cases)))
+    records = [random_cases.record({**fields, "Code": code}) for (_, fields), code in zip(cases, codes)]
+    random_cases.write_records(args.out, f"oathtool vectors, seed {seed}", records)
+    print(f"oathtool vectors: {len(records)} cases in {time.monotonic() - started:.1f} s, {args.workers} workers")
     return 0
 
 

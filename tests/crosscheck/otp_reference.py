@@ -1,5 +1,6 @@
 """An independent OTP reference in Python's standard library (hmac, hashlib), written apart from the
-C++ core. It covers what oathtool cannot: digits 1-10 and Steam Guard codes.
+C++ core. It covers what oathtool cannot: digits 1-10 and Steam Guard codes. make_reference_vectors.py
+checks it against the RFC tables and draws random cases from it; it wrote ../data/otp/steam.vec:
 
     python3 otp_reference.py steam-vectors > ../data/otp/steam.vec
 """
