@@ -12,6 +12,7 @@ const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run
 // The benchmark programs are not part of the default build (bench/CMakeLists.txt): build them, and
 // bring the module and the page up to date, in both presets.
 for (const preset of ['native', 'wasm']) {
+  execFileSync('cmake', ['--preset', preset], { stdio: 'ignore', cwd: projectRoot });
   execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench'], { stdio: 'inherit', cwd: projectRoot });
 }
 execFileSync(process.execPath, [path.join(projectRoot, 'tools/build-web.mjs')], { stdio: 'inherit', cwd: projectRoot });

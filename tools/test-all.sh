@@ -3,7 +3,7 @@
 # test. Idempotent; a rerun reuses downloads and build trees. `.ci/run` runs exactly this.
 #
 #   tools/test-all.sh            everything
-#   SKIP_ASAN=1 tools/test-all.sh    without the clang sanitizer tree: no ASan/UBSan run, fuzzing or clang-tidy (faster local loop)
+#   SKIP_FUZZ=1 tools/test-all.sh    without the fuzz run and clang-tidy (faster local loop)
 #   FUZZ_SECONDS=600 tools/test-all.sh   a long fuzz run (default 20 s per target)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,14 +25,13 @@ configure_and_build() { # preset
   cmake --preset "$1" >/dev/null && cmake --build --preset "$1"
 }
 
-run "build native" configure_and_build native
-run "ctest native" ctest --preset native
-# One clang-19 tree with ASan+UBSan (preset `fuzz`) serves the sanitizer run of the unit tests, the
-# fuzz targets and clang-tidy's compile database: Botan and ZXing are compiled once for all three.
-# (The gcc `native-asan` preset is the same check with the other compiler, for local use.)
-if [[ -z ${SKIP_ASAN:-} ]]; then
-  run "build clang ASan+UBSan (unit tests + fuzzers)" configure_and_build fuzz
-  run "ctest under ASan+UBSan" ctest --preset fuzz
+# Native: one clang-19 tree with ASan+UBSan (preset `fuzz`) builds the unit tests, the CLI and the
+# fuzz targets, and gives clang-tidy its compile database, so Botan and ZXing are compiled once for
+# all of them. (The plain `native` and the gcc `native-asan` presets run the same tests; they are for
+# local work and benchmarks, and would only repeat this run in CI.)
+run "build native (clang, ASan+UBSan: unit tests, CLI, fuzzers)" configure_and_build fuzz
+run "ctest native under ASan+UBSan" ctest --preset fuzz
+if [[ -z ${SKIP_FUZZ:-} ]]; then
   run "fuzz ${FUZZ_SECONDS:-20}s per target" bash tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
   run "clang-tidy" bash tools/lint.sh
 fi
@@ -40,7 +39,7 @@ run "build wasm" configure_and_build wasm
 run "ctest wasm (Node)" ctest --preset wasm
 run "node binding tests" node --test tests/wasm/
 run "web module tests" node --test tests/web/
-run "cli parity native vs wasm" bash tests/cli/parity.sh build/native/authcore build/wasm/authcore.js
+run "cli parity native vs wasm" bash tests/cli/parity.sh build/fuzz/authcore build/wasm/authcore.js
 if [[ -f tools/build-web.mjs ]]; then
   run "build web" node tools/build-web.mjs
   if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then

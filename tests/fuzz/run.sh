@@ -35,30 +35,48 @@ if [[ ${#targets[@]} -eq 0 ]]; then
 fi
 
 mkdir -p build/fuzz/crashes
-passed=0 failed=0
-for target in "${targets[@]}"; do
-  name=${target%_fuzzer}
-  corpus=build/fuzz/corpus/$name
+# Runs one target; leaves its verdict in build/fuzz/<name>.result for the summary below.
+fuzz_one() {
+  local target=$1 name=${1%_fuzzer}
+  local corpus=build/fuzz/corpus/$name log=build/fuzz/$name.log result=build/fuzz/$name.result
   mkdir -p "$corpus"
-  seeds=()
+  local seeds=()
   [[ -d tests/fuzz/seeds/$name ]] && seeds+=("tests/fuzz/seeds/$name")
   for d in $(seed_dirs_for "$target"); do [[ -d $d ]] && seeds+=("$d"); done
+  local dict
   dict=$(dict_for "$target")
-  log=build/fuzz/$name.log
   echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
   build/fuzz/fuzzers/"$target" "$corpus" "${seeds[@]}" ${dict:+-dict="$dict"} \
     -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/crashes/$name-" >"$log" 2>&1
-  rc=$?
+  local rc=$?
+  local execs
   execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
   if [[ $rc -eq 0 ]]; then
+    echo "ok ${execs:-?} executions, corpus $(ls "$corpus" | wc -l) inputs" >"$result"
+  else
+    { echo "FAILED (exit $rc), see $log:"; grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5; } >"$result"
+  fi
+}
+
+# Targets run side by side, one per core (FUZZ_JOBS to override): each still gets SECONDS of its own.
+jobs_max=${FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+  rm -f "build/fuzz/${target%_fuzzer}.result"
+  while (( $(jobs -rp | wc -l) >= jobs_max )); do wait -n; done
+  fuzz_one "$target" &
+done
+wait
+
+passed=0 failed=0
+for target in "${targets[@]}"; do
+  result=build/fuzz/${target%_fuzzer}.result
+  if [[ -f $result ]] && head -1 "$result" | grep -q '^ok '; then
     passed=$((passed + 1))
-    echo "fuzz: $target ok, ${execs:-?} executions, corpus $(ls "$corpus" | wc -l) inputs"
   else
     failed=$((failed + 1))
-    echo "fuzz: $target FAILED (exit $rc), see $log:"
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
   fi
+  echo "fuzz: $target $(cat "$result" 2>/dev/null || echo 'FAILED (no result)')"
 done
 echo "fuzz: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

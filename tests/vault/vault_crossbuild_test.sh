@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # A vault written by one build opens in the other: native authcore writes and the wasm authcore.js
-# (under Node) reads, and the reverse. Usage: vault_crossbuild_test.sh CLI OTHER_CLI
-# Exits 77 (skipped) when the other build is missing.
+# (under Node) reads, and the reverse. Usage: vault_crossbuild_test.sh CLI OTHER_CLI[:OTHER_CLI...]
+# OTHER_CLI may list candidates (the first that exists is used: CI builds the native CLI only in the
+# sanitizer tree). Exits 77 (skipped) when the other build is missing.
 set -uo pipefail
-A=$1 B=$2
-if [[ ! -f $A || ! -f $B ]]; then
-  echo "skipped: need both $A and $B (build the native and the wasm presets)"; exit 77
+A=$1 B=
+IFS=: read -ra candidates <<<"$2"
+for candidate in "${candidates[@]}"; do [[ -f $candidate ]] && { B=$candidate; break; }; done
+if [[ ! -f $A || -z $B ]]; then
+  echo "skipped: need both $A and one of $2 (build the native and the wasm presets)"; exit 77
 fi
 run() { local cli=$1; shift; if [[ $cli == *.js ]]; then node "$cli" "$@"; else "$cli" "$@"; fi; }
 WORK=$(mktemp -d)
