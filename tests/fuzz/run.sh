@@ -17,7 +17,7 @@ cmake --preset fuzz >/dev/null && cmake --build --preset fuzz || exit 2
 
 seed_dirs_for() { # target -> extra seed folders
   case $1 in
-    import_fuzzer) echo "$ROOT/../shared/data/importers $ROOT/tests/data/import" ;;
+    import_fuzzer) echo "$ROOT/../shared/data/importers" ;;
     qr_decode_fuzzer) echo "$ROOT/tests/fuzz/seeds/qr_decode" ;;
     vault_fuzzer) echo "$ROOT/tests/data/vault" ;;
   esac
