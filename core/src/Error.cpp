@@ -17,6 +17,8 @@ std::string_view toString(ErrorKind kind) noexcept
 	case ErrorKind::PasswordRequired: return "password_required";
 	case ErrorKind::Duplicate: return "duplicate";
 	case ErrorKind::Locked: return "locked";
+	case ErrorKind::KdfTooCostly: return "kdf_too_costly";
+	case ErrorKind::TooLarge: return "too_large";
 	}
 	return "unknown";
 }

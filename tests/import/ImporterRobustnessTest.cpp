@@ -12,7 +12,8 @@ using namespace authcore::test;
 namespace {
 
 const std::set<ErrorKind> kInputErrors = {ErrorKind::MalformedFile,     ErrorKind::UnsupportedFormat, ErrorKind::UnsupportedVersion,
-										  ErrorKind::PasswordRequired, ErrorKind::WrongPassword,     ErrorKind::IntegrityFailure};
+										  ErrorKind::PasswordRequired, ErrorKind::WrongPassword,     ErrorKind::IntegrityFailure,
+										  ErrorKind::KdfTooCostly,     ErrorKind::TooLarge};
 
 // Returns the error kind, or nullopt when the damaged input still imported.
 std::optional<ErrorKind> tryImport(std::span<const uint8_t> bytes, const std::string& name, std::optional<std::string_view> password)

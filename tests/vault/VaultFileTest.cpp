@@ -270,11 +270,11 @@ TEST(VaultFileTest, UnknownSlotsSurviveSavesAndPasswordChanges)
 	EXPECT_EQ(opened.entries(), vault.entries());
 	opened.remove(opened.entries()[0].id);
 	EXPECT_EQ(parseVaultFile(opened.file()).slots[0], passkey);
-	opened.changePassword(kPassword, "new password");
+	// A password change makes a new master key, which the unknown slot does not wrap: it goes.
+	opened.changePassword(kPassword, "new password", test::kFastKdf);
 	const auto after = parseVaultFile(opened.file());
-	ASSERT_EQ(after.slots.size(), 2u);
-	EXPECT_EQ(after.slots[0], passkey);
-	EXPECT_NE(after.slots[1], parsed.slots[0]);
+	ASSERT_EQ(after.slots.size(), 1u);
+	EXPECT_EQ(after.slots[0].type, kPasswordSlotType);
 	EXPECT_EQ(Vault::unlock(opened.file(), "new password").entries().size(), 3u);
 
 	// A vault with only a slot we do not know cannot be opened with a password.
@@ -317,4 +317,47 @@ TEST(VaultFileTest, VersionOneFixtureStillOpens)
 	ASSERT_EQ(vault.entries().size(), expected.size());
 	for (size_t i = 0; i < expected.size(); ++i)
 		EXPECT_EQ(toOtpauthUri(vault.entries()[i].account), expected[i]);
+}
+
+TEST(VaultFileTest, PasswordChangeMakesANewMasterKeySoOldFilesOpenNothingNew)
+{
+	Vault vault = sampleVault();
+	const auto before = vault.file();
+	vault.changePassword(kPassword, "jauna parole", test::kFastKdf);
+	const auto after = vault.file();
+
+	// The old password still opens the old file (the core cannot reach backups), and its key...
+	const VaultFile old = parseVaultFile(before);
+	const auto oldKey = PasswordSlot::fromKeySlot(old.slots[0]).open(kPassword);
+	ASSERT_TRUE(oldKey.has_value());
+	ASSERT_TRUE(openAesGcm(*oldKey, old.payloadNonce, old.header, old.sealedPayload).has_value());
+	// ...opens nothing saved after the change, nor any later save.
+	const VaultFile changed = parseVaultFile(after);
+	ASSERT_EQ(changed.slots.size(), 1u);
+	EXPECT_FALSE(openAesGcm(*oldKey, changed.payloadNonce, changed.header, changed.sealedPayload).has_value());
+	vault.remove(vault.entries()[0].id);
+	const VaultFile later = parseVaultFile(vault.file());
+	EXPECT_FALSE(openAesGcm(*oldKey, later.payloadNonce, later.header, later.sealedPayload).has_value());
+	const auto newKey = PasswordSlot::fromKeySlot(later.slots[0]).open("jauna parole");
+	ASSERT_TRUE(newKey.has_value());
+	EXPECT_NE(*newKey, *oldKey);
+	EXPECT_TRUE(openAesGcm(*newKey, later.payloadNonce, later.header, later.sealedPayload).has_value());
+}
+
+TEST(VaultFileTest, AWeakSlotIsUpgradedToTheDefaultAfterUnlock)
+{
+	// kFastKdf is far below OWASP's floor, as a vault from an old or hostile writer might be.
+	Vault vault = Vault::unlock(sampleVault().file(), kPassword);
+	ASSERT_FALSE(vault.passwordKdf().meetsFloor());
+	const uint64_t revision = vault.revision();
+	const auto entries = vault.entries();
+	EXPECT_FALSE(vault.upgradeWeakPasswordSlot("not the password"));
+	EXPECT_EQ(vault.revision(), revision);
+
+	EXPECT_TRUE(vault.upgradeWeakPasswordSlot(kPassword));
+	EXPECT_EQ(vault.revision(), revision + 1);
+	EXPECT_EQ(vault.passwordKdf(), kDefaultKdf);
+	EXPECT_EQ(PasswordSlot::fromKeySlot(parseVaultFile(vault.file()).slots[0]).kdf, kDefaultKdf);
+	EXPECT_FALSE(vault.upgradeWeakPasswordSlot(kPassword)); // nothing left to upgrade
+	EXPECT_EQ(Vault::unlock(vault.file(), kPassword).entries(), entries);
 }

@@ -195,10 +195,10 @@ TEST(VaultTest, ChangePasswordKeepsTheAccounts)
 	EXPECT_EQ(vault.file(), oldFile);
 	EXPECT_EQ(errorKind([&] { vault.changePassword(kPassword, ""); }), "invalid_argument:password");
 
-	vault.changePassword(kPassword, "Jauna parole ☃");
+	vault.changePassword(kPassword, "Jauna parole ☃", test::kFastKdf);
 	EXPECT_EQ(Vault::unlock(vault.file(), "Jauna parole ☃").entries(), entries);
 	EXPECT_EQ(errorKind([&] { Vault::unlock(vault.file(), kPassword); }), "wrong_password:password");
-	EXPECT_EQ(vault.passwordKdf(), test::kFastKdf); // parameters kept unless asked
+	EXPECT_EQ(vault.passwordKdf(), test::kFastKdf);
 	// The old file still opens with the old password: the page replaces it, the core cannot.
 	EXPECT_EQ(Vault::unlock(oldFile, kPassword).entries(), entries);
 

@@ -22,6 +22,8 @@ enum class ErrorKind {
 	PasswordRequired,   // the input is encrypted and no password was given: ask for one
 	Duplicate,          // the vault already holds an account with this secret, issuer and name
 	Locked,             // the operation needs an unlocked vault
+	KdfTooCostly,       // a file asks for more memory or key-derivation work than the budget allows
+	TooLarge,           // an input is larger than the documented limit for it
 };
 
 /// Stable lower-case name of a kind ("invalid_uri", "wrong_password", ...), used in JSON and JS.

@@ -12,6 +12,8 @@
 #include "ImportSupport.h"
 #include "Importers.h"
 
+#include "authcore/kdf/KdfBudget.h"
+
 #include <botan/pwdhash.h>
 
 namespace authcore::importing {
@@ -22,15 +24,24 @@ constexpr int64_t kVaultVersion = 1;
 constexpr int64_t kMaxContentVersion = 3;
 constexpr int64_t kPasswordSlot = 1;
 constexpr OtpParameterKeys kInfoKeys{"algo", "digits", "period", "counter", /*counterRequired=*/true};
-// Aegis writes N=2^15, r=8, p=1. Larger values are accepted up to a bound that keeps a hostile file
-// from asking the browser for gigabytes (128 * r * N bytes).
-constexpr int64_t kMaxScryptN = int64_t{1} << 20, kMaxScryptR = 32, kMaxScryptP = 16;
-
-Botan::secure_vector<uint8_t> openSlot(const Json& slot, std::string_view password)
+// Aegis writes N=2^15, r=8, p=1 (32 MiB, ~0.1 s). What a slot may ask for is KdfBudget's to judge.
+struct ScryptSlot
 {
-	int64_t n = requiredInteger(slot, "n"), r = requiredInteger(slot, "r"), p = requiredInteger(slot, "p");
-	if (n < 2 || n > kMaxScryptN || (n & (n - 1)) != 0 || r < 1 || r > kMaxScryptR || p < 1 || p > kMaxScryptP)
-		throw Error(ErrorKind::UnsupportedVersion, "slots", "the password slot uses scrypt parameters this app does not accept");
+	const Json* slot;
+	uint64_t n, r, p;
+};
+
+ScryptSlot readScryptParameters(const Json& slot)
+{
+	const int64_t n = requiredInteger(slot, "n"), r = requiredInteger(slot, "r"), p = requiredInteger(slot, "p");
+	if (n < 2 || (n & (n - 1)) != 0 || r < 1 || p < 1)
+		throw Error(ErrorKind::MalformedFile, "slots", "a password slot's scrypt parameters are impossible (N must be a power of two, r and p positive)");
+	return {&slot, static_cast<uint64_t>(n), static_cast<uint64_t>(r), static_cast<uint64_t>(p)};
+}
+
+Botan::secure_vector<uint8_t> openSlot(const ScryptSlot& scryptSlot, std::string_view password)
+{
+	const Json& slot = *scryptSlot.slot;
 	auto salt = decodeHex(requiredText(slot, "salt"), "salt");
 	auto wrapped = decodeHex(requiredText(slot, "key"), "key");
 	const Json& keyParams = requiredMember(slot, "key_params");
@@ -38,7 +49,7 @@ Botan::secure_vector<uint8_t> openSlot(const Json& slot, std::string_view passwo
 	auto tag = decodeHex(requiredText(keyParams, "tag"), "tag");
 
 	auto scrypt = Botan::PasswordHashFamily::create_or_throw("Scrypt")->from_params(
-		static_cast<size_t>(n), static_cast<size_t>(r), static_cast<size_t>(p));
+		static_cast<size_t>(scryptSlot.n), static_cast<size_t>(scryptSlot.r), static_cast<size_t>(scryptSlot.p));
 	Botan::secure_vector<uint8_t> slotKey(32);
 	scrypt->derive_key(slotKey.data(), slotKey.size(), password.data(), password.size(), salt.data(), salt.size());
 	wrapped.insert(wrapped.end(), tag.begin(), tag.end());
@@ -50,12 +61,19 @@ Json decryptContent(const Json& header, const Json& db, std::optional<std::strin
 	std::string_view typed = requirePassword(password, "Aegis");
 	const Json& slots = arrayMember(header, "slots");
 	const Json& params = requiredMember(header, "params");
-	bool anyPasswordSlot = false;
-	std::optional<Botan::secure_vector<uint8_t>> masterKey;
+	// Every password slot is read and paid for before the first derivation: a file over budget
+	// costs nothing. (Biometric slots live in the phone's keystore and are skipped.)
+	std::vector<ScryptSlot> passwordSlots;
+	KdfBudget budget;
 	for (const Json& slot : slots) {
 		if (integerMember(slot, "type", -1) != kPasswordSlot)
-			continue; // biometric slots live in the phone's keystore
-		anyPasswordSlot = true;
+			continue;
+		passwordSlots.push_back(readScryptParameters(slot));
+		const ScryptSlot& added = passwordSlots.back();
+		budget.charge(scryptCost(added.n, added.r, added.p), "slots");
+	}
+	std::optional<Botan::secure_vector<uint8_t>> masterKey;
+	for (const ScryptSlot& slot : passwordSlots) {
 		try {
 			masterKey = openSlot(slot, typed);
 			break;
@@ -64,7 +82,7 @@ Json decryptContent(const Json& header, const Json& db, std::optional<std::strin
 				throw;
 		}
 	}
-	if (!anyPasswordSlot)
+	if (passwordSlots.empty())
 		throw Error(ErrorKind::UnsupportedFormat, "slots", "this Aegis vault has no password slot (biometric only): export it with a password");
 	if (!masterKey)
 		throw Error(ErrorKind::WrongPassword, "password", "the password is wrong (or the file was altered)");
@@ -106,12 +124,12 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		return isJsonObjectWith(input.bytes, {"header", "db"});
+		return isJsonObjectWith(input, {"header", "db"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override
 	{
-		Json document = parseJson(asText(input.bytes), "file");
+		const Json& document = requireInputJson(input);
 		if (requiredInteger(document, "version") != kVaultVersion)
 			throw Error(ErrorKind::UnsupportedVersion, "version", "this Aegis vault version is not supported");
 		const Json& header = requiredMember(document, "header");

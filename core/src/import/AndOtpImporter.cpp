@@ -69,7 +69,7 @@ std::optional<Account> readEntry(const Json& entry)
 	return account;
 }
 
-std::optional<Botan::secure_vector<uint8_t>> tryCurrent(std::span<const uint8_t> bytes, std::string_view password)
+std::optional<Botan::secure_vector<uint8_t>> tryCurrent(KdfBudget& budget, std::span<const uint8_t> bytes, std::string_view password)
 {
 	if (bytes.size() < kIterationsSize + kSaltSize + kNonceSize + kTagSize)
 		return std::nullopt;
@@ -78,7 +78,7 @@ std::optional<Botan::secure_vector<uint8_t>> tryCurrent(std::span<const uint8_t>
 		return std::nullopt;
 	auto salt = bytes.subspan(kIterationsSize, kSaltSize);
 	auto nonce = bytes.subspan(kIterationsSize + kSaltSize, kNonceSize);
-	auto key = pbkdf2("SHA-1", password, salt, iterations, kKeyLength);
+	auto key = pbkdf2(budget, "SHA-1", password, salt, iterations, kKeyLength);
 	try {
 		return gcmDecrypt(key, nonce, bytes.subspan(kIterationsSize + kSaltSize + kNonceSize), ErrorKind::WrongPassword, "file");
 	} catch (const Error& e) {
@@ -113,7 +113,7 @@ public:
 	{
 		if (looksBinary(input.bytes))
 			return input.bytes.size() >= kNonceSize + kTagSize && !hasForeignSignature(input.bytes);
-		auto document = tryParseJson(input.bytes);
+		const Json* document = inputJson(input);
 		return document && document->is_array() && !document->empty() && document->front().is_object() &&
 			   document->front().contains("secret") && document->front().contains("type");
 	}
@@ -121,21 +121,21 @@ public:
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override
 	{
 		if (!looksBinary(input.bytes))
-			return readBackup(asText(input.bytes));
+			return readBackup(requireInputJson(input));
 		std::string_view typed = requirePassword(password, "andOTP");
-		auto plaintext = tryCurrent(input.bytes, typed);
+		KdfBudget budget;
+		auto plaintext = tryCurrent(budget, input.bytes, typed);
 		if (!plaintext)
 			plaintext = tryOld(input.bytes, typed);
 		if (!plaintext)
 			throw Error(ErrorKind::WrongPassword, "password", "the password is wrong (or this is not an andOTP backup)");
-		return readBackup(std::string_view(reinterpret_cast<const char*>(plaintext->data()), plaintext->size()));
+		return readBackup(parseJson(std::string_view(reinterpret_cast<const char*>(plaintext->data()), plaintext->size()), "file"));
 	}
 
 private:
 	/// The JSON list of accounts, as a plain backup holds it and an encrypted one decrypts to.
-	static ImportResult readBackup(std::string_view json)
+	static ImportResult readBackup(const Json& document)
 	{
-		Json document = parseJson(json, "file");
 		if (!document.is_array())
 			throw Error(ErrorKind::MalformedFile, "file", "an andOTP backup is a list of accounts");
 		ImportResult result;

@@ -58,26 +58,27 @@ std::optional<Account> readAuthenticator(const Json& entry)
 	return account;
 }
 
-Botan::secure_vector<uint8_t> decryptCurrent(std::span<const uint8_t> bytes, std::string_view password)
+Botan::secure_vector<uint8_t> decryptCurrent(KdfBudget& budget, std::span<const uint8_t> bytes, std::string_view password)
 {
 	size_t offset = kHeader.size();
 	if (bytes.size() < offset + kSaltSize + kNonceSize + 16)
 		throw Error(ErrorKind::MalformedFile, "file", "the encrypted Authenticator Pro backup is truncated");
 	auto salt = bytes.subspan(offset, kSaltSize);
 	auto nonce = bytes.subspan(offset + kSaltSize, kNonceSize);
+	budget.charge(argon2Cost(kArgonMemoryKiB, kArgonIterations, kArgonParallelism), "file");
 	auto argon = Botan::PasswordHashFamily::create_or_throw("Argon2id")->from_params(kArgonMemoryKiB, kArgonIterations, kArgonParallelism);
 	Botan::secure_vector<uint8_t> key(kKeyLength);
 	argon->derive_key(key.data(), key.size(), password.data(), password.size(), salt.data(), salt.size());
 	return gcmDecrypt(key, nonce, bytes.subspan(offset + kSaltSize + kNonceSize), ErrorKind::WrongPassword, "file");
 }
 
-Botan::secure_vector<uint8_t> decryptLegacy(std::span<const uint8_t> bytes, std::string_view password)
+Botan::secure_vector<uint8_t> decryptLegacy(KdfBudget& budget, std::span<const uint8_t> bytes, std::string_view password)
 {
 	size_t offset = kLegacyHeader.size();
 	size_t payload = offset + kLegacySaltSize + kLegacyIvSize;
 	if (bytes.size() < payload + 16 || (bytes.size() - payload) % 16 != 0)
 		throw Error(ErrorKind::MalformedFile, "file", "the encrypted Authenticator Pro backup is truncated");
-	auto key = pbkdf2("SHA-1", password, bytes.subspan(offset, kLegacySaltSize), kLegacyIterations, kKeyLength);
+	auto key = pbkdf2(budget, "SHA-1", password, bytes.subspan(offset, kLegacySaltSize), kLegacyIterations, kKeyLength);
 	auto cbc = Botan::Cipher_Mode::create_or_throw("AES-256/CBC/PKCS7", Botan::Cipher_Dir::Decryption);
 	cbc->set_key(key);
 	cbc->start(bytes.subspan(offset + kLegacySaltSize, kLegacyIvSize));
@@ -99,28 +100,31 @@ public:
 	{
 		if (startsWith(input.bytes, kHeader) || startsWith(input.bytes, kLegacyHeader))
 			return true;
-		return isJsonObjectWith(input.bytes, {"Authenticators"});
+		return isJsonObjectWith(input, {"Authenticators"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override
 	{
-		Json document;
+		Json decrypted;
+		const Json* document = nullptr;
 		if (startsWith(input.bytes, kHeader) || startsWith(input.bytes, kLegacyHeader)) {
 			std::string_view typed = requirePassword(password, "Authenticator Pro");
 			bool legacy = startsWith(input.bytes, kLegacyHeader);
-			auto plaintext = legacy ? decryptLegacy(input.bytes, typed) : decryptCurrent(input.bytes, typed);
+			KdfBudget budget;
+			auto plaintext = legacy ? decryptLegacy(budget, input.bytes, typed) : decryptCurrent(budget, input.bytes, typed);
 			auto parsed = tryParseJson(std::span<const uint8_t>(plaintext));
 			if (!parsed) {
 				if (legacy) // without a MAC, garbage after a wrong key is the only sign of it
 					throw Error(ErrorKind::WrongPassword, "password", "the password is wrong (or the file was altered)");
 				throw Error(ErrorKind::MalformedFile, "file", "the decrypted backup is not JSON");
 			}
-			document = std::move(*parsed);
+			decrypted = std::move(*parsed);
+			document = &decrypted;
 		} else {
-			document = parseJson(asText(input.bytes), "file");
+			document = &requireInputJson(input);
 		}
 		ImportResult result;
-		readEntries(arrayMember(document, "Authenticators"), result, readAuthenticator);
+		readEntries(arrayMember(*document, "Authenticators"), result, readAuthenticator);
 		return result;
 	}
 };

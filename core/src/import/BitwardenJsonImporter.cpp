@@ -17,12 +17,12 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		return isJsonObjectWith(input.bytes, {"items", "encrypted"});
+		return isJsonObjectWith(input, {"items", "encrypted"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override
 	{
-		Json document = parseJson(asText(input.bytes), "file");
+		const Json& document = requireInputJson(input);
 		const Json* encrypted = member(document, "encrypted");
 		if (encrypted && (!encrypted->is_boolean() || encrypted->get<bool>()))
 			throw Error(ErrorKind::UnsupportedFormat, "encrypted",

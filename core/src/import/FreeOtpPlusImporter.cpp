@@ -53,12 +53,12 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		return isJsonObjectWith(input.bytes, {"tokens"});
+		return isJsonObjectWith(input, {"tokens"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override
 	{
-		Json document = parseJson(asText(input.bytes), "file");
+		const Json& document = requireInputJson(input);
 		ImportResult result;
 		readEntries(arrayMember(document, "tokens"), result, readToken);
 		return result;

@@ -60,9 +60,42 @@ std::string_view asText(std::span<const uint8_t> bytes) noexcept
 	return text;
 }
 
+namespace {
+
+// The deepest nesting of [ and { outside strings, counted without building anything, so a document of
+// a million opening brackets is refused in one pass instead of being built and torn down.
+size_t nestingDepth(std::string_view text) noexcept
+{
+	size_t depth = 0, deepest = 0;
+	bool inString = false, escaped = false;
+	for (char c : text) {
+		if (inString) {
+			if (escaped)
+				escaped = false;
+			else if (c == '\\')
+				escaped = true;
+			else if (c == '"')
+				inString = false;
+		} else if (c == '"') {
+			inString = true;
+		} else if (c == '[' || c == '{') {
+			deepest = std::max(deepest, ++depth);
+			if (deepest > kMaxJsonDepth)
+				break;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			--depth;
+		}
+	}
+	return deepest;
+}
+
+} // namespace
+
 std::optional<Json> tryParseJson(std::string_view text) noexcept
 {
 	try {
+		if (nestingDepth(text) > kMaxJsonDepth)
+			return std::nullopt;
 		Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
 		if (document.is_discarded())
 			return std::nullopt;
@@ -74,19 +107,44 @@ std::optional<Json> tryParseJson(std::string_view text) noexcept
 
 std::optional<Json> tryParseJson(std::span<const uint8_t> bytes) noexcept { return tryParseJson(asText(bytes)); }
 
-bool isJsonObjectWith(std::span<const uint8_t> bytes, std::initializer_list<const char*> keys) noexcept
+struct ParsedJsonInput
 {
-	auto document = tryParseJson(bytes);
+	std::optional<Json> document;
+};
+
+const Json* inputJson(const ImportInput& input) noexcept
+{
+	if (!input.parsedJson) {
+		try {
+			input.parsedJson = std::make_shared<const ParsedJsonInput>(ParsedJsonInput{tryParseJson(input.bytes)});
+		} catch (...) { // out of memory: not JSON as far as detection cares
+			return nullptr;
+		}
+	}
+	return input.parsedJson->document ? &*input.parsedJson->document : nullptr;
+}
+
+const Json& requireInputJson(const ImportInput& input)
+{
+	const Json* document = inputJson(input);
+	if (!document)
+		throw Error(ErrorKind::MalformedFile, "file", "the file is not valid JSON (truncated, corrupt or nested too deep)");
+	return *document;
+}
+
+bool isJsonObjectWith(const ImportInput& input, std::initializer_list<const char*> keys) noexcept
+{
+	const Json* document = inputJson(input);
 	return document && document->is_object() &&
 		   std::all_of(keys.begin(), keys.end(), [&](const char* key) { return document->contains(key); });
 }
 
 Json parseJson(std::string_view text, const std::string& field)
 {
-	Json document = Json::parse(text, nullptr, false);
-	if (document.is_discarded())
-		throw Error(ErrorKind::MalformedFile, field, "the " + field + " is not valid JSON (truncated or corrupt)");
-	return document;
+	std::optional<Json> document = tryParseJson(text);
+	if (!document)
+		throw Error(ErrorKind::MalformedFile, field, "the " + field + " is not valid JSON (truncated, corrupt or nested too deep)");
+	return std::move(*document);
 }
 
 const Json* member(const Json& object, const std::string& key)
@@ -293,9 +351,10 @@ Botan::secure_vector<uint8_t> gcmDecrypt(std::span<const uint8_t> key, std::span
 	return buffer;
 }
 
-Botan::secure_vector<uint8_t> pbkdf2(std::string_view hash, std::string_view password,
+Botan::secure_vector<uint8_t> pbkdf2(KdfBudget& budget, std::string_view hash, std::string_view password,
 									 std::span<const uint8_t> salt, size_t iterations, size_t keyLength)
 {
+	budget.charge(pbkdf2Cost(hash, iterations, keyLength), "iterations");
 	auto family = Botan::PasswordHashFamily::create_or_throw("PBKDF2(" + std::string(hash) + ")");
 	auto kdf = family->from_params(iterations);
 	Botan::secure_vector<uint8_t> key(keyLength);

@@ -4,6 +4,7 @@
 
 #include "authcore/Error.h"
 #include "authcore/import/Importer.h"
+#include "authcore/kdf/KdfBudget.h"
 
 #include <botan/secmem.h>
 #include <nlohmann/json.hpp>
@@ -22,14 +23,24 @@ using Json = nlohmann::json;
 /// The bytes as text, without a leading UTF-8 byte order mark.
 std::string_view asText(std::span<const uint8_t> bytes) noexcept;
 
-/// The parsed document, or nullopt if the bytes are not JSON (for detect(): never throws).
-std::optional<Json> tryParseJson(std::span<const uint8_t> bytes) noexcept;
+/// Deepest nesting of arrays and objects accepted: real exports nest 4 or 5 levels. A deeper document
+/// is "not JSON" to detect() and MalformedFile to read(), before nlohmann builds any of it.
+inline constexpr size_t kMaxJsonDepth = 32;
+
+/// The parsed document, or nullopt if the text is not JSON or nests too deep (never throws).
 std::optional<Json> tryParseJson(std::string_view text) noexcept;
+std::optional<Json> tryParseJson(std::span<const uint8_t> bytes) noexcept;
 
-/// True if the bytes are a JSON object holding every one of `keys` (for detect(): never throws).
-bool isJsonObjectWith(std::span<const uint8_t> bytes, std::initializer_list<const char*> keys) noexcept;
+/// The input's bytes as JSON, parsed on first use and then shared through input.parsedJson by every
+/// importer's detect() and read(). nullptr if they are not JSON (for detect(): never throws).
+const Json* inputJson(const ImportInput& input) noexcept;
+/// The same, or Error{MalformedFile, "file"}.
+const Json& requireInputJson(const ImportInput& input);
 
-/// Parses JSON or throws Error{MalformedFile, field}.
+/// True if the input is a JSON object holding every one of `keys` (for detect(): never throws).
+bool isJsonObjectWith(const ImportInput& input, std::initializer_list<const char*> keys) noexcept;
+
+/// Parses JSON (decrypted content) or throws Error{MalformedFile, field}.
 Json parseJson(std::string_view text, const std::string& field);
 
 // Typed access. A missing or JSON-null member is "absent". Wrong types throw
@@ -87,8 +98,9 @@ Botan::secure_vector<uint8_t> gcmDecrypt(std::span<const uint8_t> key, std::span
 										 std::span<const uint8_t> ciphertextAndTag, ErrorKind failure,
 										 const std::string& field);
 
-/// PBKDF2-HMAC(hash) where hash is "SHA-1" or "SHA-256".
-Botan::secure_vector<uint8_t> pbkdf2(std::string_view hash, std::string_view password,
+/// PBKDF2-HMAC(hash) where hash is "SHA-1" or "SHA-256", after charging its cost to `budget` (one
+/// budget per file: Error{KdfTooCostly} before any work when the file asks for too much).
+Botan::secure_vector<uint8_t> pbkdf2(KdfBudget& budget, std::string_view hash, std::string_view password,
 									 std::span<const uint8_t> salt, size_t iterations, size_t keyLength);
 
 /// Adds a validated account, or a problem naming `index` if it fails validation.

@@ -4,6 +4,8 @@
 
 #include "authcore/Error.h"
 
+#include <string>
+
 #include <botan/exceptn.h>
 #include <nlohmann/json.hpp>
 #include <protozero/exception.hpp>
@@ -40,7 +42,10 @@ const Importer* findImporter(const ImportInput& input) noexcept
 
 ImportResult importBytes(std::span<const uint8_t> bytes, std::string_view fileName, std::optional<std::string_view> password)
 {
-	ImportInput input{bytes, fileName};
+	if (bytes.size() > kMaxImportBytes)
+		throw Error(ErrorKind::TooLarge, "file",
+					"the file is " + std::to_string(bytes.size() >> 20) + " MiB; an export this app reads is at most 16 MiB");
+	ImportInput input{bytes, fileName, nullptr};
 	const Importer* importer = findImporter(input);
 	if (!importer) {
 		std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());

@@ -137,6 +137,8 @@ MigrationPayload decodeMigrationPayload(std::span<const uint8_t> protobuf)
 			switch (reader.tag()) {
 			case field::kOtpParameters: {
 				expectWireType(reader, pbf_wire_type::length_delimited);
+				if (index >= kMaxMigrationAccounts)
+					malformed("the migration data holds more than " + std::to_string(kMaxMigrationAccounts) + " accounts");
 				protozero::pbf_reader entry = reader.get_message();
 				try {
 					Account account = decodeOtpParameters(entry);
@@ -160,6 +162,9 @@ MigrationPayload decodeMigrationPayload(std::span<const uint8_t> protobuf)
 	}
 	if (!sawBatchSize || payload.batch.batchSize < 1)
 		payload.batch.batchSize = 1;
+	// The size sizes loops and lists of missing parts here and in the page: bounded before use.
+	if (payload.batch.batchSize > kMaxMigrationBatches)
+		malformed("the export claims " + std::to_string(payload.batch.batchSize) + " QR codes; at most " + std::to_string(kMaxMigrationBatches) + " are accepted");
 	if (payload.batch.batchIndex < 0 || payload.batch.batchIndex >= payload.batch.batchSize)
 		malformed("batch " + std::to_string(payload.batch.batchIndex) + " of " + std::to_string(payload.batch.batchSize) + " is impossible");
 	return payload;

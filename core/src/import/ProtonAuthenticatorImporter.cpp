@@ -21,7 +21,7 @@ public:
 	bool detect(const ImportInput& input) const noexcept override
 	{
 		try {
-			auto document = tryParseJson(input.bytes);
+			const Json* document = inputJson(input);
 			if (!document || !document->is_object() || !document->contains("version"))
 				return false;
 			auto entries = document->find("entries");
@@ -34,7 +34,7 @@ public:
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view>) const override
 	{
-		Json document = parseJson(asText(input.bytes), "file");
+		const Json& document = requireInputJson(input);
 		if (requiredInteger(document, "version") != kVersion)
 			throw Error(ErrorKind::UnsupportedVersion, "version", "this Proton Authenticator export version is not supported");
 		ImportResult result;

@@ -51,7 +51,8 @@ Json decryptServices(const std::string& field, std::optional<std::string_view> p
 	auto ciphertext = decodeBase64(std::string_view(field).substr(0, first), "servicesEncrypted");
 	auto salt = decodeBase64(std::string_view(field).substr(first + 1, second - first - 1), "salt");
 	auto iv = decodeBase64(std::string_view(field).substr(second + 1), "iv");
-	auto key = pbkdf2("SHA-256", typed, salt, kPbkdf2Iterations, kKeyLength);
+	KdfBudget budget;
+	auto key = pbkdf2(budget, "SHA-256", typed, salt, kPbkdf2Iterations, kKeyLength);
 	auto plaintext = gcmDecrypt(key, iv, ciphertext, ErrorKind::WrongPassword, "servicesEncrypted");
 	return parseJson(std::string_view(reinterpret_cast<const char*>(plaintext.data()), plaintext.size()), "servicesEncrypted");
 }
@@ -63,12 +64,12 @@ public:
 
 	bool detect(const ImportInput& input) const noexcept override
 	{
-		return isJsonObjectWith(input.bytes, {"schemaVersion", "services"});
+		return isJsonObjectWith(input, {"schemaVersion", "services"});
 	}
 
 	ImportResult read(const ImportInput& input, std::optional<std::string_view> password) const override
 	{
-		Json document = parseJson(asText(input.bytes), "file");
+		const Json& document = requireInputJson(input);
 		int64_t schema = requiredInteger(document, "schemaVersion");
 		if (schema < 1 || schema > kMaxSchema)
 			throw Error(ErrorKind::UnsupportedVersion, "schemaVersion", "2FAS schema " + std::to_string(schema) + " is not supported");

@@ -75,9 +75,9 @@ PasswordSlot PasswordSlot::fromKeySlot(const KeySlot& keySlot)
 	slot.kdf = {loadBigEndian32(body, kPasswordSlotMemoryOffset), loadBigEndian32(body, kPasswordSlotIterationsOffset),
 				loadBigEndian32(body, kPasswordSlotParallelismOffset)};
 	try {
-		slot.kdf.validate();
+		slot.kdf.validateShape(); // what it costs is for the caller's KdfBudget to judge
 	} catch (const Error& e) {
-		throw Error(ErrorKind::MalformedFile, "slot", std::string("the password slot's Argon2 parameters are out of range: ") + e.what());
+		throw Error(ErrorKind::MalformedFile, "slot", std::string("the password slot's Argon2 parameters are impossible: ") + e.what());
 	}
 	std::copy_n(body.begin() + kPasswordSlotSaltOffset, slot.salt.size(), slot.salt.begin());
 	std::copy_n(body.begin() + kPasswordSlotNonceOffset, slot.nonce.size(), slot.nonce.begin());

@@ -1,7 +1,5 @@
 #pragma once
 // A password key slot: the master key wrapped under a key derived from the password with Argon2id.
-// Changing the password replaces this one slot; the master key, the other slots and the accounts
-// stay as they are.
 
 #include "authcore/vault/KdfParams.h"
 #include "vault/VaultFile.h"
@@ -31,8 +29,9 @@ struct PasswordSlot
 	static PasswordSlot seal(std::string_view password, std::span<const uint8_t> masterKey, const KdfParams& kdf,
 							 Botan::RandomNumberGenerator& rng);
 
-	/// Reads a type-1 slot. Throws Error{MalformedFile, "slot"} for a wrong size or parameters outside
-	/// KdfParams' ranges (checked before any memory is allocated for Argon2).
+	/// Reads a type-1 slot. Throws Error{MalformedFile, "slot"} for a wrong size or parameters of an
+	/// impossible shape. Their cost is not judged here: charge kdf.cost() to the file's KdfBudget
+	/// before open().
 	static PasswordSlot fromKeySlot(const KeySlot& slot);
 	KeySlot toKeySlot() const;
 

@@ -2,6 +2,7 @@
 #include "authcore/SecureWipe.h"
 
 #include "authcore/Error.h"
+#include "authcore/kdf/KdfBudget.h"
 #include "authcore/account/OtpauthUri.h"
 #include "authcore/otp/Otp.h"
 #include "vault/AesGcm.h"
@@ -104,14 +105,11 @@ std::string newId(Botan::RandomNumberGenerator& rng)
 	return Botan::hex_encode(bytes.data(), bytes.size(), false);
 }
 
-std::optional<PasswordSlot> firstPasswordSlot(const std::vector<KeySlot>& slots, size_t* index = nullptr)
+std::optional<PasswordSlot> firstPasswordSlot(const std::vector<KeySlot>& slots)
 {
-	for (size_t i = 0; i < slots.size(); ++i)
-		if (slots[i].type == kPasswordSlotType) {
-			if (index)
-				*index = i;
-			return PasswordSlot::fromKeySlot(slots[i]);
-		}
+	for (const auto& slot : slots)
+		if (slot.type == kPasswordSlotType)
+			return PasswordSlot::fromKeySlot(slot);
 	return std::nullopt;
 }
 
@@ -185,6 +183,10 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 			passwordSlots.push_back(PasswordSlot::fromKeySlot(slot));
 	if (passwordSlots.empty())
 		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
+	// Every slot we may try is paid for up front, so a file over budget costs nothing.
+	KdfBudget budget;
+	for (const auto& slot : passwordSlots)
+		budget.charge(slot.kdf.cost(), "slots");
 
 	std::optional<Botan::secure_vector<uint8_t>> masterKey;
 	for (const auto& slot : passwordSlots) {
@@ -262,7 +264,7 @@ KdfParams Vault::passwordKdf() const
 	return slot->kdf;
 }
 
-void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots)
+void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, Botan::secure_vector<uint8_t>* newKey)
 {
 	requireUnlocked();
 	if (_revision == std::numeric_limits<uint64_t>::max())
@@ -277,7 +279,7 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 	std::array<uint8_t, kNonceSize> nonce{};
 	rng.randomize(nonce);
 	const auto header = encodeVaultHeader(revision, static_cast<uint32_t>(plaintext.size()), slots);
-	const auto sealed = sealAesGcm(_masterKey, nonce, header, plaintext);
+	const auto sealed = sealAesGcm(newKey ? *newKey : _masterKey, nonce, header, plaintext);
 	auto file = assembleVaultFile(header, nonce, sealed);
 
 	// Nothing above changed the vault; from here on nothing throws.
@@ -285,6 +287,8 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 	_revision = revision;
 	if (newSlots)
 		_slots = std::move(*newSlots);
+	if (newKey)
+		std::swap(_masterKey, *newKey); // the caller's vector now holds the old key and wipes it
 	std::swap(_entries, entries);
 	wipeTexts(entries);
 }
@@ -423,27 +427,54 @@ void Vault::reorder(std::span<const std::string> ids)
 	save(std::move(entries));
 }
 
+std::optional<size_t> Vault::passwordSlotOpenedBy(std::string_view password) const
+{
+	for (size_t i = 0; i < _slots.size(); ++i) {
+		if (_slots[i].type != kPasswordSlotType)
+			continue;
+		auto key = PasswordSlot::fromKeySlot(_slots[i]).open(password);
+		if (key && Botan::constant_time_compare(*key, _masterKey))
+			return i;
+	}
+	return std::nullopt;
+}
+
 void Vault::changePassword(std::string_view oldPassword, std::string_view newPassword, std::optional<KdfParams> kdf)
 {
 	requireUnlocked();
 	requirePassword(newPassword);
-	size_t index = 0;
-	auto slot = firstPasswordSlot(_slots, &index);
-	if (!slot)
-		throw Error(ErrorKind::MalformedFile, "slots", "the vault has no password slot");
 	if (kdf)
 		kdf->validate();
 
-	// The old password must open the slot and yield the very key in use: knowing the unlocked
+	// The old password must open a slot and yield the very key in use: knowing the unlocked
 	// vault's page is not enough to take it over.
-	auto key = slot->open(oldPassword);
-	if (!key || !Botan::constant_time_compare(*key, _masterKey))
+	const auto opened = passwordSlotOpenedBy(oldPassword);
+	if (!opened)
 		throw Error(ErrorKind::WrongPassword, "oldPassword", "the current password is not correct");
+	const KdfParams oldKdf = PasswordSlot::fromKeySlot(_slots[*opened]).kdf;
+	const KdfParams newKdf = kdf.value_or(oldKdf.meetsFloor() ? oldKdf : kDefaultKdf);
 
+	// A new master key, not the old one re-wrapped: every earlier file (backups, the page's previous
+	// record) still opens with the old password, and with a kept key each of them would open every
+	// later save too. The new file has exactly one slot, the new password's; other slots (passkeys)
+	// hold the old key, cannot be re-wrapped without their authenticator, and are dropped.
+	Botan::System_RNG rng;
+	Botan::secure_vector<uint8_t> newKey = rng.random_vec(kKeySize);
+	std::vector<KeySlot> slots = {PasswordSlot::seal(newPassword, newKey, newKdf, rng).toKeySlot()};
+	save(_entries, &slots, &newKey);
+}
+
+bool Vault::upgradeWeakPasswordSlot(std::string_view password)
+{
+	requireUnlocked();
+	const auto opened = passwordSlotOpenedBy(password);
+	if (!opened || PasswordSlot::fromKeySlot(_slots[*opened]).kdf.meetsFloor())
+		return false;
 	Botan::System_RNG rng;
 	auto slots = _slots;
-	slots[index] = PasswordSlot::seal(newPassword, _masterKey, kdf.value_or(slot->kdf), rng).toKeySlot();
+	slots[*opened] = PasswordSlot::seal(password, _masterKey, kDefaultKdf, rng).toKeySlot();
 	save(_entries, &slots);
+	return true;
 }
 
 Vault::HotpCode Vault::nextHotp(std::string_view id)

@@ -23,11 +23,15 @@
 //   MalformedFile     the format was recognised but the file is truncated or structurally broken
 //   UnsupportedVersion the format's version is newer than this build knows
 //   UnsupportedFormat  no importer recognises the input
+//   TooLarge          the input is over kMaxImportBytes (checked before anything else)
+//   KdfTooCostly      an encrypted file asks for more key derivation than KdfBudget allows
 // Problems with single entries are not thrown: they land in ImportResult::problems.
 
 #include "authcore/import/ImportResult.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -35,10 +39,21 @@
 
 namespace authcore {
 
+namespace importing {
+struct ParsedJsonInput; // the bytes parsed as JSON once, shared by every importer's detect() and read()
+}
+
+/// Largest input any importer reads (Error{TooLarge} above it): real exports of a thousand accounts
+/// are well under 1 MiB; the page checks the same limit before it reads a file.
+inline constexpr size_t kMaxImportBytes = size_t{16} << 20;
+
 struct ImportInput
 {
 	std::span<const uint8_t> bytes; // the whole file; not kept after the call
 	std::string_view fileName;      // a hint only ("backup.csv"); may be empty
+	/// Filled by the first importer that looks at the bytes as JSON, so a file is parsed once however
+	/// many formats are tried.
+	mutable std::shared_ptr<const importing::ParsedJsonInput> parsedJson;
 };
 
 class Importer

@@ -31,6 +31,12 @@ struct MigrationPayload
 
 inline constexpr std::string_view kMigrationUriPrefix = "otpauth-migration://offline";
 
+/// Bounds on counts a payload states (Error{MalformedFile} above them). Google Authenticator puts about
+/// ten accounts in each QR code, so a few dozen codes hold any real collection; our own exporter
+/// needs 100 codes for a vault of 1,000 accounts, and this leaves room for ten times that.
+inline constexpr int32_t kMaxMigrationBatches = 1000;
+inline constexpr int64_t kMaxMigrationAccounts = 1000;
+
 /// Decodes the protobuf bytes. Throws Error{MalformedFile, "data"} if they are not a MigrationPayload,
 /// or the batch numbers are inconsistent (index outside 0..size-1).
 MigrationPayload decodeMigrationPayload(std::span<const uint8_t> protobuf);

@@ -2,6 +2,8 @@
 // Argon2id parameters of a password key slot. They are stored in the slot, so a vault keeps opening
 // with the parameters it was written with even after the defaults change.
 
+#include "authcore/kdf/KdfBudget.h"
+
 #include <cstdint>
 
 namespace authcore {
@@ -9,22 +11,32 @@ namespace authcore {
 struct KdfParams
 {
 	uint32_t memoryKiB = 0;   // Argon2 m: 8 * parallelism .. kMaxKdfMemoryKiB
-	uint32_t iterations = 0;  // Argon2 t: 1 .. kMaxKdfIterations
+	uint32_t iterations = 0;  // Argon2 t: 1 .. as many as fit in KdfBudget's time with this m
 	uint32_t parallelism = 0; // Argon2 p: 1 .. kMaxKdfParallelism (lanes; the wasm build runs them one after another)
 
-	/// Throws Error{InvalidArgument, "memoryKiB" | "iterations" | "parallelism"} outside the ranges above.
-	/// The upper bounds keep a crafted file from making unlock allocate gigabytes or run for hours.
+	/// The shape any Argon2id slot must have, whatever it costs: t >= 1, 1 <= p <= 16, m >= 8 * p.
+	/// Throws Error{InvalidArgument, "memoryKiB" | "iterations" | "parallelism"}.
+	void validateShape() const;
+
+	/// validateShape(), and one derivation within KdfBudget's limits: memory at most
+	/// kMaxKdfMemoryKiB ("memoryKiB"), estimated time within KdfBudget::kMaxMicroseconds ("iterations").
+	/// For parameters chosen by a caller; slots read from a file are charged to the file's KdfBudget.
 	void validate() const;
+
+	/// What one derivation with these parameters costs (KdfBudget's estimate).
+	KdfCost cost() const;
+
+	/// True if the parameters are at least OWASP's minimum for Argon2id (19 MiB with 2 passes, or
+	/// 46 MiB with 1). Users may not create a slot below it; one found on unlock is upgraded.
+	bool meetsFloor() const noexcept;
 
 	bool operator==(const KdfParams&) const = default;
 };
 
-inline constexpr uint32_t kMaxKdfMemoryKiB = 1024 * 1024; // 1 GiB
-inline constexpr uint32_t kMaxKdfIterations = 100;
+inline constexpr uint32_t kMaxKdfMemoryKiB = static_cast<uint32_t>(KdfBudget::kMaxMemoryBytes / 1024); // 256 MiB
 inline constexpr uint32_t kMaxKdfParallelism = 16;
 
-/// OWASP's floor for Argon2id (Password Storage Cheat Sheet): 19 MiB with 2 passes. The defaults
-/// are well above it; smaller values are accepted only because tests need fast vaults.
+/// OWASP's floor for Argon2id (Password Storage Cheat Sheet): 19 MiB with 2 passes.
 inline constexpr KdfParams kOwaspMinimumKdf{19 * 1024, 2, 1};
 
 /// Chosen by measurement (bench/argon2.mjs; table in docs/vault-format.md): unlock in headless

@@ -40,7 +40,8 @@ public:
 
 	/// Opens a vault file. Throws, in the order checked: Error{MalformedFile} (not a vault file,
 	/// truncated, inconsistent, trailing bytes), Error{UnsupportedVersion}, Error{IntegrityFailure}
-	/// (damaged header), Error{WrongPassword} (no password slot opens), Error{IntegrityFailure}
+	/// (damaged header), Error{KdfTooCostly} (the password slots together ask for more than
+	/// KdfBudget allows; nothing is derived), Error{WrongPassword} (no password slot opens), Error{IntegrityFailure}
 	/// (damaged or tampered accounts), Error{MalformedFile} (an account list we cannot read).
 	/// Nothing is returned unless every check passes.
 	static Vault unlock(std::span<const uint8_t> file, std::string_view password);
@@ -86,10 +87,19 @@ public:
 	/// `ids` must name every entry exactly once (Error{InvalidArgument, "ids"} otherwise).
 	void reorder(std::span<const std::string> ids);
 
-	/// Re-wraps the master key under `newPassword` with a fresh salt (same Argon2 parameters unless
-	/// `kdf` is given). Throws Error{WrongPassword} if `oldPassword` does not open the password slot.
+	/// Makes a new master key, re-encrypts the accounts under it and replaces every key slot with one
+	/// password slot for `newPassword` (Argon2 parameters: `kdf`, else the old slot's, else the default
+	/// when the old ones are below the floor). Files saved before keep opening with the old password,
+	/// but none saved after can be opened with anything from them. Other slots (passkeys) are dropped:
+	/// they wrap the old key. Throws Error{WrongPassword, "oldPassword"} if `oldPassword` does not open
+	/// a password slot holding the key in use, and like KdfParams::validate() for `kdf`.
 	void changePassword(std::string_view oldPassword, std::string_view newPassword,
 						std::optional<KdfParams> kdf = std::nullopt);
+
+	/// After unlocking with `password`: if the slot it opens is below the Argon2id floor
+	/// (KdfParams::meetsFloor), re-wraps the key under the default parameters and saves (the caller
+	/// must store file()). Returns whether it saved.
+	bool upgradeWeakPasswordSlot(std::string_view password);
 
 	struct HotpCode
 	{
@@ -116,7 +126,11 @@ private:
 	void requireUnlocked() const;
 	size_t indexOf(std::string_view id) const;
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
-	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr);
+	/// With `newKey`, the payload is sealed under it and it becomes the master key on success.
+	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
+			  Botan::secure_vector<uint8_t>* newKey = nullptr);
+	/// The index of the password slot that `password` opens to the key in use.
+	std::optional<size_t> passwordSlotOpenedBy(std::string_view password) const;
 
 	bool _unlocked = false;
 	Botan::secure_vector<uint8_t> _masterKey;
