@@ -2,6 +2,7 @@
 // Every binding returns a plain JS object: the result's fields, or {error: {kind, field, message}}.
 // Exceptions never cross into JS, so a worker can forward results as they are.
 
+#include "StackScrub.h"
 #include "authcore/Error.h"
 
 #include <emscripten/val.h>
@@ -25,16 +26,22 @@ inline emscripten::val errorObject(std::string_view kind, const std::string& fie
 }
 
 /// Runs `body` (which returns an emscripten::val) and converts any exception into an error object.
+/// Then zeroes the free part of the shadow stack, where the body's locals (URIs, Base32 text,
+/// passwords, HMAC blocks) would otherwise stay until overwritten: every binding goes through here.
 template <typename Body>
 emscripten::val guarded(Body&& body)
 {
-	try {
-		return body();
-	} catch (const Error& e) {
-		return errorObject(toString(e.kind()), e.field(), e.what());
-	} catch (const std::exception& e) {
-		return errorObject("internal", "", e.what());
-	}
+	emscripten::val result = [&] {
+		try {
+			return body();
+		} catch (const Error& e) {
+			return errorObject(toString(e.kind()), e.field(), e.what());
+		} catch (const std::exception& e) {
+			return errorObject("internal", "", e.what());
+		}
+	}();
+	scrubFreeStack();
+	return result;
 }
 
 /// A JS array holding `convert(item)` for each item, in order.

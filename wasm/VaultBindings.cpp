@@ -125,15 +125,6 @@ EntryDetails detailsFrom(const val& options)
 			optionalBool(options, "favourite").value_or(false)};
 }
 
-/// Every vault call: exceptions become {error}, and the free stack is cleared afterwards.
-template <typename Body>
-val vaultCall(Body&& body)
-{
-	val result = guarded(std::forward<Body>(body));
-	scrubFreeStack();
-	return result;
-}
-
 // --- C++ -> JS --------------------------------------------------------------------------------
 
 /// A JS string decoded from our memory, with no intermediate copy on the heap.
@@ -193,7 +184,7 @@ val kdfDefaults()
 
 val create(const val& password, std::optional<val> maybeOptions)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		const auto secret = secureUtf8(password, "password", true);
 		KdfParams kdf = kDefaultKdf;
@@ -209,12 +200,16 @@ val create(const val& password, std::optional<val> maybeOptions)
 
 val unlock(const val& file, const val& password)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		session().lock();
 		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto secret = secureUtf8(password, "password", true);
 		session() = Vault::unlock(bytes, view(secret));
-		auto result = val::object();
+		// A slot below OWASP's floor is re-wrapped at the default now that the password is known; the
+		// page stores the new file like any save.
+		const bool upgraded = session().upgradeWeakPasswordSlot(view(secret));
+		auto result = upgraded ? savedObject(session()) : val::object();
+		result.set("upgraded", upgraded);
 		result.set("revision", static_cast<double>(session().revision()));
 		result.set("entries", arrayOf(session().entries(), entryObject));
 		return result;
@@ -237,7 +232,7 @@ val isUnlocked()
 
 val entries()
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		auto result = val::object();
 		result.set("entries", arrayOf(unlocked().entries(), entryObject));
 		return result;
@@ -246,7 +241,7 @@ val entries()
 
 val addUri(const val& uri, std::optional<val> maybeOptions)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		Vault& vault = unlocked();
 		const auto text = secureUtf8(uri, "uri");
@@ -259,7 +254,7 @@ val addUri(const val& uri, std::optional<val> maybeOptions)
 
 val addManual(const val& fields)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		if (isMissing(fields))
 			throw Error(ErrorKind::InvalidArgument, "secret", "the account fields are missing");
@@ -290,7 +285,7 @@ val addManual(const val& fields)
 
 val update(const val& id, const val& changes)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		EntryChanges edit{optionalString(changes, "issuer"), optionalString(changes, "name"), optionalString(changes, "group"),
 						  optionalString(changes, "note"), optionalBool(changes, "favourite")};
@@ -301,7 +296,7 @@ val update(const val& id, const val& changes)
 
 val remove(const val& id)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		vault.remove(plainString(id, "id"));
 		return savedObject(vault);
@@ -310,7 +305,7 @@ val remove(const val& id)
 
 val undoRemove()
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		const auto& entry = vault.undoRemove();
 		return savedWithEntry(vault, entry);
@@ -319,7 +314,7 @@ val undoRemove()
 
 val reorder(const val& ids)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		if (!val::global("Array").call<bool>("isArray", ids))
 			throw Error(ErrorKind::InvalidArgument, "ids", "ids must be an array of strings");
@@ -334,7 +329,7 @@ val reorder(const val& ids)
 
 val changePassword(const val& oldPassword, const val& newPassword)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		const auto oldSecret = secureUtf8(oldPassword, "oldPassword", true);
 		const auto newSecret = secureUtf8(newPassword, "newPassword", true);
@@ -345,7 +340,7 @@ val changePassword(const val& oldPassword, const val& newPassword)
 
 val codes(double unixSeconds)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		auto list = arrayOf(vault.codes(unixSecondsFrom(unixSeconds)), [](const auto& timed) {
 			auto item = val::object();
@@ -364,7 +359,7 @@ val codes(double unixSeconds)
 
 val nextHotp(const val& id)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		const auto hotp = vault.nextHotp(plainString(id, "id"));
 		auto result = savedObject(vault);
@@ -376,7 +371,7 @@ val nextHotp(const val& id)
 
 val exportUri(const val& id)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		std::string uri = toOtpauthUri(vault.entry(plainString(id, "id")).account);
 		auto result = val::object();
@@ -388,7 +383,7 @@ val exportUri(const val& id)
 
 val exportUris()
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		auto list = val::array();
 		for (const auto& entry : vault.entries()) {
@@ -404,7 +399,7 @@ val exportUris()
 
 val importUris(const val& uris, std::optional<val> maybeOptions)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		const val options = maybeOptions.value_or(val::undefined());
 		Vault& vault = unlocked();
 		if (!val::global("Array").call<bool>("isArray", uris))

@@ -25,7 +25,7 @@ seed_dirs_for() { # target -> extra seed folders
 dict_for() {
   case $1 in
     otpauth_uri_fuzzer|migration_fuzzer) echo "$ROOT/tests/fuzz/dict/otpauth.dict" ;;
-    import_fuzzer|vault_payload_fuzzer) echo "$ROOT/tests/fuzz/dict/json.dict" ;;
+    import_fuzzer|import_decrypted_fuzzer|vault_payload_fuzzer) echo "$ROOT/tests/fuzz/dict/json.dict" ;;
   esac
 }
 

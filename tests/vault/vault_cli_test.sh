@@ -4,6 +4,7 @@
 set -uo pipefail
 CLI=$1
 SHARED=${2:-}
+TESTS_DATA="$(cd "$(dirname "$0")/../data" && pwd)"
 run() { if [[ $CLI == *.js ]]; then node "$CLI" "$@"; else "$CLI" "$@"; fi; }
 
 WORK=$(mktemp -d)
@@ -23,7 +24,8 @@ same() { # name want got
     passed=$((passed + 1))
   fi
 }
-FAST=(--kdf-memory 64 --kdf-iterations 1 --kdf-parallelism 1)
+# OWASP's Argon2id minimum: the cheapest vault the CLI may create.
+FAST=(--kdf-memory 19456 --kdf-iterations 2 --kdf-parallelism 1)
 
 URIS='otpauth://totp/ACME%20Co:j%C4%81nis@example.lv?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30
 otpauth://hotp/R%C4%ABgas%20%C5%ABdens:anna?secret=MZXW6YQ&issuer=R%C4%ABgas%20%C5%ABdens&algorithm=SHA256&digits=8&counter=41
@@ -88,6 +90,13 @@ same "empty vault lists nothing" "" "$out"
 run vault list "$WORK/v" --password "Slepena parole ā" >/dev/null 2>"$WORK/err"; check "--password refused" 2 $?
 run vault list "$WORK/v" >/dev/null 2>"$WORK/err"; check "no password file" 2 $?
 printf '' | run vault create "$WORK/weak" --password-file "$WORK/pw" --kdf-memory 4 2>"$WORK/err"; check "memory below Argon2 minimum" 2 $?
+printf '' | run vault create "$WORK/weak" --password-file "$WORK/pw" --kdf-memory 64 --kdf-iterations 1 2>"$WORK/err"; check "below OWASP's floor" 2 $?
+same "below the floor names it" "authcore: invalid_argument (kdf): Argon2id parameters below OWASP's minimum (19 MiB with 2 passes) are not allowed for a vault" "$(cat "$WORK/err")"
+printf '' | run vault create "$WORK/weak" --password-file "$WORK/pw" --kdf-memory 1048576 2>"$WORK/err"; check "memory over the budget" 2 $?
+[[ ! -e $WORK/weak ]]; check "nothing written when refused" 0 $?
+# crafted vaults are refused before any key derivation, with their own error
+run vault list "$TESTS_DATA/hostile/vault-16-slots-1gib.authvault" --password-file "$WORK/pw" >/dev/null 2>"$WORK/err"; check "16 slots of 1 GiB" 2 $?
+grep -q "^authcore: kdf_too_costly (slots): " "$WORK/err"; check "kdf_too_costly named" 0 $?
 run vault list "$WORK/v" --password-file "$WORK/pw" --kdf-memory 64 >/dev/null 2>"$WORK/err"; check "--kdf-* with list" 2 $?
 run vault open "$WORK/v" --password-file "$WORK/pw" >/dev/null 2>"$WORK/err"; check "unknown action" 2 $?
 

@@ -159,10 +159,13 @@ void Vault::lock() noexcept
 	_unlocked = false;
 }
 
-Vault Vault::create(std::string_view password, const KdfParams& kdf)
+Vault Vault::create(std::string_view password, const KdfParams& kdf, KdfFloor floor)
 {
 	requirePassword(password);
 	kdf.validate();
+	if (floor == KdfFloor::Enforced && !kdf.meetsFloor())
+		throw Error(ErrorKind::InvalidArgument, "kdf",
+					"Argon2id parameters below OWASP's minimum (19 MiB with 2 passes) are not allowed for a vault");
 	Botan::System_RNG rng;
 	Vault vault;
 	vault._masterKey = rng.random_vec(kKeySize);

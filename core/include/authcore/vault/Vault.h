@@ -33,10 +33,14 @@ public:
 	Vault& operator=(Vault&&) noexcept;
 	~Vault(); // wipes, like lock()
 
+	/// Whether create() holds `kdf` to OWASP's Argon2id floor (KdfParams::meetsFloor). Only tests, which
+	/// open vaults thousands of times, have a reason to go below it.
+	enum class KdfFloor { Enforced, NotEnforcedForTests };
+
 	/// A new, empty vault (revision 1) with a random master key and one password slot.
-	/// Throws Error{InvalidArgument, "password"} for an empty or non-UTF-8 password, and like
-	/// KdfParams::validate().
-	static Vault create(std::string_view password, const KdfParams& kdf = kDefaultKdf);
+	/// Throws Error{InvalidArgument, "password"} for an empty or non-UTF-8 password,
+	/// Error{InvalidArgument, "kdf"} below the floor, and like KdfParams::validate().
+	static Vault create(std::string_view password, const KdfParams& kdf = kDefaultKdf, KdfFloor floor = KdfFloor::Enforced);
 
 	/// Opens a vault file. Throws, in the order checked: Error{MalformedFile} (not a vault file,
 	/// truncated, inconsistent, trailing bytes), Error{UnsupportedVersion}, Error{IntegrityFailure}
