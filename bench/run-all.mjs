@@ -13,7 +13,7 @@ const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run
 // bring the module and the page up to date, in both presets.
 for (const preset of ['native', 'wasm']) {
   execFileSync('cmake', ['--preset', preset], { stdio: 'ignore', cwd: projectRoot });
-  execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench'], { stdio: 'inherit', cwd: projectRoot });
+  execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench', 'kdf_cost_bench'], { stdio: 'inherit', cwd: projectRoot });
 }
 execFileSync(process.execPath, [path.join(projectRoot, 'tools/build-web.mjs')], { stdio: 'inherit', cwd: projectRoot });
 

@@ -5,6 +5,7 @@
 #include "authcore/SecureWipe.h"
 #include "Exporters.h"
 
+#include "authcore/Error.h"
 #include "authcore/import/MigrationPayload.h"
 
 #include <botan/mem_ops.h>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 
 namespace authcore::exporting {
 
@@ -44,6 +46,11 @@ ExportResult exportGoogleMigration(const IndexedAccounts& accounts)
 	}
 	if (carried.empty())
 		return result;
+	// Readers (ours included) refuse an export claiming more parts than this: never write one.
+	if (carried.size() > static_cast<size_t>(kMaxMigrationBatches) * kMigrationAccountsPerBatch)
+		throw Error(ErrorKind::InvalidArgument, "accounts",
+					"at most " + std::to_string(kMaxMigrationBatches * static_cast<int>(kMigrationAccountsPerBatch)) +
+						" accounts fit in one Google Authenticator export");
 
 	uint32_t random = 0;
 	Botan::system_rng().randomize(reinterpret_cast<uint8_t*>(&random), sizeof random);
