@@ -430,12 +430,15 @@ void Vault::reorder(std::span<const std::string> ids)
 	save(std::move(entries));
 }
 
-std::optional<size_t> Vault::passwordSlotOpenedBy(std::string_view password) const
+std::optional<size_t> Vault::passwordSlotOpenedBy(std::string_view password, bool onlyBelowFloor) const
 {
 	for (size_t i = 0; i < _slots.size(); ++i) {
 		if (_slots[i].type != kPasswordSlotType)
 			continue;
-		auto key = PasswordSlot::fromKeySlot(_slots[i]).open(password);
+		const PasswordSlot slot = PasswordSlot::fromKeySlot(_slots[i]);
+		if (onlyBelowFloor && slot.kdf.meetsFloor())
+			continue; // no derivation at all for the usual, strong slot
+		auto key = slot.open(password);
 		if (key && Botan::constant_time_compare(*key, _masterKey))
 			return i;
 	}
@@ -451,7 +454,7 @@ void Vault::changePassword(std::string_view oldPassword, std::string_view newPas
 
 	// The old password must open a slot and yield the very key in use: knowing the unlocked
 	// vault's page is not enough to take it over.
-	const auto opened = passwordSlotOpenedBy(oldPassword);
+	const auto opened = passwordSlotOpenedBy(oldPassword, /*onlyBelowFloor=*/false);
 	if (!opened)
 		throw Error(ErrorKind::WrongPassword, "oldPassword", "the current password is not correct");
 	const KdfParams oldKdf = PasswordSlot::fromKeySlot(_slots[*opened]).kdf;
@@ -470,8 +473,8 @@ void Vault::changePassword(std::string_view oldPassword, std::string_view newPas
 bool Vault::upgradeWeakPasswordSlot(std::string_view password)
 {
 	requireUnlocked();
-	const auto opened = passwordSlotOpenedBy(password);
-	if (!opened || PasswordSlot::fromKeySlot(_slots[*opened]).kdf.meetsFloor())
+	const auto opened = passwordSlotOpenedBy(password, /*onlyBelowFloor=*/true);
+	if (!opened)
 		return false;
 	Botan::System_RNG rng;
 	auto slots = _slots;

@@ -133,8 +133,9 @@ private:
 	/// With `newKey`, the payload is sealed under it and it becomes the master key on success.
 	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
 			  Botan::secure_vector<uint8_t>* newKey = nullptr);
-	/// The index of the password slot that `password` opens to the key in use.
-	std::optional<size_t> passwordSlotOpenedBy(std::string_view password) const;
+	/// The index of the password slot that `password` opens to the key in use; with `onlyBelowFloor`,
+	/// only slots below the Argon2id floor are tried (and so paid for).
+	std::optional<size_t> passwordSlotOpenedBy(std::string_view password, bool onlyBelowFloor) const;
 
 	bool _unlocked = false;
 	Botan::secure_vector<uint8_t> _masterKey;
