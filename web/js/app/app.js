@@ -21,6 +21,7 @@ import { UnavailableScreen } from '../screens/unavailable-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
 import { ExportScreen } from '../screens/export-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
+import { clipboardGuard } from '../ui/clipboard.js';
 
 const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen };
 const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
@@ -129,6 +130,9 @@ export class App {
 
   #locked(reason) {
     this.#autoLock.stop();
+    // A code copied before the lock must not outlive it on the clipboard (never awaited: a refused
+    // write or a permission prompt cannot hold up the lock).
+    clipboardGuard().clear();
     // Nothing decrypted may stay on screen: open dialogs (edit) and toasts (Undo) go too.
     for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
     document.getElementById('toasts')?.replaceChildren();

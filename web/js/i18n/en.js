@@ -109,6 +109,7 @@ export default {
   'code.secondsLeft': { one: '{count} second left', other: '{count} seconds left' },
   'copy.hint': 'Press to copy the code.',
   'copy.done': 'Code for {account} copied.',
+  'copy.doneClears': { one: 'Code for {account} copied. It will be cleared from the clipboard in {count} second.', other: 'Code for {account} copied. It will be cleared from the clipboard in {count} seconds.' },
   'copy.failed': 'Copying failed. Read the code from the screen.',
 
   'hotp.next': 'Next code',
@@ -212,6 +213,8 @@ export default {
   'settings.autoLock': 'Lock automatically when not used for',
   'settings.lockHidden': 'Also lock when I switch to another tab or app',
   'settings.minutes': { one: '{count} minute', other: '{count} minutes' },
+  'settings.clipboardClear': 'Clear a copied code from the clipboard after',
+  'settings.seconds': { one: '{count} second', other: '{count} seconds' },
   'settings.never': 'Never',
   'settings.backup': 'Backup',
   'settings.backupIntro': 'The backup file is your vault, encrypted with your password. Keep it where you would keep a spare key.',

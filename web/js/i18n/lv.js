@@ -109,6 +109,7 @@ export default {
   'code.secondsLeft': { zero: 'atlikušas {count} sekundes', one: 'atlikusi {count} sekunde', other: 'atlikušas {count} sekundes' },
   'copy.hint': 'Nospiediet, lai nokopētu kodu.',
   'copy.done': 'Konta {account} kods nokopēts.',
+  'copy.doneClears': { zero: 'Konta {account} kods nokopēts. Pēc {count} sekundēm tas tiks notīrīts no starpliktuves.', one: 'Konta {account} kods nokopēts. Pēc {count} sekundes tas tiks notīrīts no starpliktuves.', other: 'Konta {account} kods nokopēts. Pēc {count} sekundēm tas tiks notīrīts no starpliktuves.' },
   'copy.failed': 'Kopēšana neizdevās. Nolasiet kodu no ekrāna.',
 
   'hotp.next': 'Nākamais kods',
@@ -212,6 +213,8 @@ export default {
   'settings.autoLock': 'Automātiski aizslēgt pēc dīkstāves',
   'settings.lockHidden': 'Aizslēgt arī tad, kad pārslēdzos uz citu cilni vai lietotni',
   'settings.minutes': { zero: '{count} minūtes', one: '{count} minūte', other: '{count} minūtes' },
+  'settings.clipboardClear': 'Notīrīt nokopēto kodu no starpliktuves pēc',
+  'settings.seconds': { zero: '{count} sekundēm', one: '{count} sekundes', other: '{count} sekundēm' },
   'settings.never': 'Nekad',
   'settings.backup': 'Rezerves kopija',
   'settings.backupIntro': 'Rezerves kopijas fails ir jūsu glabātuve, šifrēta ar jūsu paroli. Glabājiet to tur, kur glabātu rezerves atslēgu.',
