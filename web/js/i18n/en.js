@@ -70,6 +70,8 @@ export default {
   'lock.reason.stale': 'The vault was changed in another tab or window, so your last change was not saved. Unlock to see the latest accounts, then repeat the change.',
   'lock.reason.other_tab': 'The vault was changed in another tab or window. Unlock to see the latest accounts.',
 
+  'rollback.warning': 'Warning: the vault stored in this browser is older than one this browser saved before (version {stored}, but version {seen} was seen). Someone may have put back an old copy, or a backup was restored by other means. Accounts added since may be missing: check your list, and restore your newest backup if something is gone.',
+  'rollback.accept': 'Keep this version',
   'restore.open': 'Restore from a backup file',
   'restore.title': 'Restore a backup',
   'restore.intro': 'Choose a backup file downloaded from this app and enter the password the vault had when the backup was made.',
@@ -231,6 +233,8 @@ export default {
   'password.submit': 'Change password',
   'password.wrongCurrent': 'The current password is wrong.',
   'password.changed': 'Password changed. Download a new backup: old backups still open with the old password.',
+  'password.changedBackups': 'Your vault now has a new key and only the new password opens it in this browser. Backup files you downloaded before still open with the OLD password: download a new backup now, and delete the old ones if that password may be known to someone.',
+  'password.downloadBackup': 'Download a new backup',
   'password.backupNote': 'Backups made before the change keep the old password.',
 
   'import.title': 'Import',
@@ -350,6 +354,9 @@ export default {
   'error.no_code_found': 'No QR code was found.',
   'error.password_required': 'This file is encrypted: enter its password.',
   'error.unsupported_format': 'This file format is not supported.',
+  'error.too_large': 'This file is too large (over 16 MiB). Export files and backups are much smaller: check that you chose the right file.',
+  'error.kdf_too_costly': 'This file asks for far more password processing than any real app uses, so it was not opened. It may be damaged or made to stall the app.',
+  'error.timeout': 'Reading this file took too long, so it was stopped. Nothing was imported.',
   'error.field.secret': 'The setup key is not valid: only letters A–Z and digits 2–7 are allowed.',
   'error.field.digits': 'Digits must be 6, 7 or 8.',
   'error.field.period': 'The period must be a whole number of seconds.',

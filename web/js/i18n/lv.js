@@ -70,6 +70,8 @@ export default {
   'lock.reason.stale': 'Glabātuve tika mainīta citā cilnē vai logā, tāpēc jūsu pēdējā izmaiņa netika saglabāta. Atslēdziet, lai redzētu jaunākos kontus, un atkārtojiet izmaiņu.',
   'lock.reason.other_tab': 'Glabātuve tika mainīta citā cilnē vai logā. Atslēdziet to, lai redzētu jaunākos kontus.',
 
+  'rollback.warning': 'Uzmanību: šajā pārlūkā saglabātā glabātuve ir vecāka par to, ko šis pārlūks jau ir saglabājis (versija {stored}, bet redzēta versija {seen}). Iespējams, kāds ir ielicis atpakaļ vecu kopiju vai rezerves kopija atjaunota citā veidā. Kopš tā laika pievienotie konti var trūkt: pārbaudiet sarakstu un, ja kaut kā nav, atjaunojiet jaunāko rezerves kopiju.',
+  'rollback.accept': 'Paturēt šo versiju',
   'restore.open': 'Atjaunot no rezerves kopijas',
   'restore.title': 'Atjaunot rezerves kopiju',
   'restore.intro': 'Izvēlieties no šīs lietotnes lejupielādētu rezerves kopijas failu un ievadiet paroli, kāda glabātuvei bija kopijas veidošanas brīdī.',
@@ -231,6 +233,8 @@ export default {
   'password.submit': 'Mainīt paroli',
   'password.wrongCurrent': 'Pašreizējā parole ir nepareiza.',
   'password.changed': 'Parole nomainīta. Lejupielādējiet jaunu rezerves kopiju: vecās kopijas joprojām atveras ar veco paroli.',
+  'password.changedBackups': 'Jūsu glabātuvei tagad ir jauna atslēga, un šajā pārlūkā to atver tikai jaunā parole. Agrāk lejupielādētās rezerves kopijas joprojām atveras ar VECO paroli: lejupielādējiet jaunu rezerves kopiju tūlīt un izdzēsiet vecās, ja veco paroli var zināt kāds cits.',
+  'password.downloadBackup': 'Lejupielādēt jaunu rezerves kopiju',
   'password.backupNote': 'Pirms maiņas veidotās rezerves kopijas saglabā veco paroli.',
 
   'import.title': 'Importēt',
@@ -350,6 +354,9 @@ export default {
   'error.no_code_found': 'QR kods netika atrasts.',
   'error.password_required': 'Šis fails ir šifrēts: ievadiet tā paroli.',
   'error.unsupported_format': 'Šis faila formāts netiek atbalstīts.',
+  'error.too_large': 'Šis fails ir pārāk liels (virs 16 MiB). Eksporta faili un rezerves kopijas ir daudz mazākas: pārbaudiet, vai izvēlējāties pareizo failu.',
+  'error.kdf_too_costly': 'Šis fails pieprasa daudz vairāk paroles apstrādes, nekā izmanto jebkura īsta lietotne, tāpēc tas netika atvērts. Tas var būt bojāts vai veidots, lai lietotni apturētu.',
+  'error.timeout': 'Šī faila nolasīšana ilga pārāk ilgi, tāpēc tā tika pārtraukta. Nekas netika importēts.',
   'error.field.secret': 'Iestatīšanas atslēga nav derīga: atļauti tikai burti A–Z un cipari 2–7.',
   'error.field.digits': 'Ciparu skaitam jābūt 6, 7 vai 8.',
   'error.field.period': 'Periodam jābūt veselam sekunžu skaitam.',
