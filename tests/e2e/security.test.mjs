@@ -6,7 +6,7 @@ import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveWeb, missingBindings } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
-import { addByUri, row, rowCode, unlock } from './support/app.mjs';
+import { PASSWORD, FIXED_TIME, addByUri, row, rowCode, unlock } from './support/app.mjs';
 
 const skip = await missingBindings(['vaultCreate']);
 const test = (name, fn) => nodeTest(name, { skip }, fn);
@@ -74,6 +74,163 @@ test('a copied code is cleared after the time chosen in Settings; a later copy o
   await unlock(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Clear a copied code from the clipboard after').selectOption('30');
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+});
+
+/// Reads (or writes) a record of the vault store in the page's IndexedDB.
+function idbRecord(key) {
+  return page.evaluate((name) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('authenticator');
+    open.onsuccess = () => {
+      const request = open.result.transaction('vault').objectStore('vault').get(name);
+      request.onsuccess = () => {
+        const value = request.result;
+        open.result.close();
+        resolve(value && value.bytes ? { revision: value.revision, bytes: Array.from(value.bytes) } : value);
+      };
+      request.onerror = () => reject(request.error);
+    };
+    open.onerror = () => reject(open.error);
+  }), key);
+}
+
+function putIdbRecord(key, value) {
+  return page.evaluate(([name, record]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('authenticator');
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('vault', 'readwrite');
+      transaction.objectStore('vault').put(record && record.bytes ? { ...record, bytes: new Uint8Array(record.bytes), savedAt: Date.now() } : record, name);
+      transaction.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }), [key, value]);
+}
+
+/// Types a wrong password and waits until the page has counted it (failures == `count`).
+async function wrongUnlock(count, password = 'not the password at all') {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  for (let tries = 0; (await idbRecord('failures'))?.count !== count; tries++) {
+    assert.ok(tries < 100, `failure ${count} was not counted`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Wrong password.' }).waitFor();
+}
+
+test('wrong passwords wait, also after a reload, and on the restore screen', async () => {
+  await lockVault();
+  for (let i = 1; i <= 3; i++) {
+    await wrongUnlock(i);
+    await page.getByRole('button', { name: 'Unlock' }).and(page.locator(':enabled')).waitFor();
+  }
+  await wrongUnlock(4);
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Try again in 2 seconds.' }).waitFor();
+  assert.equal(await idbRecord('failures').then((record) => record.count), 4, 'the count is kept in IndexedDB');
+
+  // A reload does not reset it: the page's clock is fixed, so the 2 seconds never pass by themselves.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Try again in 2 seconds.' }).waitFor();
+  // Even once the button's countdown ends, the right password is refused while the stored wait lasts.
+  await page.getByRole('button', { name: 'Unlock' }).and(page.locator(':enabled')).waitFor({ timeout: 5000 });
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Try again in 2 seconds.' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Accounts', exact: true }).count(), 0);
+
+  // The restore screen shares the wait.
+  await page.getByRole('button', { name: 'Restore from a backup file' }).click();
+  await page.getByRole('heading', { name: 'Restore a backup' }).waitFor();
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Try again in 2 seconds.' }).waitFor();
+  await page.getByLabel('Backup file').setInputFiles({ name: 'backup.authvault', mimeType: 'application/octet-stream', buffer: Buffer.from((await idbRecord('current')).bytes) });
+  await page.getByLabel('Password of the backup').fill('not the password at all');
+  await page.clock.setFixedTime((FIXED_TIME + 3) * 1000);
+  await page.getByRole('button', { name: 'Restore' }).and(page.locator(':enabled')).waitFor({ timeout: 5000 });
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('button', { name: 'Replace' }).click();
+  await page.locator('.problem[role="alert"]').filter({ hasText: 'Wrong password for this backup. Try again in 4 seconds.' }).waitFor();
+  assert.equal(await idbRecord('failures').then((record) => record.count), 5);
+
+  // Time passes; the right password opens the vault and clears the count.
+  await page.clock.setFixedTime((FIXED_TIME + 10) * 1000);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+  await page.getByRole('button', { name: 'Unlock' }).and(page.locator(':enabled')).waitFor({ timeout: 6000 });
+  await unlock(page);
+  assert.equal(await idbRecord('failures'), undefined, 'cleared on success');
+  await page.clock.setFixedTime(FIXED_TIME * 1000);
+});
+
+test('an older vault put back into IndexedDB is noticed after unlock, until the user keeps it', async () => {
+  const old = await idbRecord('current');
+  await addByUri(page, 'otpauth://totp/Later:anna?secret=JBSWY3DPEHPK3PXP&issuer=Later');
+  const newer = await idbRecord('current');
+  assert.ok(newer.revision > old.revision);
+  assert.equal(await idbRecord('highestRevision'), newer.revision);
+  assert.equal(await page.evaluate(() => localStorage.getItem('authenticator.highestRevision')), String(newer.revision));
+  await lockVault();
+  // The attacker puts back the old record AND the old highest revision in IndexedDB: the
+  // localStorage mirror still knows better.
+  await putIdbRecord('current', old);
+  await putIdbRecord('highestRevision', old.revision);
+  await unlock(page);
+  const banner = page.locator('.banner.rollback');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), new RegExp(`version ${old.revision}, but version ${newer.revision} was seen`));
+  assert.equal(await row(page, 'Later').count(), 0, 'the old copy lacks the newer account');
+  await banner.getByRole('button', { name: 'Keep this version' }).click();
+  await banner.waitFor({ state: 'detached' });
+  await lockVault();
+  await unlock(page);
+  assert.equal(await page.locator('.banner.rollback').count(), 0, 'kept: no more warning');
+});
+
+test('files over 16 MiB are refused before reading, on import and on restore', async () => {
+  const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 0x20) };
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+  await page.getByLabel('Export file').setInputFiles(huge);
+  await page.getByText('This file is too large (over 16 MiB).').waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Restore from a backup file' }).click();
+  await page.getByLabel('Backup file').setInputFiles({ ...huge, name: 'huge.authvault' });
+  await page.getByLabel('Password of the backup').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByText('This file is too large (over 16 MiB).').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Replace' }).count(), 0, 'refused before asking to replace anything');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await unlock(page);
+});
+
+test('a password change leaves no copy under the old password in IndexedDB and offers a new backup', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  const NEW_PASSWORD = 'a completely different passphrase';
+  await page.getByLabel('Current password').fill(PASSWORD);
+  await page.getByLabel('New password').fill(NEW_PASSWORD);
+  await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const notice = page.locator('.password-changed');
+  await notice.filter({ hasText: 'still open with the OLD password' }).waitFor();
+  const [current, previous] = [await idbRecord('current'), await idbRecord('previous')];
+  assert.deepEqual(previous, current, '"previous" was overwritten with the new file');
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Download a new backup' }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /\.authvault$/);
+  await lockVault();
+  await wrongUnlock(1, PASSWORD);
+  await unlock(page, NEW_PASSWORD);
+  // Back to the usual password for the tests that follow.
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Current password').fill(NEW_PASSWORD);
+  await page.getByLabel('New password').fill(PASSWORD);
+  await page.getByLabel('Repeat the password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await notice.waitFor();
   await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
 });
 
