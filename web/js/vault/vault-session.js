@@ -110,7 +110,10 @@ export class VaultSession extends EventTarget {
   async #rollback(revision, tolerance = 0) {
     try {
       const seen = await highestRevisionSeen();
-      return typeof revision === 'number' && seen > revision + tolerance ? { stored: revision, seen } : null;
+      if (typeof revision !== 'number') return null;
+      // A vault stored before this check existed (or only ever unlocked) is noted here.
+      if (seen < revision) await acceptRevision(revision);
+      return seen > revision + tolerance ? { stored: revision, seen } : null;
     } catch {
       return null;
     }
