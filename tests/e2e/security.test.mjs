@@ -106,12 +106,15 @@ test('a copied code is cleared after the time chosen in Settings; a later copy o
   await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
 });
 
-/// Reads (or writes) a record of the vault store in the page's IndexedDB.
+/// Reads (or writes) a record of the page's IndexedDB: the vault's records are in store 'vault',
+/// 'failures' and 'highestRevision' in store 'meta'.
+const storeOf = (key) => (['failures', 'highestRevision'].includes(key) ? 'meta' : 'vault');
+
 function idbRecord(key) {
-  return page.evaluate((name) => new Promise((resolve, reject) => {
+  return page.evaluate(([name, storeName]) => new Promise((resolve, reject) => {
     const open = indexedDB.open('authenticator');
     open.onsuccess = () => {
-      const request = open.result.transaction('vault').objectStore('vault').get(name);
+      const request = open.result.transaction(storeName).objectStore(storeName).get(name);
       request.onsuccess = () => {
         const value = request.result;
         open.result.close();
@@ -120,22 +123,22 @@ function idbRecord(key) {
       request.onerror = () => reject(request.error);
     };
     open.onerror = () => reject(open.error);
-  }), key);
+  }), [key, storeOf(key)]);
 }
 
 function putIdbRecord(key, value) {
-  return page.evaluate(([name, record]) => new Promise((resolve, reject) => {
+  return page.evaluate(([name, record, storeName]) => new Promise((resolve, reject) => {
     const open = indexedDB.open('authenticator');
     open.onsuccess = () => {
-      const transaction = open.result.transaction('vault', 'readwrite');
-      transaction.objectStore('vault').put(record && record.bytes ? { ...record, bytes: new Uint8Array(record.bytes), savedAt: Date.now() } : record, name);
+      const transaction = open.result.transaction(storeName, 'readwrite');
+      transaction.objectStore(storeName).put(record && record.bytes ? { ...record, bytes: new Uint8Array(record.bytes), savedAt: Date.now() } : record, name);
       transaction.oncomplete = () => {
         open.result.close();
         resolve();
       };
       transaction.onerror = () => reject(transaction.error);
     };
-  }), [key, value]);
+  }), [key, value, storeOf(key)]);
 }
 
 /// Types a wrong password and waits until the page has counted it (failures == `count`).

@@ -31,6 +31,8 @@ test('a clock set back does not skip the wait; a day later the count is forgotte
   let record;
   for (let i = 0; i < 6; i++) record = afterFailure(record, NOW);
   assert.equal(secondsLeft(record, NOW - 3_600_000), 16, 'clock set back an hour: the full wait');
+  assert.equal(secondsLeft(record, NOW - 3_600_000, 10_000), 6, 'the monotonic clock of this visit still counts');
+  assert.equal(secondsLeft(record, NOW, 16_000), 0);
   assert.equal(currentFailures(record, NOW + FORGET_AFTER_MS + 1), 0);
   assert.equal(afterFailure(record, NOW + FORGET_AFTER_MS + 1).count, 1);
   assert.equal(secondsLeft(undefined, NOW), 0);

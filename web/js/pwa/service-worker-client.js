@@ -79,6 +79,7 @@ export function registerServiceWorker({ banners, isBusy, onIdle, whenLocked }) {
   });
 
   navigator.serviceWorker.register(scriptUrl('sw.js'), { scope: './' }).then((registration) => {
+    if (!registration) return; // service workers blocked (an automation or enterprise policy)
     offer(registration);
     registration.addEventListener('updatefound', () => {
       const installing = registration.installing;

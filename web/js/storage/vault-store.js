@@ -2,10 +2,10 @@
 // with the revision number the core reported. Records: 'current' and 'previous' (the last good
 // version before it). Each save is ONE transaction that checks the revision, moves 'current' to
 // 'previous' and writes the new 'current', so a crash leaves either the old pair or the new pair.
-// 'highestRevision' (also mirrored in localStorage) is the highest revision this browser has saved:
+// 'highestRevision' in the meta store (also mirrored in localStorage) is the highest revision this browser has saved:
 // an older vault put back into IndexedDB (a rollback) is then noticed after unlock, when the core
 // reports the file's authenticated revision.
-import { inTransaction, requestResult } from './idb.js';
+import { inTransaction, requestResult, META_STORE } from './idb.js';
 
 const HIGHEST = 'highestRevision';
 const HIGHEST_MIRROR = 'authenticator.highestRevision';
@@ -68,15 +68,16 @@ function writeMirror(value) {
 export async function saveVault(bytes, revision, expectedRevision, { replace = false, resetHighest = false, forgetPrevious = false } = {}) {
   let highest;
   try {
-    highest = await inTransaction('readwrite', async (store) => {
-      const [current, stored] = await Promise.all([requestResult(store.get('current')), requestResult(store.get(HIGHEST))]);
+    highest = await inTransaction('readwrite', async (store, transaction) => {
+      const meta = transaction.objectStore(META_STORE);
+      const [current, stored] = await Promise.all([requestResult(store.get('current')), requestResult(meta.get(HIGHEST))]);
       if (current && !replace && current.revision !== expectedRevision) throw new StaleVaultError(current.revision);
       const saved = record(bytes, revision);
       if (forgetPrevious) store.put(saved, 'previous');
       else if (current) store.put(current, 'previous');
       store.put(saved, 'current');
       const next = resetHighest ? revision : Math.max(Number(stored) || 0, readMirror(), revision);
-      store.put(next, HIGHEST);
+      meta.put(next, HIGHEST);
       return next;
     });
   } catch (error) {
@@ -89,14 +90,14 @@ export async function saveVault(bytes, revision, expectedRevision, { replace = f
 /// The highest revision this browser has saved (IndexedDB or its localStorage mirror, whichever is
 /// higher: putting back an old IndexedDB copy does not also roll back localStorage).
 export async function highestRevisionSeen() {
-  const stored = await inTransaction('readonly', (store) => requestResult(store.get(HIGHEST)));
+  const stored = await inTransaction('readonly', (store, transaction) => requestResult(transaction.objectStore(META_STORE).get(HIGHEST)));
   return Math.max(Number(stored) || 0, readMirror());
 }
 
 /// The user accepts the stored vault as it is after a rollback warning.
 export async function acceptRevision(revision) {
-  await inTransaction('readwrite', (store) => {
-    store.put(revision, HIGHEST);
+  await inTransaction('readwrite', (store, transaction) => {
+    transaction.objectStore(META_STORE).put(revision, HIGHEST);
   });
   writeMirror(revision);
 }

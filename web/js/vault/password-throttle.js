@@ -4,10 +4,20 @@
 import { loadFailures, updateFailures, clearFailures } from '../storage/attempt-store.js';
 import { afterFailure, secondsLeft } from './wrong-password-delay.js';
 
+// The last failure this page recorded, with the monotonic time it happened: within one visit the
+// wait also runs down on performance.now(), so a wall clock that stands still (or is set back) does
+// not stretch it. After a reload only the stored wall-clock time is left.
+let seenHere = null; // {lastAt, monotonic}
+
+function elapsedHere(record) {
+  return record && seenHere && record.lastAt === seenHere.lastAt ? performance.now() - seenHere.monotonic : 0;
+}
+
 /// Seconds the user must still wait before the next attempt.
 export async function secondsToWait(now = Date.now()) {
   try {
-    return secondsLeft(await loadFailures(), now);
+    const record = await loadFailures();
+    return secondsLeft(record, now, elapsedHere(record));
   } catch {
     return 0;
   }
@@ -16,7 +26,9 @@ export async function secondsToWait(now = Date.now()) {
 /// Records a wrong password; resolves the seconds to wait before the next attempt.
 export async function passwordFailed(now = Date.now()) {
   try {
-    return secondsLeft(await updateFailures((record) => afterFailure(record, now)), now);
+    const record = await updateFailures((stored) => afterFailure(stored, now));
+    seenHere = { lastAt: record.lastAt, monotonic: performance.now() };
+    return secondsLeft(record, now);
   } catch {
     return 0;
   }

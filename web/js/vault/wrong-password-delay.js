@@ -27,10 +27,11 @@ export function afterFailure(record, now) {
 }
 
 /// Whole seconds still to wait at `now`. A clock set back before the last failure counts as no time
-/// passed, so it cannot skip the wait; at worst the full delay applies once more.
-export function secondsLeft(record, now) {
+/// passed, so it cannot skip the wait; at worst the full delay applies once more. `elapsedMs`: time
+/// since that failure on a monotonic clock, when this page saw it (the larger of the two counts).
+export function secondsLeft(record, now, elapsedMs = 0) {
   const failures = currentFailures(record, now);
   if (!failures) return 0;
-  const elapsed = Math.max(0, now - record.lastAt);
+  const elapsed = Math.max(0, now - record.lastAt, elapsedMs);
   return Math.max(0, Math.ceil((delaySeconds(failures) * 1000 - elapsed) / 1000));
 }
