@@ -11,7 +11,14 @@ import { watchErrors, openApp, createVault, unlock, FIXED_TIME } from './support
 const skip = await missingBindings(['vaultCreate']);
 const test = (name, fn) => nodeTest(name, { skip }, fn);
 
+// Two static imports, evaluated in order: the recorder's listener is registered before the real
+// worker's (listeners run in that order, and the real one replies within its own turn), and both
+// exist before the page's first message is dispatched.
 const WRAPPER = `
+import './authcore-worker.js?recorder';
+import './authcore-worker.js?real';
+`;
+const RECORDER = `
 const unlockIds = new Map();
 self.addEventListener('message', (event) => {
   if (event.data?.action === 'vaultUnlock') unlockIds.set(event.data.id, new Uint8Array(event.data.args[0]));
@@ -25,7 +32,6 @@ self.postMessage = (message, ...rest) => {
   }
   return post(message, ...rest);
 };
-await import('./authcore-worker.js?real');
 `;
 
 let web;
@@ -51,8 +57,8 @@ before(async () => {
   if (skip) return;
   web = await serveWeb();
   profile = await launchProfile({ origin: web.url, serviceWorkers: 'block' });
-  await profile.context.route((url) => url.pathname.endsWith('/js/worker/authcore-worker.js') && !url.search,
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: WRAPPER }));
+  await profile.context.route((url) => url.pathname.endsWith('/js/worker/authcore-worker.js') && ['', '?recorder'].includes(url.search),
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: new URL(route.request().url()).search ? RECORDER : WRAPPER }));
   page = await profile.context.newPage();
   errors = watchErrors(page);
   await openApp(page, web.url, { time: FIXED_TIME });
