@@ -117,9 +117,9 @@ test('a clipboard read that never answers does not hold up the clear', async () 
   assert.ok(Date.now() - started < 3000);
 });
 
-test('a refused write (page not focused) is retried once the page has focus again', async () => {
+test('a refused write (page not focused) is retried once the page has focus again, if readable', async () => {
   const timers = fakeTimers();
-  const { clipboard, permissions } = fakeClipboard({ writeFails: true, readState: 'prompt' });
+  const { clipboard, permissions } = fakeClipboard({ writeFails: true, readState: 'granted' });
   const guard = new ClipboardGuard({ clipboard, permissions, ...timers });
   guard.copied('555555', 30);
   clipboard.text = '555555';
@@ -129,4 +129,17 @@ test('a refused write (page not focused) is retried once the page has focus agai
   assert.equal(await guard.focused(), 'cleared');
   assert.equal(clipboard.text, '');
   assert.equal(await guard.focused(), 'none');
+});
+
+test('without read permission, a refused clear is NOT retried blindly on focus (the user may have copied their password since)', async () => {
+  const timers = fakeTimers();
+  const { clipboard, permissions } = fakeClipboard({ writeFails: true, readState: 'prompt' });
+  const guard = new ClipboardGuard({ clipboard, permissions, ...timers });
+  guard.copied('666666', 30);
+  assert.equal(await guard.clear(), 'failed');
+  clipboard.writeText = async (text) => { clipboard.text = text; };
+  clipboard.text = 'password copied from a password manager';
+  assert.equal(await guard.focused(), 'kept');
+  assert.equal(clipboard.text, 'password copied from a password manager');
+  assert.equal(guard.pending, false);
 });

@@ -1,11 +1,14 @@
 // Clears a copied code from the system clipboard after a while (setting, default 30 s) and when the
 // vault locks, so a code does not stay pasteable for hours. Only what the browser allows:
-// - writing needs a focused document (Chromium) or a user gesture (Firefox, Safari); a write that is
-//   refused is retried once when the page gets focus again;
+// - writing needs a focused document (Chromium) or a user gesture (Firefox, Safari);
 // - reading is used only when the browser has ALREADY granted it (Permissions API says 'granted'),
 //   never to trigger a prompt; then the clipboard is cleared only if it still holds our code, so a
 //   text the user copied since is left alone. Where it cannot be read, the clipboard is cleared
-//   blindly: the code is the more harmful thing to leave there.
+//   blindly at the chosen time or lock (the code is the more harmful thing to leave there);
+// - a write refused while the page was in the background is retried when it gets focus again, but
+//   only if the clipboard can be read: meanwhile the user may have copied something else (their
+//   password, say) in another app, which a blind clear would destroy. A TOTP code left behind is
+//   stale within a minute or two.
 // Every clipboard call is raced against a short timeout: a permission prompt must never hold up the
 // lock. Browser objects are injected, so tests/web/ runs this under Node with fakes.
 const CALL_TIMEOUT_MS = 1000;
@@ -50,14 +53,15 @@ export class ClipboardGuard {
 
   /// Clears the clipboard if it (possibly) still holds our code. Resolves 'cleared', 'kept' (the
   /// user copied something else), 'none' (nothing pending) or 'failed' (the browser refused).
-  async clear() {
+  async clear({ blind = true } = {}) {
     this.#clearTimer(this.#timer);
     this.#timer = null;
     const code = this.#pending;
     if (code === null) return 'none';
     const current = await this.#readIfGranted();
-    if (current !== null && current !== code) {
+    if ((current === null && !blind) || (current !== null && current !== code)) {
       this.#pending = null;
+      this.#retryOnFocus = false;
       return 'kept';
     }
     try {
@@ -74,7 +78,7 @@ export class ClipboardGuard {
 
   /// The page got focus again: finish a clear the browser refused while the page was in the background.
   focused() {
-    if (this.#retryOnFocus && this.#pending !== null) return this.clear();
+    if (this.#retryOnFocus && this.#pending !== null) return this.clear({ blind: false });
     return Promise.resolve('none');
   }
 
