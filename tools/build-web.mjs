@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds build/web/, a static folder any web server can serve:
-//   node tools/build-web.mjs [--out DIR] [--wasm DIR]
+//   node tools/build-web.mjs [--out DIR] [--wasm DIR] [--security-update]
 // 1. copies web/ and bundles its ES modules with esbuild into two files, the page's js/main.js and
 //    the worker's js/worker/authcore-worker.js (web/ itself stays plain modules the browser can load
 //    directly). Measured on this 2-core machine: 58 separate modules took 430-930 ms to arrive
@@ -8,7 +8,9 @@
 // 2. copies the wasm module (build/wasm/module/authcore_wasm.mjs + .wasm) into wasm/,
 // 3. renders the icons,
 // 4. writes the service worker's precache list (every file, the .wasm included) and a version that
-//    is a hash of every file's content, so any change makes a new service worker.
+//    is a hash of every file's content, so any change makes a new service worker. --security-update
+//    marks the release as one (securityUpdate in the service worker): open pages then switch to it
+//    at the next lock, or at once if locked, instead of waiting for the user's "Reload".
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +22,7 @@ import { contentSecurityPolicy } from './lib/securityHeaders.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICE_WORKER = 'sw.js';
-const ENTRY_POINTS = ['js/main.js', 'js/worker/authcore-worker.js'];
+const ENTRY_POINTS = ['js/main.js', 'js/worker/authcore-worker.js', 'js/worker/import-worker.js'];
 const PRECACHE_MARKER = /^const PRECACHE = .*;$/m;
 // Never shipped: editor and OS droppings.
 const IGNORED = /(^|\/)(\.|Thumbs\.db$|.*~$)|^package\.json$/;
@@ -39,11 +41,13 @@ function parseArguments(argv) {
     source: path.join(projectRoot, 'web'),
     out: path.join(projectRoot, 'build', 'web'),
     wasm: path.join(projectRoot, 'build', 'wasm', 'module'),
+    securityUpdate: false,
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') options.out = path.resolve(argv[++i]);
     else if (argv[i] === '--wasm') options.wasm = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR])`);
+    else if (argv[i] === '--security-update') options.securityUpdate = true;
+    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR] [--security-update])`);
   }
   return options;
 }
@@ -78,7 +82,7 @@ function bundle(source, out) {
 }
 
 export function buildWeb(options) {
-  const { source, out, wasm } = options;
+  const { source, out, wasm, securityUpdate = false } = options;
   for (const name of ['authcore_wasm.mjs', 'authcore_wasm.wasm']) {
     if (!existsSync(path.join(wasm, name))) {
       throw new Error(`${path.join(wasm, name)} is missing: build it first (cmake --preset wasm && cmake --build --preset wasm)`);
@@ -103,11 +107,11 @@ export function buildWeb(options) {
   const hash = createHash('sha256');
   for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(out, file))).update('\0');
   const swSource = readFileSync(path.join(out, SERVICE_WORKER), 'utf8');
-  hash.update(swSource);
+  hash.update(swSource).update(securityUpdate ? '\0security-update' : '');
   const version = hash.digest('hex').slice(0, 16);
   const assets = ['./', ...files.map((file) => `./${file}`)];
   if (!PRECACHE_MARKER.test(swSource)) throw new Error(`web/${SERVICE_WORKER} lacks the "const PRECACHE = ...;" line`);
-  writeFileSync(path.join(out, SERVICE_WORKER), swSource.replace(PRECACHE_MARKER, `const PRECACHE = ${JSON.stringify({ version, assets })};`));
+  writeFileSync(path.join(out, SERVICE_WORKER), swSource.replace(PRECACHE_MARKER, `const PRECACHE = ${JSON.stringify({ version, assets, securityUpdate })};`));
 
   let bytes = 0;
   let gzipBytes = 0;
@@ -116,14 +120,14 @@ export function buildWeb(options) {
     bytes += statSync(path.join(out, file)).size;
     gzipBytes += gzipSync(content, { level: 9 }).length;
   }
-  return { version, files: files.length + 1, bytes, gzipBytes };
+  return { version, securityUpdate, files: files.length + 1, bytes, gzipBytes };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const options = parseArguments(process.argv.slice(2));
     const result = buildWeb(options);
-    console.log(`build-web: ${path.relative(process.cwd(), options.out) || '.'} version ${result.version}, ` +
+    console.log(`build-web: ${path.relative(process.cwd(), options.out) || '.'} version ${result.version}${result.securityUpdate ? ' (security update)' : ''}, ` +
       `${result.files} files, ${(result.bytes / 1024).toFixed(1)} KiB (${(result.gzipBytes / 1024).toFixed(1)} KiB gzip)`);
   } catch (error) {
     console.error(`build-web: ${error.message}`);

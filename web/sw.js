@@ -2,7 +2,9 @@
 // activate, and answers same-origin GETs from the cache (network as fallback). tools/build-web.mjs
 // replaces the PRECACHE line with the real list and a content-hash version. A new version waits
 // until the page says "skipWaiting" (the user chose "reload"), so it never lands mid-scan or mid-edit.
-const PRECACHE = { version: 'dev', assets: [] };
+// A release built with `--security-update` sets securityUpdate: the page then lets it take over at
+// the next lock (or at once when the vault is locked) instead of waiting for the user.
+const PRECACHE = { version: 'dev', assets: [], securityUpdate: false };
 const CACHE_NAME = `authenticator-${PRECACHE.version}`;
 
 self.addEventListener('install', (event) => {
@@ -24,7 +26,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'skipWaiting') self.skipWaiting();
-  if (event.data?.type === 'version') event.source?.postMessage({ type: 'version', version: PRECACHE.version });
+  if (event.data?.type === 'version') {
+    // Answer on the port the page sent (it may be asking a WAITING worker), else to the sender.
+    const reply = { type: 'version', version: PRECACHE.version, securityUpdate: Boolean(PRECACHE.securityUpdate) };
+    if (event.ports?.[0]) event.ports[0].postMessage(reply);
+    else event.source?.postMessage(reply);
+  }
 });
 
 let openCache = null; // opened once per service worker life, not per request

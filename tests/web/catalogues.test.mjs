@@ -47,7 +47,7 @@ test('dynamic keys (error kinds, types, sources) exist in both languages', () =>
     ...['denied', 'noCamera', 'busy', 'cancelled', 'insecure', 'unsupported', 'failed', 'screenFailed', 'unavailable'].map((kind) => `scan.error.${kind}`),
     ...['aegis', 'otpauth', 'google', 'phone'].map((kind) => `export.confirm.${kind}`),
     ...['wrong_password', 'integrity_failure', 'malformed_file', 'unsupported_version', 'duplicate', 'locked', 'quota',
-      'write_failed', 'stale', 'password_required', 'unsupported_format', 'no_code_found'].map((kind) => `error.${kind}`),
+      'write_failed', 'stale', 'password_required', 'unsupported_format', 'no_code_found', 'too_large', 'kdf_too_costly'].map((kind) => `error.${kind}`),
   ];
   for (const key of dynamic) {
     assert.ok(key in en, `en: ${key}`);

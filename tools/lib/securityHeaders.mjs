@@ -9,6 +9,10 @@
 //   media-src blob:    the camera and screen previews are MediaStreams (no network).
 //   connect-src 'self' the service worker precaches our own files; nothing else is ever fetched.
 //   object-src/base-uri/form-action 'none'  close the classic injection side doors.
+//   require-trusted-types-for 'script'  every script URL (worker, service worker) and any string that
+//                                         would become script must come from a Trusted Types policy;
+//   trusted-types authcore-script-urls    ...and the only policy allowed is web/js/app/script-urls.js,
+//                                         which accepts our own worker and service-worker files only.
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -21,6 +25,8 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types authcore-script-urls",
 ].join('; ');
 
 /// Headers that only work as real HTTP headers (a <meta> tag cannot carry them).

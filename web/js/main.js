@@ -6,6 +6,7 @@ import { getSettings, onSettingsChange } from './app/settings.js';
 import { applyTheme } from './ui/theme.js';
 import { registerServiceWorker } from './pwa/service-worker-client.js';
 import { App } from './app/app.js';
+import { scriptUrl } from './app/script-urls.js';
 
 const settings = getSettings();
 applyTheme(settings.theme);
@@ -15,11 +16,12 @@ onSettingsChange((current, changes) => {
   if ('language' in changes || !Object.keys(changes).length) setLanguage(current.language ?? browserLanguage());
 });
 
-const authcore = new WorkerMessenger(new URL('js/worker/authcore-worker.js', document.baseURI));
+const authcore = new WorkerMessenger(scriptUrl('js/worker/authcore-worker.js'));
 const app = new App({ authcore, main: document.getElementById('main') });
 registerServiceWorker({
   banners: document.getElementById('banners'),
   isBusy: () => app.isBusy(),
   onIdle: (callback) => app.onIdle(callback),
+  whenLocked: (callback) => app.whenLocked(callback),
 });
 app.start();

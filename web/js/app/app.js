@@ -21,6 +21,7 @@ import { UnavailableScreen } from '../screens/unavailable-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
 import { ExportScreen } from '../screens/export-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
+import { clipboardGuard } from '../ui/clipboard.js';
 
 const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen };
 const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
@@ -113,14 +114,21 @@ export class App {
     this.#show('ready', { persistence });
   }
 
-  async unlocked({ recovered = false, restored = false } = {}) {
+  async unlocked({ recovered = false, restored = false, rollback = null } = {}) {
     this.#autoLock.start();
     const target = this.#lockedBefore && UNLOCKED_SCREENS[this.#lockedBefore.name] ? this.#lockedBefore : { name: 'accounts', options: {} };
     this.#lockedBefore = null;
     this.navigate(target.name, {}, { replace: true });
     if (recovered) showToast(t('unlock.recovered'), { timeout: 10_000 });
     if (restored) showToast(t('restore.done'));
+    if (rollback) this.#rollbackBanner(rollback);
     if ((await requestPersistence()) === 'refused') this.#storageBanner();
+  }
+
+  /// Runs callback now if the vault is locked, else once it locks (a security update takes over then).
+  whenLocked(callback) {
+    if (!this.session.unlocked) callback();
+    else this.session.addEventListener('lock', () => callback(), { once: true });
   }
 
   lock(reason = 'user') {
@@ -129,11 +137,26 @@ export class App {
 
   #locked(reason) {
     this.#autoLock.stop();
+    // A code copied before the lock must not outlive it on the clipboard (never awaited: a refused
+    // write or a permission prompt cannot hold up the lock).
+    clipboardGuard().clear();
     // Nothing decrypted may stay on screen: open dialogs (edit) and toasts (Undo) go too.
     for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
     document.getElementById('toasts')?.replaceChildren();
     if (UNLOCKED_SCREENS[this.#current.name] && reason !== 'user') this.#lockedBefore = { name: this.#current.name, options: {} };
     this.#show('unlock', { reason });
+  }
+
+  /// The stored vault is older than one this browser saved: say so until the user decides.
+  #rollbackBanner({ stored, seen }) {
+    const banners = document.getElementById('banners');
+    banners.querySelector('.rollback')?.remove();
+    banners.append(h('div', { class: 'notice warning banner rollback', role: 'alert' },
+      h('span', { text: t('rollback.warning', { stored, seen }) }),
+      h('button', { type: 'button', class: 'button small', text: t('rollback.accept'), onclick: async (event) => {
+        event.target.closest('.banner').remove();
+        await this.session.acceptRollback(stored);
+      } })));
   }
 
   #storageBanner() {

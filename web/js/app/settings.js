@@ -8,6 +8,7 @@ export const defaults = Object.freeze({
   theme: 'system', // 'system' | 'light' | 'dark'
   autoLockMinutes: 5, // 0: never
   lockWhenHidden: false,
+  clipboardClearSeconds: 30, // a copied code is cleared from the clipboard after this long; 0: never
   backupReminderDays: 14, // 0: never remind
   lastBackupAt: 0, // ms since epoch of the last downloaded backup
   changedSinceBackup: false, // accounts added or changed since that backup

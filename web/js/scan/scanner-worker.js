@@ -1,15 +1,17 @@
 // A second worker (same script, own wasm instance) only for decoding images, so a hung decode can
 // be cancelled by terminating it without touching the worker that holds the unlocked vault.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
+import { scriptUrl } from '../app/script-urls.js';
 
-// Resolved from the page, not from this module: the build bundles modules into one file.
-const WORKER_URL = new URL('js/worker/authcore-worker.js', document.baseURI);
+// Resolved from the page, not from this module: the build bundles modules into one file. Made on
+// first use (a Trusted Types policy needs the document).
+const workerUrl = () => scriptUrl('js/worker/authcore-worker.js');
 const HUNG_MS = 5000;
 
 let messenger = null;
 
 function scanner() {
-  messenger ??= new WorkerMessenger(WORKER_URL);
+  messenger ??= new WorkerMessenger(workerUrl());
   return messenger;
 }
 

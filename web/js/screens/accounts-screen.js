@@ -9,6 +9,7 @@ import { matches, sections, moved } from '../app/account-order.js';
 import { EditDialog } from '../ui/edit-dialog.js';
 import { backupReminder } from '../ui/backup-reminder.js';
 import { copyText } from '../ui/clipboard.js';
+import { getSettings } from '../app/settings.js';
 
 export class AccountsScreen {
   #rows = new Map();
@@ -104,9 +105,10 @@ export class AccountsScreen {
       if (row.isHotp) announce(t('hotp.hint'));
       return;
     }
-    if (await copyText(row.code)) {
+    const clearSeconds = Number(getSettings().clipboardClearSeconds) || 0;
+    if (await copyText(row.code, { clearSeconds })) {
       row.flashCopied();
-      showToast(t('copy.done', { account: name }));
+      showToast(clearSeconds > 0 ? t('copy.doneClears', { account: name, count: clearSeconds }) : t('copy.done', { account: name }));
     } else {
       showToast(t('copy.failed'));
     }

@@ -1,6 +1,6 @@
 // Import: pick or drop an export file from another authenticator (or scan the QR codes of a Google
 // Authenticator export), give its password if it has one, check the preview, confirm. All offline:
-// the file is read and decrypted in wasm.
+// the file is read and decrypted in wasm, in a throw-away worker that never holds the vault.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, checkbox } from '../ui/form-field.js';
@@ -9,6 +9,8 @@ import { ScanPanel } from '../scan/scan-panel.js';
 import { MigrationBatches } from '../transfer/migration-batches.js';
 import { importPreview, possibleDuplicates } from '../transfer/import-preview.js';
 import { classifyText } from '../app/qr-content.js';
+import { tooLarge } from '../transfer/file-size.js';
+import { runImport } from '../transfer/import-sandbox.js';
 
 export class ImportScreen {
   #batches = new MigrationBatches();
@@ -54,6 +56,11 @@ export class ImportScreen {
 
   async #readFile(file) {
     if (!file) return;
+    if (tooLarge(file)) {
+      this.#say(t('error.too_large'), 'notice error');
+      this.fileInput.value = '';
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     await this.#import({ bytes, fileName: file.name });
     this.fileInput.value = '';
@@ -71,9 +78,10 @@ export class ImportScreen {
   }
 
   async #import(source, password) {
+    // Read in a throw-away worker, never in the one holding the vault (transfer/import-sandbox.js).
     const result = source.bytes
-      ? await this.authcore.call('importFile', source.bytes, source.fileName, ...(password === undefined ? [] : [password]))
-      : await this.authcore.call('importText', source.text, ...(password === undefined ? [] : [password]));
+      ? await runImport('importFile', source.bytes, source.fileName, ...(password === undefined ? [] : [password]))
+      : await runImport('importText', source.text, ...(password === undefined ? [] : [password]));
     if (result.error) {
       if (result.error.kind === 'password_required' || (result.error.kind === 'wrong_password' && password !== undefined)) {
         this.#askPassword(source, result.error.kind === 'wrong_password');

@@ -1,10 +1,18 @@
 // Restore an encrypted backup file with its password (a new browser, or replacing this one's vault).
+// Wrong passwords share the unlock screen's delay (kept across reloads), so the restore screen is no
+// way around it; a file over the size cap is refused before it is read.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field } from '../ui/form-field.js';
 import { confirmDialog } from '../ui/dialog.js';
+import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
+import { countDown } from '../ui/wait-button.js';
+import { tooLarge } from '../transfer/file-size.js';
 
 export class RestoreScreen {
+  #stopWait = null;
+  #destroyed = false;
+
   constructor({ app, session }) {
     const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: h('input', { type: 'file', required: true }) });
     const password = field({ label: t('restore.password'), input: h('input', { type: 'password', autocomplete: 'current-password', required: true }) });
@@ -22,7 +30,16 @@ export class RestoreScreen {
         file.setProblem(t('restore.noFile'));
         return file.input.focus();
       }
+      if (tooLarge(chosen)) {
+        file.setProblem(t('error.too_large'));
+        return file.input.focus();
+      }
       file.setProblem(null);
+      const early = await secondsToWait();
+      if (early) {
+        this.#wait(submit, status, early, false);
+        return;
+      }
       const { current } = await session.stored();
       if (current && !(await confirmDialog({ title: t('restore.replaceTitle'), message: t('restore.replaceMessage'), confirmLabel: t('restore.replaceConfirm'), danger: true }))) return;
       submit.disabled = true;
@@ -32,16 +49,34 @@ export class RestoreScreen {
       submit.disabled = false;
       submit.textContent = t('restore.submit');
       if (result.error) {
-        status.textContent = result.error.kind === 'wrong_password' ? t('restore.wrong') : app.describeError(result.error);
+        if (result.error.kind === 'wrong_password') this.#wait(submit, status, await passwordFailed(), true);
+        else status.textContent = app.describeError(result.error);
         return;
       }
+      await passwordSucceeded();
       password.input.value = '';
-      app.unlocked({ restored: true });
+      app.unlocked({ ...result, restored: true });
+      return;
     });
+    secondsToWait().then((seconds) => this.#destroyed || this.#wait(submit, status, seconds, false));
 
     this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'restore-title' },
       h('h2', { id: 'restore-title', tabindex: '-1', text: t('restore.title') }),
       h('p', { text: t('restore.intro') }),
       form);
+  }
+
+  #wait(submit, status, seconds, wrong) {
+    this.#stopWait?.();
+    this.#stopWait = null;
+    status.textContent = wrong ? t('restore.wrong') : '';
+    if (!seconds) return;
+    status.textContent = `${status.textContent} ${t('unlock.wait', { count: seconds })}`.trim();
+    this.#stopWait = countDown(submit, seconds, t('restore.submit'));
+  }
+
+  destroy() {
+    this.#destroyed = true;
+    this.#stopWait?.();
   }
 }

@@ -28,6 +28,8 @@ export class SettingsScreen {
       [10, t('settings.minutes', { count: 10 })], [30, t('settings.minutes', { count: 30 })], [0, t('settings.never')]], value: settings.autoLockMinutes });
     lockSelect.addEventListener('change', () => updateSettings({ autoLockMinutes: Number(lockSelect.value) }));
     const hidden = checkbox({ label: t('settings.lockHidden'), checked: settings.lockWhenHidden, onchange: () => updateSettings({ lockWhenHidden: hidden.input.checked }) });
+    const clipboardSelect = select({ options: [...[15, 30, 60, 120].map((count) => [count, t('settings.seconds', { count })]), [0, t('settings.never')]], value: settings.clipboardClearSeconds });
+    clipboardSelect.addEventListener('change', () => updateSettings({ clipboardClearSeconds: Number(clipboardSelect.value) }));
     const reminderSelect = select({ options: [[7, t('settings.everyDays', { count: 7 })], [14, t('settings.everyDays', { count: 14 })], [30, t('settings.everyDays', { count: 30 })], [0, t('settings.never')]], value: settings.backupReminderDays });
     reminderSelect.addEventListener('change', () => updateSettings({ backupReminderDays: Number(reminderSelect.value) }));
 
@@ -51,6 +53,7 @@ export class SettingsScreen {
       section('settings-security', t('settings.security'),
         field({ label: t('settings.autoLock'), input: lockSelect }).element,
         hidden.element,
+        field({ label: t('settings.clipboardClear'), input: clipboardSelect }).element,
         h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button', text: t('nav.lock'), onclick: () => app.lock('user') }))),
       section('settings-backup', t('settings.backup'),
         h('p', { text: t('settings.backupIntro') }),

@@ -1,16 +1,15 @@
 // Unlock: the password opens the stored vault. A wrong password says so; after repeated failures
-// the button waits a little longer each time (the KDF is the real barrier; this slows guessing by
-// hand and tells the user to slow down).
+// the button waits a little longer each time, also after a reload (vault/password-throttle.js; the
+// KDF is the real barrier, this slows guessing by hand and tells the user to slow down).
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, vaultUsernameField } from '../ui/form-field.js';
-
-const FREE_ATTEMPTS = 3;
-const MAX_DELAY_S = 30;
-let failures = 0; // per page load, shared by every unlock screen of this visit
+import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
+import { countDown } from '../ui/wait-button.js';
 
 export class UnlockScreen {
-  #timer = null;
+  #stopWait = null;
+  #destroyed = false;
 
   constructor({ app, session }, { reason } = {}) {
     this.app = app;
@@ -35,6 +34,7 @@ export class UnlockScreen {
       h('p', { class: 'small-print', text: t('unlock.forgot') }),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+    secondsToWait().then((seconds) => this.#destroyed || this.#wait(seconds, false));
   }
 
   focusTarget() {
@@ -51,49 +51,45 @@ export class UnlockScreen {
     this.password.setProblem(null);
     this.status.textContent = '';
     this.submit.disabled = true;
+    // The stored delay is checked here too, not only by the disabled button (another tab, a reload).
+    const early = await secondsToWait();
+    if (early) {
+      this.#wait(early, false);
+      return;
+    }
     this.submit.textContent = t('unlock.working');
     const result = await this.session.unlock(value);
     if (!result.error) {
-      failures = 0;
+      await passwordSucceeded();
       this.password.input.value = '';
       this.app.unlocked(result);
       return;
     }
     this.submit.textContent = t('unlock.submit');
     if (result.error.kind === 'wrong_password') {
-      failures += 1;
       this.password.input.select();
       this.status.textContent = t('unlock.wrong');
-      this.#wait();
+      this.#wait(await passwordFailed(), true);
     } else {
       this.submit.disabled = false;
       this.status.textContent = this.app.describeError(result.error);
     }
   }
 
-  #wait() {
-    const seconds = failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_DELAY_S, 2 ** (failures - FREE_ATTEMPTS + 1));
+  #wait(seconds, wrong) {
+    this.#stopWait?.();
+    this.#stopWait = null;
     if (!seconds) {
       this.submit.disabled = false;
       return;
     }
-    let left = seconds;
-    const step = () => {
-      if (left <= 0) {
-        this.submit.disabled = false;
-        this.submit.textContent = t('unlock.submit');
-        return;
-      }
-      this.submit.textContent = t('unlock.waitButton', { count: left });
-      left -= 1;
-      this.#timer = setTimeout(step, 1000);
-    };
-    this.status.textContent = `${t('unlock.wrong')} ${t('unlock.wait', { count: seconds })}`;
-    step();
+    this.status.textContent = wrong ? `${t('unlock.wrong')} ${t('unlock.wait', { count: seconds })}` : t('unlock.wait', { count: seconds });
+    this.#stopWait = countDown(this.submit, seconds, t('unlock.submit'));
   }
 
   destroy() {
-    clearTimeout(this.#timer);
+    this.#destroyed = true;
+    this.#stopWait?.();
     this.password.input.value = '';
   }
 }

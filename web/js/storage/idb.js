@@ -1,7 +1,10 @@
 // Promise helpers over IndexedDB: open the database and run one transaction to completion.
+// Stores: 'vault' holds only the encrypted vault records; 'meta' (version 2) holds small non-secret
+// bookkeeping beside it: the highest revision seen and the wrong-password count.
 const DB_NAME = 'authenticator';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 export const VAULT_STORE = 'vault';
+export const META_STORE = 'meta';
 
 let opening = null;
 
@@ -9,7 +12,9 @@ export function openDatabase() {
   opening ??= new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(VAULT_STORE)) request.result.createObjectStore(VAULT_STORE);
+      for (const name of [VAULT_STORE, META_STORE]) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
+      }
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -29,15 +34,16 @@ export function openDatabase() {
   return opening;
 }
 
-/// Runs body(store, transaction) inside one transaction; resolves with body's result once the
-/// transaction has COMMITTED (oncomplete), rejects with the transaction's error if it aborted.
+/// Runs body(store, transaction) inside one transaction over both stores (`store` is the vault store;
+/// transaction.objectStore(META_STORE) the other); resolves with body's result once the transaction
+/// has COMMITTED (oncomplete), rejects with the transaction's error if it aborted.
 export async function inTransaction(mode, body) {
   const db = await openDatabase();
   return new Promise((resolve, reject) => {
     let result;
     let transaction;
     try {
-      transaction = db.transaction(VAULT_STORE, mode, { durability: 'strict' });
+      transaction = db.transaction([VAULT_STORE, META_STORE], mode, { durability: 'strict' });
     } catch (error) {
       reject(error);
       return;

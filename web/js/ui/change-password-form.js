@@ -1,9 +1,12 @@
-// Change the vault password: the core re-wraps the master key, so accounts are not re-encrypted.
+// Change the vault password: the core makes a new master key and re-encrypts the accounts, and the
+// page overwrites the kept previous version, so nothing in this browser opens with the old password.
+// Backups downloaded before still do: the form says so and offers a new backup right there.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, vaultUsernameField } from './form-field.js';
 import { showToast } from './announcer.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
+import { downloadBackup } from '../app/backup.js';
 
 export class ChangePasswordForm {
   constructor({ app, session }) {
@@ -11,8 +14,9 @@ export class ChangePasswordForm {
     const next = field({ label: t('password.new'), hint: t('create.passwordHint', { min: MIN_LENGTH }), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
     const repeat = field({ label: t('create.repeat'), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
     const status = h('p', { role: 'alert', class: 'problem' });
+    const done = h('div', { class: 'notice password-changed', role: 'status', hidden: true });
     this.inputs = [current.input, next.input, repeat.input];
-    const form = h('form', { novalidate: true }, vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status,
+    const form = h('form', { novalidate: true }, vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status, done,
       h('p', { class: 'small-print', text: t('password.backupNote') }),
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button', text: t('password.submit') })));
     form.addEventListener('submit', async (event) => {
@@ -36,6 +40,11 @@ export class ChangePasswordForm {
       for (const input of this.inputs) input.value = '';
       current.setProblem(null);
       showToast(t('password.changed'));
+      done.replaceChildren(h('p', { text: t('password.changedBackups') }),
+        h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button primary', text: t('password.downloadBackup'), onclick: async () => {
+          if (await downloadBackup(session)) showToast(t('backup.downloaded'));
+        } })));
+      done.hidden = false;
     });
     this.element = form;
   }

@@ -3,7 +3,7 @@
 // Every change goes: binding -> new encrypted file -> one IndexedDB transaction -> only then the
 // page shows it. If the write fails, the change is undone in wasm too, so memory never runs ahead
 // of storage. lock() wipes the keys in wasm and every decrypted value here.
-import { loadVault, saveVault, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
+import { loadVault, saveVault, highestRevisionSeen, acceptRevision, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
 import { TabSync } from '../storage/tab-sync.js';
 
 function failure(kind, extra = {}) {
@@ -45,9 +45,9 @@ export class VaultSession extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { reason } }));
   }
 
-  async #persist(file, revision, { expected = this.#revision, replace = false } = {}) {
+  async #persist(file, revision, { expected = this.#revision, ...options } = {}) {
     try {
-      await saveVault(file, revision, expected, { replace });
+      await saveVault(file, revision, expected, options);
     } catch (error) {
       if (error instanceof StaleVaultError) {
         this.lock('stale');
@@ -68,10 +68,10 @@ export class VaultSession extends EventTarget {
   }
 
   /// Runs a mutating binding; on a failed write, `undo(result)` reverts it in wasm.
-  async #mutate(action, args, undo, reason) {
+  async #mutate(action, args, undo, reason, saveOptions = {}) {
     const result = await this.#authcore.call(action, ...args);
     if (result.error) return result;
-    const saved = await this.#persist(result.file, result.revision);
+    const saved = await this.#persist(result.file, result.revision, saveOptions);
     if (saved.error) {
       if (saved.error.kind !== 'stale' && undo) await undo(result);
       if (this.#unlocked) await this.#refreshEntries();
@@ -85,7 +85,7 @@ export class VaultSession extends EventTarget {
   async create(password) {
     const created = await this.#authcore.call('vaultCreate', password);
     if (created.error) return created;
-    const saved = await this.#persist(created.file, created.revision, { expected: null });
+    const saved = await this.#persist(created.file, created.revision, { expected: null, resetHighest: true });
     if (saved.error) {
       await this.#authcore.call('vaultLock');
       return saved;
@@ -104,20 +104,62 @@ export class VaultSession extends EventTarget {
     return { ok: true };
   }
 
+  /// {stored, seen} when the opened file's revision (authenticated by the core) is older than the
+  /// highest this browser has saved: someone may have put an older copy back. `tolerance` lets the
+  /// recovery from 'previous' (one save back, by design) pass without a warning.
+  async #rollback(revision, tolerance = 0) {
+    try {
+      const seen = await highestRevisionSeen();
+      if (typeof revision !== 'number') return null;
+      // A vault stored before this check existed (or only ever unlocked) is noted here.
+      if (seen < revision) await acceptRevision(revision);
+      return seen > revision + tolerance ? { stored: revision, seen } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /// The user keeps the older vault after a rollback warning: it becomes the newest seen.
+  async acceptRollback(revision) {
+    try {
+      await acceptRevision(revision);
+    } catch {
+      // The warning comes back at the next unlock; nothing is lost.
+    }
+  }
+
+  /// A slot below the KDF floor is re-wrapped by the core on unlock ({upgraded, file, revision});
+  /// the new file is stored like any save. Builds without the upgrade never set the field.
+  async #storeUpgrade(result, stored) {
+    if (!result.upgraded || !result.file) return stored.revision;
+    const saved = await this.#persist(result.file, result.revision, { expected: stored.revision });
+    if (saved.error?.kind === 'stale') return null;
+    // A failed write leaves the weak file on disk; the next save writes the upgraded one.
+    return saved.error ? stored.revision : result.revision;
+  }
+
   /// Tries the current record, then the previous good one if the current is damaged.
   async unlock(password) {
     const { current, previous } = await loadVault();
     if (!current) return failure('no_vault');
     const result = await this.#authcore.call('vaultUnlock', current.bytes, password);
-    if (!result.error) return this.#afterUnlock(result.revision ?? current.revision);
+    if (!result.error) {
+      const rollback = await this.#rollback(result.revision);
+      const revision = await this.#storeUpgrade(result, current);
+      if (revision === null) return failure('stale');
+      const opened = await this.#afterUnlock(revision);
+      return opened.error ? opened : { ok: true, rollback, upgraded: Boolean(result.upgraded) };
+    }
     const damaged = ['integrity_failure', 'malformed_file'].includes(result.error.kind);
     if (!damaged || !previous) return result;
     const older = await this.#authcore.call('vaultUnlock', previous.bytes, password);
     if (older.error) return result;
-    const saved = await this.#persist(previous.bytes, older.revision ?? previous.revision, { replace: true });
+    const rollback = await this.#rollback(older.revision, 1);
+    const upgraded = older.upgraded && older.file;
+    const saved = await this.#persist(upgraded ? older.file : previous.bytes, older.revision ?? previous.revision, { replace: true });
     if (saved.error) return saved;
     const opened = await this.#afterUnlock(older.revision ?? previous.revision);
-    return opened.error ? opened : { ok: true, recovered: true };
+    return opened.error ? opened : { ok: true, recovered: true, rollback };
   }
 
   /// Restores an encrypted backup file (bytes) with its password, replacing what is stored.
@@ -127,9 +169,15 @@ export class VaultSession extends EventTarget {
       // The core closes whatever vault it had open before trying a file: mirror that here, quietly
       // (the restore screen stays; leaving it goes to the unlock screen).
       this.#wipe();
+      // A file that made the module throw (a trap) may have left its memory in any state: start
+      // the next call in a fresh worker. Nothing is lost, the vault was closed.
+      if (['internal', 'worker_failed'].includes(result.error.kind)) this.#authcore.terminate?.();
       return result;
     }
-    const saved = await this.#persist(bytes, result.revision, { replace: true });
+    // A restored backup starts a new history: its revision becomes the highest seen. A weak slot the
+    // core re-wrapped on opening is stored upgraded.
+    const file = result.upgraded && result.file ? result.file : bytes;
+    const saved = await this.#persist(file, result.revision, { replace: true, resetHighest: true });
     if (saved.error) {
       await this.#authcore.call('vaultLock');
       return saved;
@@ -191,9 +239,11 @@ export class VaultSession extends EventTarget {
     return { code: result.code, counter: result.counter };
   }
 
+  /// The core makes a new master key; 'previous' is overwritten too, so no record under the old
+  /// password stays in IndexedDB (backups the user downloaded before still open with it).
   changePassword(oldPassword, newPassword) {
     return this.#mutate('vaultChangePassword', [oldPassword, newPassword],
-      () => this.#authcore.call('vaultChangePassword', newPassword, oldPassword), 'password');
+      () => this.#authcore.call('vaultChangePassword', newPassword, oldPassword), 'password', { forgetPrevious: true });
   }
 
   importUris(uris, options = {}) {

@@ -1,7 +1,7 @@
 // Page side of the worker protocol: call(action, ...args) sends {id, action, args} and resolves with
 // the binding's plain object, or {error: {kind, field, message}} for every failure, so callers
 // handle one shape. terminate() cancels a hung job by killing the worker; the next call starts a
-// fresh one.
+// fresh one. `url` is a TrustedScriptURL from app/script-urls.js (the CSP requires one).
 export class WorkerMessenger {
   #url;
   #worker = null;
