@@ -35,7 +35,7 @@ export class ChangePasswordForm {
       }
       for (const input of this.inputs) input.value = '';
       current.setProblem(null);
-      showToast(t('password.changed'));
+      showToast(result.passkeysDropped ? `${t('password.changed')} ${t('password.passkeysDropped')}` : t('password.changed'), result.passkeysDropped ? { timeout: 15_000 } : undefined);
     });
     this.element = form;
   }
