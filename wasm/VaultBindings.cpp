@@ -429,6 +429,15 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 	});
 }
 
+/// Called by the page while the user types: see Vault::rehearse(). `file` may be undefined (no vault yet).
+val rehearse(const val& file)
+{
+	return vaultCall([&] {
+		Vault::rehearse(isMissing(file) ? std::vector<uint8_t>{} : uint8ArrayArgument(file, "file"));
+		return val::object();
+	});
+}
+
 // --- passkeys: the page runs WebAuthn, the core keeps the slots ------------------------------------
 
 val passkeyObject(const PasskeyInfo& passkey)
@@ -529,6 +538,7 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	emscripten::function("vaultExportUri", &exportUri);
 	emscripten::function("vaultExportUris", &exportUris);
 	emscripten::function("vaultImportUris", &importUris);
+	emscripten::function("vaultRehearse", &rehearse);
 	emscripten::function("vaultPasskeysOf", &passkeysOf);
 	emscripten::function("vaultPasskeys", &passkeys);
 	emscripten::function("vaultPasskeySalt", &passkeySalt);

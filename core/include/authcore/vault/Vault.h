@@ -80,6 +80,15 @@ public:
 	/// none). The password slot stays, whatever is removed.
 	void removePasskey(std::span<const uint8_t> credentialId);
 
+	/// Runs, on a throwaway vault with cheap Argon2 parameters, what an unlock by password or passkey
+	/// and the first codes run, then allocates and frees the memory that `storedFile`'s own Argon2
+	/// parameters will need (at most 256 MiB; the defaults' for a file it cannot read). Nothing is
+	/// kept and nothing is stored. Why: in a browser the first unlock of a fresh WebAssembly module
+	/// otherwise pays for compiling and optimizing that code and for growing and zero-filling the
+	/// heap, some 400 ms beside ~180 ms of Argon2id (VaultRehearsal.cpp). The page calls it while
+	/// the user types. Throws only what allocation throws.
+	static void rehearse(std::span<const uint8_t> storedFile);
+
 	bool isUnlocked() const noexcept { return _unlocked; }
 	/// Wipes the master key, the accounts and every text held; afterwards the vault is locked.
 	void lock() noexcept;
