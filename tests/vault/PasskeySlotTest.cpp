@@ -14,7 +14,9 @@
 #include <botan/system_rng.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 using namespace authcore;
 
@@ -287,4 +289,21 @@ TEST(VaultPasskeyTest, DropPasskeySlotsLeavesThePasswordSlot)
 	EXPECT_EQ(slots[0].type, vaultformat::kPasswordSlotType);
 	EXPECT_EQ(slots[1].type, 9);
 	EXPECT_EQ(dropPasskeySlots(slots), 0u);
+}
+
+TEST(VaultPasskeyTest, TheStoredFixtureStillOpensEveryWay)
+{
+	// Written once by the wasm module (tests/vault/make_passkey_fixture.mjs), never rewritten.
+	std::ifstream in(test::testDataPath("vault/passkey-v1.vault"), std::ios::binary);
+	const std::vector<uint8_t> file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+	ASSERT_FALSE(file.empty());
+	const auto passkeys = Vault::passkeysOf(file);
+	ASSERT_EQ(passkeys.size(), 2u);
+	EXPECT_EQ(passkeys[0].name, "Darba dators");
+	EXPECT_EQ(passkeys[1].name, "Blue key");
+	const auto byPassword = Vault::unlock(file, "Fixture pārole 1");
+	ASSERT_EQ(byPassword.entries().size(), 2u);
+	EXPECT_EQ(ids(Vault::unlockWithPasskey(file, std::vector<uint8_t>{1, 2, 3, 4}, bytes(32, 0x5A))), ids(byPassword));
+	EXPECT_EQ(ids(Vault::unlockWithPasskey(file, std::vector<uint8_t>{10, 11}, bytes(32, 0x6B))), ids(byPassword));
+	EXPECT_EQ(errorKind([&] { Vault::unlockWithPasskey(file, std::vector<uint8_t>{10, 11}, bytes(32, 0x5A)); }), "wrong_password:passkey");
 }
