@@ -21,11 +21,11 @@ if(NOT EXISTS "${AUTHCORE_BOTAN_SOURCE_DIR}/configure.py" OR NOT EXISTS "${AUTHC
 endif()
 
 # --- Botan ----------------------------------------------------------------------------------------
-# Why each module: hmac+sha1/sha2 for OTP; argon2, aes+gcm for the vault; scrypt, pbkdf2, cbc for the
+# Why each module: hmac+sha1/sha2 for OTP; argon2, aes+gcm for the vault, hkdf for its passkey slots; scrypt, pbkdf2, cbc for the
 # encrypted files of other authenticators (Aegis, 2FAS, andOTP, Authenticator Pro), base64 for their
 # text fields; system_rng for
 # keys and nonces (/dev/urandom, which Emscripten maps to crypto.getRandomValues).
-set(AUTHCORE_BOTAN_MODULES hmac sha1 sha2_32 sha2_64 argon2 aes gcm cbc scrypt pbkdf2 system_rng base64)
+set(AUTHCORE_BOTAN_MODULES hmac hkdf sha1 sha2_32 sha2_64 argon2 aes gcm cbc scrypt pbkdf2 system_rng base64)
 list(JOIN AUTHCORE_BOTAN_MODULES "," botan_modules_csv)
 if(EMSCRIPTEN)
   # getrandom() in Emscripten is crypto.getRandomValues: no file system needed for randomness.

@@ -424,6 +424,91 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 	});
 }
 
+/// Called by the page while the user types: see Vault::rehearse(). `file` may be undefined (no vault yet).
+val rehearse(const val& file)
+{
+	return vaultCall([&] {
+		Vault::rehearse(isMissing(file) ? std::vector<uint8_t>{} : uint8ArrayArgument(file, "file"));
+		return val::object();
+	});
+}
+
+// --- passkeys: the page runs WebAuthn, the core keeps the slots ------------------------------------
+
+val passkeyObject(const PasskeyInfo& passkey)
+{
+	auto object = val::object();
+	object.set("credentialId", uint8ArrayCopy(passkey.credentialId));
+	object.set("name", passkey.name);
+	object.set("prfSalt", uint8ArrayCopy(passkey.prfSalt));
+	return object;
+}
+
+val passkeysResult(const std::vector<PasskeyInfo>& passkeys)
+{
+	auto result = val::object();
+	result.set("passkeys", arrayOf(passkeys, passkeyObject));
+	return result;
+}
+
+/// Works locked: the unlock screen needs the credential ids and salts of the stored file.
+val passkeysOf(const val& file)
+{
+	return vaultCall([&] { return passkeysResult(Vault::passkeysOf(uint8ArrayArgument(file, "file"))); });
+}
+
+val passkeys()
+{
+	return vaultCall([&] { return passkeysResult(unlocked().passkeys()); });
+}
+
+val passkeySalt()
+{
+	return vaultCall([&] {
+		auto result = val::object();
+		result.set("prfSalt", uint8ArrayCopy(Vault::newPasskeySalt()));
+		return result;
+	});
+}
+
+val unlockWithPasskey(const val& file, const val& credentialId, const val& prfOutput)
+{
+	return vaultCall([&] {
+		session().lock();
+		const auto bytes = uint8ArrayArgument(file, "file");
+		const auto output = uint8ArrayArgument(prfOutput, "prfOutput"); // zeroed on free (WipingHeap.cpp)
+		session() = Vault::unlockWithPasskey(bytes, uint8ArrayArgument(credentialId, "credentialId"), output);
+		auto result = val::object();
+		result.set("revision", static_cast<double>(session().revision()));
+		result.set("entries", arrayOf(session().entries(), entryObject));
+		return result;
+	});
+}
+
+val addPasskey(const val& name, const val& credentialId, const val& prfSalt, const val& prfOutput)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		const auto output = uint8ArrayArgument(prfOutput, "prfOutput");
+		vault.addPasskey(plainString(name, "name"), uint8ArrayArgument(credentialId, "credentialId"),
+						 uint8ArrayArgument(prfSalt, "prfSalt"), output);
+		auto result = savedObject(vault);
+		result.set("passkeys", arrayOf(vault.passkeys(), passkeyObject));
+		return result;
+	});
+}
+
+val removePasskey(const val& credentialId)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		vault.removePasskey(uint8ArrayArgument(credentialId, "credentialId"));
+		auto result = savedObject(vault);
+		result.set("passkeys", arrayOf(vault.passkeys(), passkeyObject));
+		return result;
+	});
+}
+
 } // namespace
 
 EMSCRIPTEN_BINDINGS(authcore_vault)
@@ -448,6 +533,13 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	emscripten::function("vaultExportUri", &exportUri);
 	emscripten::function("vaultExportUris", &exportUris);
 	emscripten::function("vaultImportUris", &importUris);
+	emscripten::function("vaultRehearse", &rehearse);
+	emscripten::function("vaultPasskeysOf", &passkeysOf);
+	emscripten::function("vaultPasskeys", &passkeys);
+	emscripten::function("vaultPasskeySalt", &passkeySalt);
+	emscripten::function("vaultUnlockWithPasskey", &unlockWithPasskey);
+	emscripten::function("vaultAddPasskey", &addPasskey);
+	emscripten::function("vaultRemovePasskey", &removePasskey);
 }
 
 } // namespace authcore::wasm

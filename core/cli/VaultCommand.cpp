@@ -1,4 +1,5 @@
-// authcore vault create|list: the page's encrypted backup file, on the command line.
+// authcore vault create|list: the page's encrypted backup file, on the command line. Only reads
+// existing files, so their passkey slots (and any slot type this build does not know) stay as they are.
 
 #include "authcore/SecureWipe.h"
 #include "Command.h"
@@ -119,6 +120,15 @@ int runList(const Options& options)
 		std::string uri = toOtpauthUri(entry.account);
 		std::cout << uri << "\n";
 		authcore::secureWipe(uri);
+	}
+	// Passkey slots are kept as they are (this tool cannot run WebAuthn); say they are there.
+	const auto passkeys = vault.passkeys();
+	if (!passkeys.empty()) {
+		std::cerr << "authcore: " << passkeys.size() << (passkeys.size() == 1 ? " passkey" : " passkeys")
+				  << " can also unlock this vault:";
+		for (size_t i = 0; i < passkeys.size(); ++i)
+			std::cerr << (i ? ", " : " ") << passkeys[i].name;
+		std::cerr << "\n";
 	}
 	return kExitOk;
 }

@@ -26,7 +26,7 @@ constexpr const char* kPassword = "Ziemassvētki ar sniegu 2024";
 
 Vault sampleVault()
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	EntryDetails details{"Darbs", "pirmais konts", true};
 	for (auto& account : test::sampleAccounts())
 		vault.add(std::move(account), details);
@@ -83,7 +83,7 @@ TEST(VaultFileTest, RoundTrip)
 
 TEST(VaultFileTest, EmptyVaultRoundTrip)
 {
-	const Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	const Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	EXPECT_EQ(vault.revision(), 1u);
 	const Vault opened = Vault::unlock(vault.file(), kPassword);
 	EXPECT_TRUE(opened.entries().empty());

@@ -31,7 +31,7 @@ std::string errorKind(const std::function<void()>& action)
 
 Vault filledVault()
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	for (auto& account : test::sampleAccounts())
 		vault.add(std::move(account));
 	return vault;
@@ -54,8 +54,8 @@ int64_t nowSeconds()
 
 TEST(VaultTest, CreateRejectsBadPasswordsAndParameters)
 {
-	EXPECT_EQ(errorKind([] { Vault::create("", test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests); }), "invalid_argument:password");
-	EXPECT_EQ(errorKind([] { Vault::create("\xC3\x28", test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests); }), "invalid_argument:password");
+	EXPECT_EQ(errorKind([] { Vault::create("", test::kFastKdf, Vault::KdfFloor::NotEnforced); }), "invalid_argument:password");
+	EXPECT_EQ(errorKind([] { Vault::create("\xC3\x28", test::kFastKdf, Vault::KdfFloor::NotEnforced); }), "invalid_argument:password");
 	EXPECT_EQ(errorKind([] { Vault::create("pw", {4, 1, 1}); }), "invalid_argument:memoryKiB");
 	EXPECT_EQ(errorKind([] { Vault::create("pw", {64, 0, 1}); }), "invalid_argument:iterations");
 	// Users cannot create a vault below OWASP's Argon2id floor; at it, they can.
@@ -242,7 +242,7 @@ TEST(VaultTest, MovedFromVaultIsLocked)
 
 TEST(VaultTest, HotpCounterIsSavedBeforeTheCodeIsShown)
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	// RFC 4226 Appendix D secret, counter 3: 969429.
 	const VaultEntry entry = vault.add(parseOtpauthUri("otpauth://hotp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=3"));
 	const std::string id = entry.id;
@@ -267,7 +267,7 @@ TEST(VaultTest, HotpCounterIsSavedBeforeTheCodeIsShown)
 
 TEST(VaultTest, CodesNowAndNext)
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	// RFC 6238 Appendix B, SHA1 seed, 8 digits.
 	vault.add(parseOtpauthUri("otpauth://totp/rfc?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8"));
 	vault.add(parseOtpauthUri("otpauth://hotp/h?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0"));
@@ -289,7 +289,7 @@ TEST(VaultTest, CodesNowAndNext)
 
 TEST(VaultTest, ImportUrisReportsProblemsAndDuplicates)
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	vault.add(test::sampleAccounts()[0]);
 	const auto revision = vault.revision();
 	const auto& uris = test::sampleUris();
@@ -317,7 +317,7 @@ TEST(VaultTest, ImportUrisReportsProblemsAndDuplicates)
 
 TEST(VaultTest, ManyAccountsRoundTrip)
 {
-	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforcedForTests);
+	Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
 	std::vector<std::string> uris;
 	for (int i = 0; i < 300; ++i)
 		uris.push_back("otpauth://totp/Org%20" + std::to_string(i) + ":user" + std::to_string(i) +

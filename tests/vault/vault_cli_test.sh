@@ -48,6 +48,16 @@ printf '%s\n' "$URIS" | run vault create "$WORK/default" --password-file "$WORK/
 out=$(run vault list "$WORK/default" --password-file "$WORK/pw" 2>"$WORK/err"); check "list defaults" 0 $?
 same "list defaults output" "$URIS" "$out"
 
+# a vault with passkey slots (written by the page's module): the CLI opens it with the password,
+# lists the accounts, names the passkeys on stderr, and leaves the file as it is
+FIXTURE="$(cd "$(dirname "$0")/../data/vault" && pwd)/passkey-v1.vault"
+printf 'Fixture pārole 1\n' >"$WORK/fixture-pw"
+before=$(md5sum <"$FIXTURE")
+out=$(run vault list "$FIXTURE" --password-file "$WORK/fixture-pw" 2>"$WORK/err"); check "list passkey vault" 0 $?
+same "passkey vault accounts" 2 "$(grep -c '^otpauth://' <<<"$out")"
+same "passkey vault names its passkeys" "authcore: 2 passkeys can also unlock this vault: Darba dators, Blue key" "$(cat "$WORK/err")"
+same "passkey vault untouched" "$before" "$(md5sum <"$FIXTURE")"
+
 # wrong password, damage, truncation, not a vault, missing file
 run vault list "$WORK/v" --password-file "$WORK/wrong" >/dev/null 2>"$WORK/err"; check "wrong password" 3 $?
 grep -q wrong_password "$WORK/err" || { echo "FAIL wrong password message"; failures=$((failures + 1)); }

@@ -199,8 +199,12 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 	}
 	if (!masterKey)
 		throw Error(ErrorKind::WrongPassword, "password", "the password is not correct");
+	return openPayload(parsed, file, std::move(*masterKey));
+}
 
-	auto plaintext = openAesGcm(*masterKey, parsed.payloadNonce, parsed.header, parsed.sealedPayload);
+Vault Vault::openPayload(const VaultFile& parsed, std::span<const uint8_t> file, Botan::secure_vector<uint8_t> masterKey)
+{
+	auto plaintext = openAesGcm(masterKey, parsed.payloadNonce, parsed.header, parsed.sealedPayload);
 	if (!plaintext)
 		throw Error(ErrorKind::IntegrityFailure, "payload", "the file is damaged or was changed: its accounts do not authenticate");
 
@@ -211,7 +215,7 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 			throw Error(ErrorKind::MalformedFile, "payload", "two accounts in the file have the same id");
 
 	Vault vault;
-	vault._masterKey = std::move(*masterKey);
+	vault._masterKey = std::move(masterKey);
 	vault._slots = parsed.slots;
 	vault._revision = parsed.revision;
 	vault._entries = std::move(entries);

@@ -14,8 +14,8 @@
 //       24     4  payloadLength  n: length of the encrypted account list, without its tag
 //       28     1  slotCount      1 .. 16
 //       29        slots          slotCount times, together exactly filling bytes 29 .. H-1:
-//                                  +0  1  type        1 = password (Argon2id); other types are
-//                                                     kept byte for byte but not used
+//                                  +0  1  type        1 = password (Argon2id), 2 = passkey (WebAuthn
+//                                                     PRF); other types are kept byte for byte
 //                                  +1  2  bodyLength  L
 //                                  +3  L  body
 //        H    32  headerDigest   SHA-256 of bytes 0 .. H-1. Not a MAC: it only tells a damaged
@@ -38,9 +38,23 @@
 //      +72    16  tag                        bodyLength and body bytes +0 .. +27, masterKey)
 //                                where KEK = Argon2id(password, salt, m, t, p), 32 bytes
 //
+//   Passkey slot body (type 2, L = 95 + C + N; up to 15 per vault, beside the password slot):
+//       +0    32  prfSalt        random; the WebAuthn PRF input ("prf.eval.first") for this passkey
+//      +32     2  credentialIdLength  C, 1 .. 1023 (WebAuthn's limit)
+//      +34     C  credentialId   the passkey's raw credential id, so the page can ask for this one
+//    +34+C     1  nameLength     N, 1 .. 64
+//    +35+C     N  name           UTF-8, chosen by the user ("Work laptop")
+//    +35+C+N  12  nonce          random, fresh whenever the key is wrapped
+//    +47+C+N  48  wrappedKey + tag  AES-256-GCM(KEK, nonce, ad = magic, version, the slot's type,
+//                                bodyLength and every body byte before the nonce, masterKey)
+//                                where KEK = HKDF-SHA256(ikm = PRF(prfSalt), 32 bytes from the
+//                                authenticator; salt = prfSalt; info = kPasskeySlotKdfInfo), 32 bytes
+//
 // A reader checks, in this order: magic, version, headerLength within the file (MalformedFile),
 // headerDigest (IntegrityFailure), flags, slots and total length (MalformedFile), the password
 // slots (WrongPassword if none opens), the payload tag (IntegrityFailure), the JSON (MalformedFile).
+// Unlocking with a passkey reads the passkey slots instead of the password slots (WrongPassword,
+// field "passkey", if the one for this credential does not open); the password slot always stays.
 
 #include <array>
 #include <cstddef>
@@ -82,5 +96,17 @@ inline constexpr size_t kPasswordSlotSaltOffset = 12;
 inline constexpr size_t kPasswordSlotNonceOffset = kPasswordSlotSaltOffset + kSaltSize;          // 28
 inline constexpr size_t kPasswordSlotWrappedKeyOffset = kPasswordSlotNonceOffset + kNonceSize;    // 40
 inline constexpr size_t kPasswordSlotBodySize = kPasswordSlotWrappedKeyOffset + kKeySize + kTagSize; // 88
+
+inline constexpr uint8_t kPasskeySlotType = 2;
+inline constexpr size_t kPrfSaltSize = 32;   // PRF input
+inline constexpr size_t kPrfOutputSize = 32; // what the WebAuthn prf extension returns
+inline constexpr size_t kPasskeySlotSaltOffset = 0;
+inline constexpr size_t kPasskeySlotCredentialIdOffset = kPrfSaltSize; // the 2-byte length, then the id
+inline constexpr size_t kMaxCredentialIdSize = 1023;
+inline constexpr size_t kMaxPasskeyNameSize = 64;
+/// Nonce and wrapped key close the body; everything before them is the slot's associated data.
+inline constexpr size_t kPasskeySlotSealedSize = kNonceSize + kKeySize + kTagSize; // 60
+inline constexpr size_t kPasskeySlotMinBodySize = kPrfSaltSize + 2 + 1 + 1 + 1 + kPasskeySlotSealedSize; // 97
+inline constexpr char kPasskeySlotKdfInfo[] = "authcore vault v1 passkey slot key";
 
 } // namespace authcore::vaultformat

@@ -106,6 +106,8 @@ export class App {
       return;
     }
     if (!stored.current) this.#show('create');
+    // While the user types: compile and optimize the unlock code, grow the heap (Vault::rehearse).
+    if (this.has('vaultRehearse')) this.#authcore.call('vaultRehearse', stored.current?.bytes);
   }
 
   async vaultCreated() {

@@ -1,4 +1,4 @@
-// Settings: language, theme, auto-lock, backup (download, reminder, restore), password change,
+// Settings: language, theme, auto-lock, backup (download, reminder, restore), passkeys, password change,
 // import/export, and the device clock with seconds so the user can compare it with a real clock.
 import { h } from '../ui/dom.js';
 import { t, languages, formatDateTime, browserLanguage } from '../i18n/i18n.js';
@@ -8,6 +8,7 @@ import { downloadBackup } from '../app/backup.js';
 import { showToast } from '../ui/announcer.js';
 import { everySecond } from '../ui/second-ticker.js';
 import { ChangePasswordForm } from '../ui/change-password-form.js';
+import { PasskeySettings } from '../ui/passkey-settings.js';
 
 const LANGUAGE_NAMES = { en: 'English', lv: 'Latviešu' };
 
@@ -40,6 +41,7 @@ export class SettingsScreen {
       clock.textContent = formatDateTime(new Date(now), { dateStyle: 'full', timeStyle: 'medium' });
     });
     this.password = new ChangePasswordForm({ app, session });
+    this.passkeys = app.has('vaultAddPasskey') ? new PasskeySettings({ app, session }) : null;
 
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
       h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
@@ -76,15 +78,17 @@ export class SettingsScreen {
         h('div', { class: 'button-row' },
           app.has('importFile') ? h('button', { type: 'button', class: 'button', text: t('import.title'), onclick: () => app.navigate('import') }) : null,
           app.has('vaultExportUris') ? h('button', { type: 'button', class: 'button', text: t('export.title'), onclick: () => app.navigate('export') }) : null)) : null,
+      this.passkeys ? section('settings-passkeys', t('passkey.title'), this.passkeys.element) : null,
       section('settings-password', t('password.title'), this.password.element));
   }
 
   get busy() {
-    return this.password.busy;
+    return this.password.busy || Boolean(this.passkeys?.busy);
   }
 
   destroy() {
     this.#stopClock?.();
     this.password.destroy();
+    this.passkeys?.destroy();
   }
 }

@@ -1,11 +1,14 @@
-// Unlock: the password opens the stored vault. A wrong password says so; after repeated failures
-// the button waits a little longer each time, also after a reload (vault/password-throttle.js; the
-// KDF is the real barrier, this slows guessing by hand and tells the user to slow down).
+// Unlock: the password opens the stored vault, or one of its passkeys (offered once the core has
+// read the stored file's passkey slots). A wrong password says so; after repeated failures the
+// button waits a little longer each time, also after a reload (vault/password-throttle.js; the KDF
+// is the real barrier, this slows guessing by hand and tells the user to slow down). A passkey that
+// cannot unlock leaves the password path as it is.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, vaultUsernameField } from '../ui/form-field.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
 import { countDown } from '../ui/wait-button.js';
+import { webauthnAvailable } from '../vault/webauthn-prf.js';
 
 export class UnlockScreen {
   #stopWait = null;
@@ -26,15 +29,44 @@ export class UnlockScreen {
       event.preventDefault();
       this.#attempt();
     });
+    this.passkeyButton = h('button', { type: 'button', class: 'button', hidden: true, text: t('unlock.passkey'), onclick: () => this.#attemptPasskey() });
+    this.passkeyStatus = h('p', { role: 'alert', class: 'problem' });
     const reasonText = reason && reason !== 'user' ? t(`lock.reason.${reason}`) : '';
     this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'unlock-title' },
       h('h2', { id: 'unlock-title', tabindex: '-1', text: t('unlock.title') }),
       reasonText ? h('p', { class: 'notice', text: reasonText }) : null,
       form,
+      h('div', { class: 'button-row' }, this.passkeyButton),
+      this.passkeyStatus,
       h('p', { class: 'small-print', text: t('unlock.forgot') }),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
     secondsToWait().then((seconds) => this.#destroyed || this.#wait(seconds, false));
+    this.#offerPasskeys();
+  }
+
+  /// Shows "Unlock with passkey" when the stored vault has passkey slots and the browser has WebAuthn.
+  /// Waits for the worker's module; the password field is usable meanwhile.
+  async #offerPasskeys() {
+    if (!webauthnAvailable()) return;
+    const result = await this.session.storedPasskeys(); // an error (a build without passkeys) offers nothing
+    if (!this.#destroyed && !result.error && result.passkeys.length) this.passkeyButton.hidden = false;
+  }
+
+  async #attemptPasskey() {
+    this.passkeyStatus.textContent = '';
+    this.passkeyButton.disabled = true;
+    this.passkeyButton.textContent = t('unlock.passkeyWorking');
+    const result = await this.session.unlockWithPasskey();
+    this.passkeyButton.disabled = false;
+    this.passkeyButton.textContent = t('unlock.passkey');
+    if (!result.error) {
+      await passwordSucceeded();
+      this.app.unlocked(result);
+      return;
+    }
+    this.passkeyStatus.textContent = result.error.kind === 'wrong_password' ? t('unlock.passkeyWrong') : this.app.describeError(result.error);
+    this.password.input.focus();
   }
 
   focusTarget() {

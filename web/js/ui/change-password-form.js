@@ -39,7 +39,7 @@ export class ChangePasswordForm {
       }
       for (const input of this.inputs) input.value = '';
       current.setProblem(null);
-      showToast(t('password.changed'));
+      showToast(result.passkeysDropped ? `${t('password.changed')} ${t('password.passkeysDropped')}` : t('password.changed'), result.passkeysDropped ? { timeout: 15_000 } : undefined);
       done.replaceChildren(h('p', { text: t('password.changedBackups') }),
         h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button primary', text: t('password.downloadBackup'), onclick: async () => {
           if (await downloadBackup(session)) showToast(t('backup.downloaded'));

@@ -5,6 +5,7 @@
 // of storage. lock() wipes the keys in wasm and every decrypted value here.
 import { loadVault, saveVault, highestRevisionSeen, acceptRevision, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
 import { TabSync } from '../storage/tab-sync.js';
+import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
 
 function failure(kind, extra = {}) {
   return { error: { kind, field: '', message: kind, ...extra } };
@@ -162,6 +163,62 @@ export class VaultSession extends EventTarget {
     return opened.error ? opened : { ok: true, recovered: true, rollback };
   }
 
+  // --- passkeys: the page runs WebAuthn (webauthn-prf.js), the core keeps the slots ----------------
+
+  /// The passkeys of the stored vault, readable while locked: [{credentialId, name, prfSalt}].
+  async storedPasskeys() {
+    const { current } = await loadVault();
+    if (!current) return { passkeys: [] };
+    return this.#authcore.call('vaultPasskeysOf', current.bytes);
+  }
+
+  /// Asks the browser for one of the vault's passkeys and opens the vault with its PRF output.
+  async unlockWithPasskey() {
+    const { current } = await loadVault();
+    if (!current) return failure('no_vault');
+    const listed = await this.#authcore.call('vaultPasskeysOf', current.bytes);
+    if (listed.error) return listed;
+    let answer;
+    try {
+      answer = await passkeyPrfOutput(listed.passkeys);
+    } catch (error) {
+      if (error instanceof PasskeyError) return failure(`passkey_${error.kind}`);
+      throw error;
+    }
+    const result = await this.#authcore.call('vaultUnlockWithPasskey', current.bytes, answer.credentialId, answer.prfOutput);
+    answer.prfOutput.fill(0);
+    if (result.error) return result;
+    return this.#afterUnlock(result.revision ?? current.revision);
+  }
+
+  passkeys() {
+    return this.#authcore.call('vaultPasskeys');
+  }
+
+  /// Creates a passkey (WebAuthn, prf extension) and adds a slot for it under `name`.
+  async addPasskey(name, { userName, displayName }) {
+    const salt = await this.#authcore.call('vaultPasskeySalt');
+    if (salt.error) return salt;
+    let created;
+    try {
+      created = await createPrfPasskey({ salt: salt.prfSalt, userName, displayName });
+    } catch (error) {
+      if (error instanceof PasskeyError) return failure(`passkey_${error.kind}`);
+      throw error;
+    }
+    const { credentialId, prfOutput } = created;
+    const result = await this.#mutate('vaultAddPasskey', [name, credentialId, salt.prfSalt, prfOutput],
+      () => this.#authcore.call('vaultRemovePasskey', credentialId), 'passkeys');
+    prfOutput.fill(0);
+    return result;
+  }
+
+  removePasskey(credentialId) {
+    // Undoing a removal in wasm would need the passkey's PRF output again. After a failed write the
+    // stored file keeps the slot and the next save removes it, as the user asked; nothing is lost.
+    return this.#mutate('vaultRemovePasskey', [credentialId], null, 'passkeys');
+  }
+
   /// Restores an encrypted backup file (bytes) with its password, replacing what is stored.
   async restore(bytes, password) {
     const result = await this.#authcore.call('vaultUnlock', bytes, password);
@@ -240,10 +297,16 @@ export class VaultSession extends EventTarget {
   }
 
   /// The core makes a new master key; 'previous' is overwritten too, so no record under the old
-  /// password stays in IndexedDB (backups the user downloaded before still open with it).
-  changePassword(oldPassword, newPassword) {
-    return this.#mutate('vaultChangePassword', [oldPassword, newPassword],
+  /// password stays in IndexedDB (backups the user downloaded before still open with it). The new key
+  /// drops the passkey slots (they cannot be re-wrapped without each passkey's PRF output):
+  /// `passkeysDropped` says how many, for the page to tell the user.
+  async changePassword(oldPassword, newPassword) {
+    const before = await this.#authcore.call('vaultPasskeys');
+    const result = await this.#mutate('vaultChangePassword', [oldPassword, newPassword],
       () => this.#authcore.call('vaultChangePassword', newPassword, oldPassword), 'password', { forgetPrevious: true });
+    if (result.error || before.error) return result;
+    const after = await this.#authcore.call('vaultPasskeys');
+    return { ...result, passkeysDropped: after.error ? 0 : Math.max(0, before.passkeys.length - after.passkeys.length) };
   }
 
   importUris(uris, options = {}) {

@@ -9,10 +9,12 @@
 // References to entries that the methods return stay valid only until the next change.
 
 #include "authcore/vault/KdfParams.h"
+#include "authcore/vault/PasskeyInfo.h"
 #include "authcore/vault/VaultEntry.h"
 
 #include <botan/secmem.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -23,6 +25,7 @@
 namespace authcore {
 
 struct KeySlot;
+struct VaultFile;
 
 class Vault
 {
@@ -34,8 +37,9 @@ public:
 	~Vault(); // wipes, like lock()
 
 	/// Whether create() holds `kdf` to OWASP's Argon2id floor (KdfParams::meetsFloor). Only tests, which
-	/// open vaults thousands of times, have a reason to go below it.
-	enum class KdfFloor { Enforced, NotEnforcedForTests };
+	/// open vaults thousands of times, and throwaway vaults that are never stored (the rehearsal) have
+	/// a reason to go below it.
+	enum class KdfFloor { Enforced, NotEnforced };
 
 	/// A new, empty vault (revision 1) with a random master key and one password slot.
 	/// Throws Error{InvalidArgument, "password"} for an empty or non-UTF-8 password,
@@ -49,6 +53,47 @@ public:
 	/// (damaged or tampered accounts), Error{MalformedFile} (an account list we cannot read).
 	/// Nothing is returned unless every check passes.
 	static Vault unlock(std::span<const uint8_t> file, std::string_view password);
+
+	// --- passkeys (WebAuthn PRF; VaultPasskeys.cpp) -------------------------------------------------
+	// A vault has one password slot, always, and up to 15 passkey slots beside it. Adding or removing
+	// a passkey never touches the password slot.
+
+	/// The passkeys of a vault file without opening it: what the unlock screen asks the browser for.
+	/// Throws like unlock() up to the header digest, and Error{MalformedFile, "slot"} for a damaged
+	/// passkey slot.
+	static std::vector<PasskeyInfo> passkeysOf(std::span<const uint8_t> file);
+
+	/// Opens a vault file with the PRF output (32 bytes) that the passkey `credentialId` gave for its
+	/// slot's prfSalt. Throws like unlock(), with Error{WrongPassword, "passkey"} when the vault has
+	/// no passkey slot for this credential or the output does not open it.
+	static Vault unlockWithPasskey(std::span<const uint8_t> file, std::span<const uint8_t> credentialId,
+								   std::span<const uint8_t> prfOutput);
+
+	/// 32 random bytes: the PRF input for a passkey about to be created.
+	static std::array<uint8_t, 32> newPasskeySalt();
+
+	/// In slot order.
+	std::vector<PasskeyInfo> passkeys() const;
+
+	/// Adds a passkey slot wrapping the master key under HKDF(prfOutput). `name`: 1 .. 64 bytes of
+	/// UTF-8; `credentialId`: 1 .. 1023 bytes; `prfSalt` and `prfOutput`: 32 bytes each
+	/// (Error{InvalidArgument} naming the field). Error{Duplicate, "passkey"} if this credential
+	/// already has a slot, Error{InvalidArgument, "slots"} when the vault has 16 slots.
+	void addPasskey(std::string_view name, std::span<const uint8_t> credentialId, std::span<const uint8_t> prfSalt,
+					std::span<const uint8_t> prfOutput);
+
+	/// Removes the passkey slot of `credentialId` (Error{InvalidArgument, "credentialId"} if there is
+	/// none). The password slot stays, whatever is removed.
+	void removePasskey(std::span<const uint8_t> credentialId);
+
+	/// Runs, on a throwaway vault with cheap Argon2 parameters, what an unlock by password or passkey
+	/// and the first codes run, then allocates and frees the memory that `storedFile`'s own Argon2
+	/// parameters will need (at most 256 MiB; the defaults' for a file it cannot read). Nothing is
+	/// kept and nothing is stored. Why: in a browser the first unlock of a fresh WebAssembly module
+	/// otherwise pays for compiling and optimizing that code and for growing and zero-filling the
+	/// heap, some 400 ms beside ~180 ms of Argon2id (VaultRehearsal.cpp). The page calls it while
+	/// the user types. Throws only what allocation throws.
+	static void rehearse(std::span<const uint8_t> storedFile);
 
 	bool isUnlocked() const noexcept { return _unlocked; }
 	/// Wipes the master key, the accounts and every text held; afterwards the vault is locked.
@@ -128,6 +173,8 @@ public:
 
 private:
 	void requireUnlocked() const;
+	/// Decrypts the accounts of a parsed `file` with its master key: the end of every unlock.
+	static Vault openPayload(const VaultFile& parsed, std::span<const uint8_t> file, Botan::secure_vector<uint8_t> masterKey);
 	size_t indexOf(std::string_view id) const;
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
 	/// With `newKey`, the payload is sealed under it and it becomes the master key on success.
