@@ -8,7 +8,10 @@
 //   idle        - DevTools Performance metrics over IDLE_SECONDS of the codes screen doing nothing
 //                 (the real clock runs: codes, rings and seconds change as a user sees them):
 //                 main-thread busy (TaskDuration), of which script, style recalculation and layout,
-//                 in ms per second
+//                 in ms per second. Measured twice: `idle` in the main thread's CPU time (timeDomain
+//                 threadTicks), what the page costs whatever else the machine runs, and `idle_wall`
+//                 in wall time (timeTicks, DevTools' default), which on a loaded machine also counts
+//                 the time the thread waited for a core. The targets are judged on `idle`.
 //   search_ms   - each keystroke of "Service 999" typed into search, keydown to the list updated
 //                 (the frame after the list's DOM changed, style and layout included), 3 rounds:
 //                 median and worst
@@ -57,7 +60,9 @@ async function firstCodeMs(page) {
   return marks.code - marks.submit;
 }
 
-async function idleMetrics(cdp, page) {
+async function idleMetrics(cdp, page, timeDomain) {
+  await cdp.send('Performance.disable');
+  await cdp.send('Performance.enable', { timeDomain });
   await page.waitForTimeout(SETTLE_MS);
   const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await read();
@@ -129,8 +134,8 @@ async function measureSize(url, count, tmp) {
     await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
 
     const cdp = await profile.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const idle = await idleMetrics(cdp, page);
+    const idle = await idleMetrics(cdp, page, 'threadTicks');
+    const idleWall = await idleMetrics(cdp, page, 'timeTicks');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const search = await searchTimes(page);
@@ -150,6 +155,7 @@ async function measureSize(url, count, tmp) {
       restore_ms: Math.round(restoreMs),
       unlock_ms: Math.round(median(unlockRuns)),
       idle,
+      idle_wall: idleWall,
       search_ms: search,
       heap_mb: +(heap.usedSize / 2 ** 20).toFixed(1),
     };
@@ -176,11 +182,12 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log('\n| accounts | restore -> first code (ms) | unlock -> first code (ms, median) | idle busy (ms/s) | of which script / style / layout (ms/s) | search keystroke (ms, median / worst) | JS heap (MiB) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| accounts | restore -> first code (ms) | unlock -> first code (ms, median) | idle busy, CPU (ms/s) | of which script / style / layout (ms/s) | idle busy, wall (ms/s) | search keystroke (ms, median / worst) | JS heap (MiB) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of Object.values(sizes)) {
-  console.log(`| ${s.accounts} | ${s.restore_ms} | ${s.unlock_ms} | ${s.idle.busy_ms_per_s} | ${s.idle.script_ms_per_s} / ${s.idle.style_ms_per_s} / ${s.idle.layout_ms_per_s} | ${s.search_ms.median} / ${s.search_ms.worst} | ${s.heap_mb} |`);
+  console.log(`| ${s.accounts} | ${s.restore_ms} | ${s.unlock_ms} | ${s.idle.busy_ms_per_s} | ${s.idle.script_ms_per_s} / ${s.idle.style_ms_per_s} / ${s.idle.layout_ms_per_s} | ${s.idle_wall.busy_ms_per_s} | ${s.search_ms.median} / ${s.search_ms.worst} | ${s.heap_mb} |`);
 }
+console.log(`(load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores)`);
 
 const small = sizes[20];
 const large = sizes[1000];
@@ -195,4 +202,4 @@ if (small && large) {
   targets.unlock_1000_le_20_plus_150_ms = large.unlock_ms <= small.unlock_ms + 150;
 }
 console.log('\ntargets:', Object.entries(targets).map(([key, ok]) => `${key} ${ok ? 'met' : 'MISSED'}`).join(', ') || 'n/a (not every size measured)');
-recordResult('large_vault', { sizes, targets, idle_seconds: IDLE_SECONDS, unlock_runs: UNLOCK_RUNS, query: QUERY, browser: 'Debian chromium, headless' });
+recordResult('large_vault', { sizes, targets, load_average: os.loadavg(), idle_seconds: IDLE_SECONDS, unlock_runs: UNLOCK_RUNS, query: QUERY, browser: 'Debian chromium, headless' });
