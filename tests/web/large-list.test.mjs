@@ -132,3 +132,24 @@ test('the ring\'s phase is the time elapsed in the period, to the millisecond', 
   assert.equal(ringPhase(1_750_000_020_000, 30), 0);
   assert.equal(ringPhase(1_750_000_000_000, 60), 40);
 });
+
+test('the focused row is kept: the range widens to it, with spacers still adding up, within a limit', async () => {
+  const { includeRow } = await import('../../web/js/ui/list-window.js');
+  const heights = [100, 120, 90, 110, 100, 130, 95, 105];
+  const gap = 8;
+  const heightOf = (index) => heights[index];
+  const rows = layout(heights, gap);
+  const total = rows.at(-1).bottom;
+  const range = windowRange({ count: heights.length, heightOf, gap, top: rows[5].top, bottom: rows[6].bottom });
+  assert.deepEqual([range.start, range.end], [5, 7]);
+  assert.equal(includeRow(range, 6, { heightOf, gap }), range, 'already in the range');
+  assert.equal(includeRow(range, null, { heightOf, gap }), range, 'no focused row');
+  const widened = includeRow(range, 1, { heightOf, gap });
+  assert.deepEqual([widened.start, widened.end, widened.before], [1, 7, rows[1].top]);
+  assert.equal(widened.after, total - rows[6].bottom);
+  const after = includeRow({ start: 0, end: 2, before: 0, after: total - rows[1].bottom, total }, 4, { heightOf, gap });
+  assert.deepEqual([after.start, after.end, after.before, after.after], [0, 5, 0, total - rows[4].bottom]);
+  const fromEmpty = includeRow({ start: 8, end: 8, before: total, after: 0, total }, 3, { heightOf, gap });
+  assert.deepEqual([fromEmpty.start, fromEmpty.end, fromEmpty.before, fromEmpty.after], [3, 4, rows[3].top, total - rows[3].bottom]);
+  assert.equal(includeRow(range, 1, { heightOf, gap, limit: 2 }), range, 'too far: left to go');
+});

@@ -39,6 +39,23 @@ export function windowRange({ count, heightOf, gap = 0, top, bottom }) {
   return { start, end, before, after: total - (rendered - gap), total };
 }
 
+/// The range widened to hold row `index` too (the row with the keyboard focus, which must stay in
+/// the document or the focus would fall back to the page), unless that needs more than `limit`
+/// extra rows: then the range as it was.
+export function includeRow(range, index, { heightOf, gap = 0, limit = 50 }) {
+  const { start, end, total } = range;
+  if (index === null || index === undefined || (index >= start && index < end)) return range;
+  const empty = start === end;
+  const from = empty ? index : Math.min(start, index);
+  const to = empty ? index + 1 : Math.max(end, index + 1);
+  if (to - from - (end - start) > limit) return range;
+  let before = 0;
+  for (let i = 0; i < from; i++) before += heightOf(i) + gap;
+  let rendered = 0;
+  for (let i = from; i < to; i++) rendered += heightOf(i) + (i > from ? gap : 0);
+  return { start: from, end: to, before, after: total - before - rendered, total };
+}
+
 /// Heights of the two stand-ins of a list laid out with `gap` between items: a spacer before the
 /// first rendered row and one after the last (0 = leave it out; a spacer shown takes a gap too).
 export function spacerHeights({ start, end, before, after, total }, gap = 0) {

@@ -6,9 +6,11 @@
 //
 // For assistive technology each row carries aria-setsize/aria-posinset ("12 of 1000"), and focus
 // moving to a row near the edge (Tab, Shift+Tab) brings the rows beyond it in at once, so the
-// keyboard reaches every account; search finds any account whether it is rendered or not.
+// keyboard reaches every account; search finds any account whether it is rendered or not. The row
+// holding the focus stays in the document while the page scrolls away from it (up to 50 rows
+// away), so Tab goes on from where it was.
 import { h } from './dom.js';
-import { visibleBand, windowRange, spacerHeights, HeightEstimate } from './list-window.js';
+import { visibleBand, windowRange, includeRow, spacerHeights, HeightEstimate } from './list-window.js';
 
 const FIRST_GUESS_PX = 110; // a row's height before any was measured (it is corrected in one frame)
 const OVERSCAN_VIEWPORTS = 0.75; // rows kept ready above and below the viewport, in viewport heights
@@ -88,9 +90,18 @@ export class WindowedList {
     const overscan = viewportHeight * OVERSCAN_VIEWPORTS;
     for (const section of this.#sections) {
       const band = visibleBand({ listTop: section.list.getBoundingClientRect().top, viewportHeight, overscan });
-      const range = windowRange({ count: section.items.length, heightOf: (index) => this.#heightOf(section.items[index]), gap, ...band });
-      this.#show(section, range, gap);
+      const heightOf = (index) => this.#heightOf(section.items[index]);
+      const range = windowRange({ count: section.items.length, heightOf, gap, ...band });
+      this.#show(section, includeRow(range, this.#focusedIndex(section), { heightOf, gap }), gap);
     }
+  }
+
+  // The index of the section's row holding the keyboard focus, or null.
+  #focusedIndex(section) {
+    const focused = document.activeElement;
+    if (!focused || !section.list.contains(focused)) return null;
+    const position = section.rows.findIndex((row) => row.element.contains(focused));
+    return position < 0 ? null : section.start + position;
   }
 
   #heightOf(item) {
