@@ -31,7 +31,7 @@ const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 if (!SIZES.length) SIZES.push(20, 200, 1000);
 const IDLE_SECONDS = 5;
 const SETTLE_MS = 2000;
-const UNLOCK_RUNS = 5;
+const UNLOCK_RUNS = 3;
 const SEARCH_ROUNDS = 3;
 const QUERY = 'Service 999';
 
@@ -124,6 +124,7 @@ async function measureSize(url, count, tmp) {
   const profile = await launchProfile({ origin: url });
   try {
     const page = await profile.context.newPage();
+    page.setDefaultTimeout(180_000); // the unchanged app with 1,000 accounts keeps the main thread busy
     await page.addInitScript(installMarks);
     await page.goto(`${url}/`);
     await page.getByRole('button', { name: 'Restore from a backup file' }).click();

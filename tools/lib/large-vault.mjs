@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const wasmCli = path.join(projectRoot, 'build', 'wasm', 'authcore.js');
+// AUTHCORE_CLI=path/to/native/authcore runs the native build instead (same vault format, tested by
+// tests/vault/vault_crossbuild_test.sh); by default the wasm CLI under this Node.
+const nativeCli = process.env.AUTHCORE_CLI;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -55,14 +58,15 @@ export function sampleUri({ issuer, name, secret, period, digits }) {
 /// Writes a vault of `count` sample accounts to `file` with the wasm CLI; the core's default key
 /// derivation unless `kdf` ({memoryKiB, iterations, parallelism}) is given.
 export function createLargeVault(file, count, password, { kdf } = {}) {
-  if (!existsSync(wasmCli)) throw new Error(`${wasmCli} is missing: build the wasm preset (cmake --build --preset wasm)`);
+  const [command, ...cli] = nativeCli ? [nativeCli] : [process.execPath, wasmCli];
+  if (!existsSync(cli[0] ?? command)) throw new Error(`${cli[0] ?? command} is missing: build the wasm preset (cmake --build --preset wasm)`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'authcore-large-vault-'));
   try {
     const passwordFile = path.join(work, 'password');
     writeFileSync(passwordFile, `${password}\n`);
     const uris = Array.from({ length: count }, (_, i) => sampleUri(sampleAccount(i + 1))).join('\n');
     const kdfArgs = kdf ? ['--kdf-memory', String(kdf.memoryKiB), '--kdf-iterations', String(kdf.iterations), '--kdf-parallelism', String(kdf.parallelism)] : [];
-    execFileSync(process.execPath, [wasmCli, 'vault', 'create', file, '--password-file', passwordFile, ...kdfArgs],
+    execFileSync(command, [...cli, 'vault', 'create', file, '--password-file', passwordFile, ...kdfArgs],
       { input: `${uris}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
   } finally {
     rmSync(work, { recursive: true, force: true });
