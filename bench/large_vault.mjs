@@ -14,7 +14,8 @@
 //                 the time the thread waited for a core. The targets are judged on `idle`.
 //   search_ms   - each keystroke of "Service 999" typed into search, keydown to the list updated
 //                 (the frame after the list's DOM changed, style and layout included), 3 rounds:
-//                 median and worst
+//                 median and worst in wall time, and cpu_median/cpu_worst: the main thread's CPU time
+//                 for the keystroke (from before the key to after the update)
 //   heap_mb     - the page's JS heap after a forced garbage collection (main thread; the vault
 //                 itself lives in the worker's wasm memory)
 // Targets (issue 15): idle <= 20 ms/s at 20 accounts and <= 40 ms/s at 1,000; restore or unlock to
@@ -100,22 +101,35 @@ function watchSearch() {
   }).observe(input.closest('section'), { childList: true, subtree: true, characterData: true, attributes: true });
 }
 
-async function searchTimes(page) {
+// Per keystroke also the main thread's CPU time (threadTicks TaskDuration from just before the key
+// to just after the list was updated): what the keystroke costs, whatever else the machine runs.
+async function searchTimes(page, cdp) {
   await page.evaluate(watchSearch);
+  await cdp.send('Performance.disable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const search = page.getByRole('searchbox');
+  const cpu = [];
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     await search.fill('');
     await page.waitForTimeout(300);
     await search.click();
     for (const key of QUERY) {
+      const measured = await page.evaluate(() => window.__search.length);
+      const before = await busy();
       await page.keyboard.type(key);
+      await page.waitForFunction((n) => window.__search.length > n, measured, { polling: 50 });
+      cpu.push((await busy()) - before);
       await page.waitForTimeout(120);
     }
     await page.waitForTimeout(300);
   }
   const times = await page.evaluate(() => window.__search);
   await search.fill('');
-  return { median: +median(times).toFixed(1), worst: +Math.max(...times).toFixed(1), keystrokes: times.length };
+  return {
+    median: +median(times).toFixed(1), worst: +Math.max(...times).toFixed(1), keystrokes: times.length,
+    cpu_median: +median(cpu).toFixed(1), cpu_worst: +Math.max(...cpu).toFixed(1),
+  };
 }
 
 async function measureSize(url, count, tmp) {
@@ -139,7 +153,7 @@ async function measureSize(url, count, tmp) {
     const idleWall = await idleMetrics(cdp, page, 'timeTicks');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const search = await searchTimes(page);
+    const search = await searchTimes(page, cdp);
 
     const unlockRuns = [];
     for (let i = 0; i < UNLOCK_RUNS; i++) {
@@ -183,10 +197,10 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log('\n| accounts | restore -> first code (ms) | unlock -> first code (ms, median) | idle busy, CPU (ms/s) | of which script / style / layout (ms/s) | idle busy, wall (ms/s) | search keystroke (ms, median / worst) | JS heap (MiB) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| accounts | restore -> first code (ms) | unlock -> first code (ms, median) | idle busy, CPU (ms/s) | of which script / style / layout (ms/s) | idle busy, wall (ms/s) | search keystroke, wall (ms, median / worst) | search keystroke, CPU (ms, median / worst) | JS heap (MiB) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of Object.values(sizes)) {
-  console.log(`| ${s.accounts} | ${s.restore_ms} | ${s.unlock_ms} | ${s.idle.busy_ms_per_s} | ${s.idle.script_ms_per_s} / ${s.idle.style_ms_per_s} / ${s.idle.layout_ms_per_s} | ${s.idle_wall.busy_ms_per_s} | ${s.search_ms.median} / ${s.search_ms.worst} | ${s.heap_mb} |`);
+  console.log(`| ${s.accounts} | ${s.restore_ms} | ${s.unlock_ms} | ${s.idle.busy_ms_per_s} | ${s.idle.script_ms_per_s} / ${s.idle.style_ms_per_s} / ${s.idle.layout_ms_per_s} | ${s.idle_wall.busy_ms_per_s} | ${s.search_ms.median} / ${s.search_ms.worst} | ${s.search_ms.cpu_median} / ${s.search_ms.cpu_worst} | ${s.heap_mb} |`);
 }
 console.log(`(load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores)`);
 
@@ -197,6 +211,7 @@ if (small) targets.idle_20_le_20_ms_per_s = small.idle.busy_ms_per_s <= 20;
 if (large) {
   targets.idle_1000_le_40_ms_per_s = large.idle.busy_ms_per_s <= 40;
   targets.search_1000_le_30_ms = large.search_ms.worst <= 30;
+  targets.search_1000_cpu_le_30_ms = large.search_ms.cpu_worst <= 30;
 }
 if (small && large) {
   targets.restore_1000_le_20_plus_150_ms = large.restore_ms <= small.restore_ms + 150;
