@@ -66,6 +66,23 @@ if (s) rows.push(['Everything shipped, gzip (KiB)', fmt(s.kb, 1), '', '']);
 const w = results.wasm_size;
 if (w) rows.push(['authcore_wasm.wasm raw / gzip (KiB)', `${fmt(w['authcore_wasm.wasm'].raw_bytes / 1024, 1)} / ${fmt(w['authcore_wasm.wasm'].gzip_bytes / 1024, 1)}`, '', '']);
 
+const l = results.large_vault;
+if (l) {
+  for (const size of Object.values(l.sizes)) {
+    rows.push([`Codes screen idle, ${size.accounts} accounts, main thread (ms/s)`, fmt(size.idle.busy_ms_per_s, 1), `target ${size.accounts >= 1000 ? 40 : 20}`, ratio(size.idle.busy_ms_per_s, size.accounts >= 1000 ? 40 : 20)]);
+  }
+  const small = l.sizes[20];
+  const large = l.sizes[1000];
+  if (small && large) {
+    rows.push(['Restore to first code, 1,000 accounts (ms)', fmt(large.restore_ms, 0), `20 accounts ${fmt(small.restore_ms, 0)} (+150 allowed)`, ratio(large.restore_ms, small.restore_ms)]);
+    rows.push(['Unlock to first code, 1,000 accounts (ms)', fmt(large.unlock_ms, 0), `20 accounts ${fmt(small.unlock_ms, 0)} (+150 allowed)`, ratio(large.unlock_ms, small.unlock_ms)]);
+  }
+  if (large) {
+    rows.push(['Search keystroke to list updated, 1,000 accounts (ms, worst)', fmt(large.search_ms.worst, 1), 'target 30', ratio(large.search_ms.worst, 30)]);
+    rows.push(['Page JS heap, 1,000 accounts (MiB)', fmt(large.heap_mb, 1), '', '']);
+  }
+}
+
 const m = results.machine;
 const report = [
   '# Benchmark report',

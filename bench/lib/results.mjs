@@ -1,6 +1,6 @@
 // Shared by every benchmark: merges one benchmark's figures into build/bench/results.json under a
-// stable key (qr_frame_720p, argon2id_unlock, cold_start, shipped_gzip_kb, otp_codes_per_second...),
-// with the machine and the date, so one report can be assembled from separate runs.
+// stable key (qr_frame_720p, argon2id_unlock, cold_start, shipped_gzip_kb, otp_codes_per_second,
+// large_vault...), with the machine and the date, so one report can be assembled from separate runs.
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

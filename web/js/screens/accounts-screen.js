@@ -1,8 +1,13 @@
 // The screen people use every day: find the account, read or copy the code before it expires.
-import { h, clear } from '../ui/dom.js';
+// Built to cost the same at rest with 20 accounts or 1,000: only rows on screen or near it are in
+// the document (WindowedList), one second-ticker updates only those rows, and codes come from the
+// worker once per period (CodeCache), not once per second.
+import { h } from '../ui/dom.js';
 import { t, formatNumber } from '../i18n/i18n.js';
 import { icon } from '../ui/icons.js';
 import { AccountRow } from '../ui/account-row.js';
+import { WindowedList } from '../ui/windowed-list.js';
+import { CodeCache } from '../ui/code-cache.js';
 import { showToast, announce } from '../ui/announcer.js';
 import { everySecond, unixSeconds } from '../ui/second-ticker.js';
 import { matches, sections, moved } from '../app/account-order.js';
@@ -12,11 +17,19 @@ import { copyText } from '../ui/clipboard.js';
 import { getSettings } from '../app/settings.js';
 
 export class AccountsScreen {
-  #rows = new Map();
+  #rows = new Map(); // id -> AccountRow, only the rows in the document
+  #codes = new CodeCache();
+  #codesPending = null; // the vaultCodes call in flight, shared by every row that waits for it
+  #hotpCodes = new Map(); // id -> HOTP code generated here, shown again when its row comes back
+  #list;
+  #handlers;
   #stopTicker = null;
   #reordering = false;
   #query = '';
-  #onChange = () => this.render();
+  #onChange = () => {
+    this.#codes = new CodeCache(); // accounts were added, removed or changed: ask the worker afresh
+    this.render();
+  };
 
   constructor({ app, session }) {
     this.app = app;
@@ -30,7 +43,22 @@ export class AccountsScreen {
     this.reorderButton = h('button', { type: 'button', class: 'button small', 'aria-pressed': 'false', onclick: () => this.#toggleReorder() },
       icon('list'), h('span', { text: t('reorder.toggle') }));
     this.countStatus = h('p', { class: 'sr-only', role: 'status' });
-    this.listArea = h('div');
+    this.#handlers = {
+      copy: (row) => this.#copy(row),
+      edit: (entry) => this.#edit(entry),
+      move: (entry, delta) => this.#move(entry, delta),
+      nextHotp: (row) => this.#nextHotp(row),
+    };
+    this.#list = new WindowedList({
+      createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
+      releaseRow: (entry) => this.#rows.delete(entry.id),
+    });
+    this.emptyState = h('div', { class: 'card empty-state', hidden: true },
+      h('p', { text: t('accounts.empty') }),
+      h('button', { type: 'button', class: 'button primary', onclick: () => app.navigate('add') }, icon('plus'), t('accounts.add')));
+    this.noMatch = h('p', { class: 'card empty-state', hidden: true, text: t('accounts.noMatch') });
+    // The list element stays in the document across renders, so the page keeps its scroll position.
+    this.listArea = h('div', {}, this.emptyState, this.#list.element, this.noMatch);
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'accounts-title' },
       h('div', { class: 'screen-header' },
         h('h2', { id: 'accounts-title', tabindex: '-1', text: t('accounts.title') }),
@@ -52,34 +80,16 @@ export class AccountsScreen {
     const focusAction = document.activeElement?.dataset?.action;
     const all = this.session.entries;
     const shown = all.filter((entry) => matches(entry, this.#query));
-    this.#rows.clear();
-    clear(this.listArea);
-    if (!all.length) {
-      this.listArea.append(h('div', { class: 'card empty-state' },
-        h('p', { text: t('accounts.empty') }),
-        h('button', { type: 'button', class: 'button primary', onclick: () => this.app.navigate('add') }, icon('plus'), t('accounts.add'))));
-      this.reorderButton.hidden = true;
-      return;
-    }
-    this.reorderButton.hidden = false;
-    const handlers = {
-      copy: (row) => this.#copy(row),
-      edit: (entry) => this.#edit(entry),
-      move: (entry, delta) => this.#move(entry, delta),
-      nextHotp: (row) => this.#nextHotp(row),
-    };
-    for (const section of sections(shown, { favouritesTitle: t('accounts.favourites'), otherTitle: t('accounts.other') })) {
-      const list = h('ul', { class: 'account-list', 'aria-label': section.title ?? t('accounts.title') });
-      section.entries.forEach((entry, index) => {
-        const row = new AccountRow(entry, handlers, { reordering: this.#reordering, first: index === 0, last: index === section.entries.length - 1 });
-        row.sectionIds = section.entries.map((item) => item.id);
-        this.#rows.set(entry.id, row);
-        list.append(row.element);
-      });
-      if (section.title) this.listArea.append(h('h3', { class: 'group-title', text: section.title }));
-      this.listArea.append(list);
-    }
-    if (!shown.length) this.listArea.append(h('p', { class: 'card empty-state', text: t('accounts.noMatch') }));
+    this.emptyState.hidden = all.length > 0;
+    this.noMatch.hidden = !all.length || shown.length > 0;
+    this.reorderButton.hidden = !all.length;
+    const listed = sections(shown, { favouritesTitle: t('accounts.favourites'), otherTitle: t('accounts.other') });
+    this.#list.setSections(listed.map((section) => ({
+      title: section.title,
+      label: section.title ?? t('accounts.title'),
+      items: section.entries,
+      ids: section.entries.map((item) => item.id),
+    })));
     this.countStatus.textContent = this.#query ? t('accounts.shown', { count: shown.length, total: formatNumber(all.length) }) : '';
     if (focusId) {
       const target = this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] [data-action="${focusAction}"]:not([disabled])`)
@@ -89,14 +99,57 @@ export class AccountsScreen {
     this.#tick(Date.now());
   }
 
+  // A row entering the window shows its code at once when this period's codes are known.
+  #createRow(entry, index, count, section) {
+    const row = new AccountRow(entry, this.#handlers, { reordering: this.#reordering, first: index === 0, last: index === count - 1 });
+    row.sectionIds = section.ids;
+    this.#rows.set(entry.id, row);
+    if (row.isHotp) {
+      if (this.#hotpCodes.has(entry.id)) row.setHotpCode(this.#hotpCodes.get(entry.id));
+    } else {
+      const now = Date.now();
+      const shown = this.#codes.at(entry.id, unixSeconds(now));
+      if (shown) row.setCode(shown, now);
+    }
+    return row;
+  }
+
+  // Every second: the rows in the window count down from the cached codes; when a row's period has
+  // ended (or it has no code yet), one vaultCodes call refreshes every account.
   async #tick(now) {
     if (!this.session.unlocked || !this.#rows.size) return;
-    const result = await this.session.codes(unixSeconds(now));
-    if (result.error) return;
-    for (const item of result.codes) {
-      const row = this.#rows.get(item.id);
-      if (row && !row.isHotp && item.code !== null && item.code !== undefined) row.setCode(item);
+    const unix = unixSeconds(now);
+    if (this.#showCodes(unix, now)) return;
+    const fetched = await this.#fetchCodes(unix);
+    if (fetched) this.#showCodes(unixSeconds(Date.now()), Date.now());
+  }
+
+  /// Shows what the cache has; true when every TOTP row in the window got a code.
+  #showCodes(unix, now) {
+    let complete = true;
+    for (const row of this.#rows.values()) {
+      if (row.isHotp) continue;
+      const shown = this.#codes.at(row.entry.id, unix);
+      if (shown) row.setCode(shown, now);
+      else complete = false;
     }
+    return complete;
+  }
+
+  #fetchCodes(unix) {
+    if (this.#codesPending?.unix === unix) return this.#codesPending.promise;
+    const codes = this.#codes;
+    const promise = this.session.codes(unix).then((result) => {
+      // Ignore an answer that arrives after the accounts changed or the vault locked.
+      if (result.error || codes !== this.#codes || !this.session.unlocked) return false;
+      this.#codes.store(unix, result.codes);
+      return true;
+    }, () => false); // a failed call leaves the rows as they are; the next second tries again
+    this.#codesPending = { unix, promise };
+    promise.finally(() => {
+      if (this.#codesPending?.promise === promise) this.#codesPending = null;
+    });
+    return promise;
   }
 
   async #copy(row) {
@@ -121,6 +174,7 @@ export class AccountsScreen {
       return;
     }
     row.setHotpCode(result.code);
+    this.#hotpCodes.set(row.entry.id, result.code);
     announce(t('hotp.generated', { account: row.entry.issuer || row.entry.name }));
   }
 
@@ -156,6 +210,9 @@ export class AccountsScreen {
   destroy() {
     this.#stopTicker?.();
     this.session.removeEventListener('change', this.#onChange);
+    this.#list.destroy();
     this.#rows.clear();
+    this.#codes = new CodeCache();
+    this.#hotpCodes.clear();
   }
 }

@@ -55,18 +55,22 @@ export class AccountRow {
     return this.#current;
   }
 
-  /// TOTP/Steam: {code, nextCode, secondsRemaining, period} from vaultCodes.
-  setCode({ code, nextCode, secondsRemaining, period }) {
+  /// TOTP/Steam: {code, nextCode, secondsRemaining, period} (vaultCodes, via the code cache); nowMs
+  /// is the clock they were read at (it sets the ring's phase). Called every second while the row
+  /// is in the document: only what changed is written.
+  setCode({ code, nextCode, secondsRemaining, period }, nowMs = Date.now()) {
     if (code !== this.#current) {
       this.#current = code;
       this.#code.textContent = groupCode(code);
     }
-    this.#ring.update(secondsRemaining, period);
-    const showNext = nextCode && secondsRemaining < NEXT_CODE_SECONDS;
-    this.#spoken.textContent = `, ${t('code.label')} ${spokenCode(code)}, ${t('code.secondsLeft', { count: secondsRemaining })}` +
+    this.#ring.update(secondsRemaining, period, nowMs);
+    const showNext = Boolean(nextCode) && secondsRemaining < NEXT_CODE_SECONDS;
+    const spoken = `, ${t('code.label')} ${spokenCode(code)}, ${t('code.secondsLeft', { count: secondsRemaining })}` +
       (showNext ? `, ${t('code.next')} ${spokenCode(nextCode)}` : '');
-    this.#next.hidden = !showNext;
-    if (showNext) this.#next.textContent = `${t('code.next')} ${groupCode(nextCode)}`;
+    if (this.#spoken.textContent !== spoken) this.#spoken.textContent = spoken;
+    if (this.#next.hidden === showNext) this.#next.hidden = !showNext;
+    const next = showNext ? `${t('code.next')} ${groupCode(nextCode)}` : '';
+    if (showNext && this.#next.textContent !== next) this.#next.textContent = next;
   }
 
   /// HOTP: a freshly generated code (the counter is already saved).

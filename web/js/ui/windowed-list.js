@@ -1,0 +1,212 @@
+// A long list of sections (heading + <ul>) that keeps in the document only the rows on screen or
+// near it, so what the page costs at rest, on a search keystroke or on unlock depends on the screen,
+// not on the number of accounts. Rows left out are stood in for by two spacers per list whose heights
+// come from measured rows (ResizeObserver) or, before a row was ever shown, the mean row height; the
+// page scrolls as if every row were there.
+//
+// For assistive technology each row carries aria-setsize/aria-posinset ("12 of 1000"), and focus
+// moving to a row near the edge (Tab, Shift+Tab) brings the rows beyond it in at once, so the
+// keyboard reaches every account; search finds any account whether it is rendered or not. The row
+// holding the focus stays in the document while the page scrolls away from it (up to 50 rows
+// away), so Tab goes on from where it was.
+import { h } from './dom.js';
+import { visibleBand, windowRange, includeRow, spacerHeights, HeightEstimate } from './list-window.js';
+
+const FIRST_GUESS_PX = 110; // a row's height before any was measured (it is corrected in one frame)
+const OVERSCAN_VIEWPORTS = 0.75; // rows kept ready above and below the viewport, in viewport heights
+
+export class WindowedList {
+  element = h('div', { class: 'windowed-list' });
+  #sections = [];
+  #heights = new Map(); // row key -> measured border-box height in px, kept across renders
+  #estimate = new HeightEstimate(FIRST_GUESS_PX);
+  #keys = new WeakMap(); // row element -> key, for ResizeObserver records
+  #gap = null;
+  #frame = 0;
+  #createRow;
+  #releaseRow;
+  #keyOf;
+  #resizeObserver;
+  #onViewportChange = () => this.scheduleUpdate();
+
+  /// createRow(item, {index, count, section}) -> {element}; releaseRow(item, row) when it leaves.
+  constructor({ createRow, releaseRow, keyOf = (item) => item.id }) {
+    this.#createRow = createRow;
+    this.#releaseRow = releaseRow;
+    this.#keyOf = keyOf;
+    this.#resizeObserver = new ResizeObserver((records) => this.#measured(records));
+    window.addEventListener('scroll', this.#onViewportChange, { passive: true });
+    window.addEventListener('resize', this.#onViewportChange);
+    // Tab onto a row near the window's edge: the browser scrolls it into view; render the rows past
+    // it now, before the next key press, so the following Tab finds them.
+    this.element.addEventListener('focusin', () => this.update());
+  }
+
+  /// sections: [{title|null, label, items}], in display order. Replaces every rendered row.
+  setSections(sections) {
+    this.#releaseAll();
+    this.#sections = sections.map((section) => ({
+      ...section,
+      list: h('ul', { class: 'account-list', 'aria-label': section.label }),
+      top: spacer(),
+      bottom: spacer(),
+      start: 0,
+      end: 0,
+      rows: [],
+    }));
+    this.element.replaceChildren(...this.#sections.flatMap((section) => {
+      section.list.append(section.top, section.bottom);
+      return [section.title ? h('h3', { class: 'group-title', text: section.title }) : null, section.list].filter(Boolean);
+    }));
+    // Until the window is worked out, each list stands at its estimated full height, so the page
+    // does not get shorter for a moment (which would lose the scroll position).
+    for (const section of this.#sections) {
+      const { total } = windowRange({ count: section.items.length, heightOf: (index) => this.#heightOf(section.items[index]), gap: this.#gap ?? 0, top: Infinity, bottom: Infinity });
+      setSpacer(section.top, total);
+    }
+    this.update();
+    this.scheduleUpdate(); // once the screen is in the document, its real position counts
+  }
+
+  /// Rendered rows, in display order.
+  *rows() {
+    for (const section of this.#sections) yield* section.rows;
+  }
+
+  scheduleUpdate() {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.update();
+    });
+  }
+
+  update() {
+    if (!this.#sections.length) return;
+    // The gap between rows comes from the style sheet, readable once the list is in the document.
+    if (this.#gap === null && this.element.isConnected) this.#gap = parseFloat(getComputedStyle(this.#sections[0].list).rowGap) || 0;
+    const gap = this.#gap ?? 0;
+    const viewportHeight = window.innerHeight || document.documentElement.clientHeight;
+    const overscan = viewportHeight * OVERSCAN_VIEWPORTS;
+    for (const section of this.#sections) {
+      const band = visibleBand({ listTop: section.list.getBoundingClientRect().top, viewportHeight, overscan });
+      const heightOf = (index) => this.#heightOf(section.items[index]);
+      const range = windowRange({ count: section.items.length, heightOf, gap, ...band });
+      this.#show(section, includeRow(range, this.#focusedIndex(section), { heightOf, gap }), gap);
+    }
+  }
+
+  // The index of the section's row holding the keyboard focus, or null.
+  #focusedIndex(section) {
+    const focused = document.activeElement;
+    if (!focused || !section.list.contains(focused)) return null;
+    const position = section.rows.findIndex((row) => row.element.contains(focused));
+    return position < 0 ? null : section.start + position;
+  }
+
+  #heightOf(item) {
+    return this.#heights.get(this.#keyOf(item)) ?? this.#estimate.value;
+  }
+
+  // Moves the section's rendered rows to [range.start, range.end), keeping the rows that stay (and
+  // so the focus inside them), then sizes the spacers.
+  #show(section, range, gap) {
+    const { start, end } = range;
+    const count = section.items.length;
+    if (end <= section.start || start >= section.end) {
+      for (let index = section.start; index < section.end; index++) this.#release(section, index);
+      section.rows = [];
+      section.start = start;
+      section.end = start;
+    }
+    while (section.start < start && section.start < section.end) {
+      this.#release(section, section.start);
+      section.rows.shift();
+      section.start += 1;
+    }
+    while (section.end > end && section.end > section.start) {
+      section.end -= 1;
+      this.#release(section, section.end);
+      section.rows.pop();
+    }
+    if (section.start === section.end) {
+      section.start = start;
+      section.end = start;
+    }
+    const before = [];
+    for (let index = start; index < section.start; index++) before.push(this.#render(section, index, count));
+    const after = [];
+    for (let index = section.end; index < end; index++) after.push(this.#render(section, index, count));
+    section.top.after(...before.map((row) => row.element));
+    section.bottom.before(...after.map((row) => row.element));
+    section.rows = [...before, ...section.rows, ...after];
+    section.start = start;
+    section.end = end;
+    const spacers = spacerHeights(range, gap);
+    setSpacer(section.top, spacers.top);
+    setSpacer(section.bottom, spacers.bottom);
+  }
+
+  #render(section, index, count) {
+    const item = section.items[index];
+    const row = this.#createRow(item, { index, count, section });
+    row.element.setAttribute('aria-setsize', String(count));
+    row.element.setAttribute('aria-posinset', String(index + 1));
+    this.#keys.set(row.element, this.#keyOf(item));
+    this.#resizeObserver.observe(row.element);
+    return row;
+  }
+
+  #release(section, index) {
+    const row = section.rows[index - section.start];
+    if (!row) return;
+    this.#resizeObserver.unobserve(row.element);
+    row.element.remove();
+    this.#releaseRow?.(section.items[index], row);
+  }
+
+  #releaseAll() {
+    for (const section of this.#sections) {
+      for (let index = section.start; index < section.end; index++) this.#release(section, index);
+      section.rows = [];
+    }
+  }
+
+  // Heights come in after layout; the spacers and the window follow in the next frame (changing
+  // them inside the observer's callback would loop it).
+  #measured(records) {
+    let changed = false;
+    for (const record of records) {
+      const key = this.#keys.get(record.target);
+      if (key === undefined || !record.target.isConnected) continue;
+      const height = record.borderBoxSize?.[0]?.blockSize ?? record.target.getBoundingClientRect().height;
+      const previous = this.#heights.get(key);
+      if (!height || (previous !== undefined && Math.abs(previous - height) < 0.5)) continue;
+      this.#heights.set(key, height);
+      this.#estimate.add(height, previous);
+      changed = true;
+    }
+    if (changed) this.scheduleUpdate();
+  }
+
+  destroy() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    window.removeEventListener('scroll', this.#onViewportChange);
+    window.removeEventListener('resize', this.#onViewportChange);
+    this.#releaseAll();
+    this.#resizeObserver.disconnect();
+    this.#sections = [];
+  }
+}
+
+// Stand-ins are presentational list items, hidden from assistive technology: the rows' own
+// aria-setsize/aria-posinset say how many there are.
+function spacer() {
+  return h('li', { class: 'list-spacer', 'aria-hidden': 'true', role: 'presentation', hidden: true });
+}
+
+function setSpacer(element, height) {
+  element.hidden = height <= 0;
+  element.style.height = `${Math.max(0, height)}px`;
+}
