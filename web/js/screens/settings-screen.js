@@ -8,6 +8,7 @@ import { downloadBackup } from '../app/backup.js';
 import { showToast } from '../ui/announcer.js';
 import { everySecond } from '../ui/second-ticker.js';
 import { ChangePasswordForm } from '../ui/change-password-form.js';
+import { persistenceState, onPersistenceChange, evictionRisk } from '../storage/persistence.js';
 
 const LANGUAGE_NAMES = { en: 'English', lv: 'Latviešu' };
 
@@ -17,6 +18,7 @@ function section(id, title, ...children) {
 
 export class SettingsScreen {
   #stopClock;
+  #stopStorage;
 
   constructor({ app, session }) {
     const settings = getSettings();
@@ -38,6 +40,12 @@ export class SettingsScreen {
       clock.textContent = formatDateTime(new Date(now), { dateStyle: 'full', timeStyle: 'medium' });
     });
     this.password = new ChangePasswordForm({ app, session });
+    // The persistence answer may arrive while this screen is open (a prompt answered late).
+    const STATE_KEYS = { persisted: 'storage.statePersisted', refused: 'storage.stateRefused', asking: 'storage.stateAsking', unsupported: 'storage.stateUnsupported', unknown: 'storage.stateUnknown' };
+    const storageState = h('p', { class: 'storage-state', role: 'status', text: t(STATE_KEYS[persistenceState()]) });
+    this.#stopStorage = onPersistenceChange((state) => {
+      storageState.textContent = t(STATE_KEYS[state]);
+    });
 
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
       h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
@@ -73,6 +81,11 @@ export class SettingsScreen {
         h('div', { class: 'button-row' },
           app.has('importFile') ? h('button', { type: 'button', class: 'button', text: t('import.title'), onclick: () => app.navigate('import') }) : null,
           app.has('vaultExportUris') ? h('button', { type: 'button', class: 'button', text: t('export.title'), onclick: () => app.navigate('export') }) : null)) : null,
+      section('settings-storage', t('storage.title'),
+        storageState,
+        evictionRisk() ? h('div', { class: 'notice warning storage-eviction' },
+          h('p', { text: t('storage.evictionRisk') }),
+          h('ul', {}, h('li', { text: t('storage.evictionInstall') }), h('li', { text: t('storage.evictionBackup') }))) : null),
       section('settings-password', t('password.title'), this.password.element));
   }
 
@@ -82,6 +95,7 @@ export class SettingsScreen {
 
   destroy() {
     this.#stopClock?.();
+    this.#stopStorage?.();
     this.password.destroy();
   }
 }
