@@ -107,8 +107,9 @@ test('tap or Enter copies the code, with visible and screen-reader feedback', as
   await page.locator('#announcer').filter({ hasText: 'Code for authentik copied.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
   assert.ok(await page.locator('.toast').filter({ hasText: 'copied' }).isVisible());
-  const label = await row(page, 'authentik').locator('.account-copy').evaluate((button) => button.textContent);
-  assert.match(label, new RegExp(expected.split('').join(' ')), 'the code is read digit by digit');
+  assert.equal(await row(page, 'authentik').locator('.account-copy').getAttribute('aria-label'), 'Copy code for authentik');
+  const summary = await row(page, 'authentik').locator('.account-summary').textContent();
+  assert.match(summary, new RegExp(`^authentik, kristine\\.majore, code ${expected.split('').join(' ')}, \\d+ seconds? left`), 'the row reads issuer, account, code digit by digit, time left');
 });
 
 test('the next code shows when fewer than 5 seconds remain', async () => {

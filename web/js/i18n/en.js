@@ -116,6 +116,7 @@ export default {
   'code.label': 'code',
   'code.next': 'Next:',
   'code.secondsLeft': { one: '{count} second left', other: '{count} seconds left' },
+  'copy.for': 'Copy code for {issuer}',
   'copy.hint': 'Press to copy the code.',
   'copy.done': 'Code for {account} copied.',
   'copy.failed': 'Copying failed. Read the code from the screen.',

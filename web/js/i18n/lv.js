@@ -116,6 +116,7 @@ export default {
   'code.label': 'kods',
   'code.next': 'Nākamais:',
   'code.secondsLeft': { zero: 'atlikušas {count} sekundes', one: 'atlikusi {count} sekunde', other: 'atlikušas {count} sekundes' },
+  'copy.for': 'Kopēt {issuer} kodu',
   'copy.hint': 'Nospiediet, lai nokopētu kodu.',
   'copy.done': 'Konta {account} kods nokopēts.',
   'copy.failed': 'Kopēšana neizdevās. Nolasiet kodu no ekrāna.',
