@@ -56,6 +56,10 @@ const o = results.otp_codes_per_second;
 if (o) rows.push(['TOTP SHA1 codes per second', `wasm ${fmt(o.wasm.sha1, 0)}`, `native ${fmt(o.native.sha1, 0)}`, ratio(o.wasm.sha1, o.native.sha1)]);
 const c = results.cold_start;
 if (c) rows.push(['Cold start, offline reload to first code (ms)', fmt(c.ms, 0), 'target 300', ratio(c.ms, 300)]);
+for (const [engine, e] of Object.entries(results.engines ?? {})) {
+  rows.push([`Cold start, SW reload to first code, ${engine} ${e.version} (ms)`, fmt(e.ms, 0), `shell ${fmt(e.shell_ms, 0)}`, '']);
+  rows.push([`Argon2id unlock to first code, ${engine} (ms)`, fmt(e.unlock_ms, 0), '', '']);
+}
 const s = results.shipped_gzip_kb;
 if (s) rows.push(['Everything shipped, gzip (KiB)', fmt(s.kb, 1), '', '']);
 const w = results.wasm_size;

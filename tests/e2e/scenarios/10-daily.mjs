@@ -4,7 +4,7 @@
 // lock and unlock, labels that are text and never markup.
 import assert from 'node:assert/strict';
 import { readClipboard } from '../support/clipboard.mjs';
-import { PASSWORD, FIXED_TIME, oathtool, heading, button, navButton, createVault, unlock, goToAdd, addByUri, rowSelector, rowCode, rowCount, hasRow } from '../support/flows.mjs';
+import { PASSWORD, FIXED_TIME, oathtool, heading, button, navButton, createVault, unlock, goToAdd, addByUri, rowSelector, rowCode, rowCount, hasRow, rowReading } from '../support/flows.mjs';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const AUTHENTIK = `otpauth://totp/authentik%3Akristine.majore?secret=${SECRET}&algorithm=SHA1&digits=6&period=30&issuer=authentik`;
@@ -74,7 +74,7 @@ export const scenario = {
         const expected = await rowCode(page, 'authentik');
         const row = await rowSelector(page, 'authentik');
         // The row reads issuer, account, code (digit by digit), time left; the button is named for what it does.
-        assert.match(await page.text({ css: `${row} .account-summary` }), new RegExp(`^authentik, kristine\\.majore, code ${expected.split('').join(' ')}, \\d+ seconds? left`));
+        assert.match(await rowReading(page, 'authentik'), new RegExp(`^authentik, kristine\\.majore, code ${expected.split('').join(' ')}, \\d+ seconds? left$`));
         await page.click(button('Copy code for authentik'));
         await page.waitUntil(() => document.querySelector('#announcer')?.textContent.includes('Code for authentik copied.'));
         assert.equal(await readClipboard(page, engineName), expected);
@@ -115,7 +115,8 @@ export const scenario = {
         await page.click(button('Edit Savings Bank anna@example.lv'));
         await page.click(button('Delete', { within: 'dialog[open]' }));
         await page.waitFor({ role: 'dialog', name: 'Delete this account?' });
-        await page.click(button('Delete', { within: 'dialog[open]' }));
+        // Two dialogs are open now (edit, and the question over it): answer the question.
+        await page.click(button('Delete', { within: 'dialog[open][aria-labelledby^="confirm-title"]' }));
         await page.waitFor({ css: '.toast', text: undefined });
         await page.waitUntil(() => document.querySelector('.toast')?.textContent.includes('Savings Bank – anna@example.lv deleted.'));
         assert.equal(await hasRow(page, 'Savings Bank'), false);

@@ -15,6 +15,11 @@ import { webDir, requireBuild } from './browser.mjs';
 
 const CLOCK_SCRIPT = 'e2e-clock.js';
 
+// The browsers' own background traffic (component updates, settings, captive-portal checks) goes
+// through the proxy too. It is not the page's: it is kept apart (browserTraffic) and refused all the
+// same. Only these hosts of the browser vendors; anything else is the page's and fails the test.
+const BROWSER_SERVICES = /^(CONNECT )?(https?:\/\/)?([a-z0-9-]+\.)*(googleapis\.com|gvt1\.com|google\.com|gstatic\.com|mozilla\.(com|org|net)|firefox\.com|services\.mozilla\.com|mozaws\.net)(:\d+)?(\/|$)/i;
+
 function clockScript(seconds) {
   if (seconds == null) return '// real clock\n';
   // A frozen clock like Playwright's setFixedTime: Date and Date.now say `seconds`, timers still run.
@@ -29,7 +34,9 @@ function clockScript(seconds) {
 })();\n`;
 }
 
-export async function startE2eServer({ clock = null } = {}) {
+/// clock: Unix seconds to freeze Date at (null: the real clock). extraScripts: {name: source} of
+/// further classic scripts put before the app's modules (benchmarks' in-page marks).
+export async function startE2eServer({ clock = null, extraScripts = {} } = {}) {
   requireBuild();
   const serveFile = createHandler(webDir);
   const indexHtml = readFileSync(path.join(webDir, 'index.html'), 'utf8');
@@ -45,8 +52,13 @@ export async function startE2eServer({ clock = null } = {}) {
       response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(clockScript(fixedSeconds));
       return;
     }
-    if ((pathname === '/' || pathname === '/index.html') && fixedSeconds != null && request.method === 'GET') {
-      const html = indexHtml.replace('<head>', `<head>\n<script src="${CLOCK_SCRIPT}"></script>`);
+    if (extraScripts[pathname.slice(1)]) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(extraScripts[pathname.slice(1)]);
+      return;
+    }
+    const extraTags = Object.keys(extraScripts).map((name) => `<script src="${name}"></script>`).join('\n');
+    if ((pathname === '/' || pathname === '/index.html') && (fixedSeconds != null || extraTags) && request.method === 'GET') {
+      const html = indexHtml.replace('<head>', `<head>\n${fixedSeconds != null ? `<script src="${CLOCK_SCRIPT}"></script>\n` : ''}${extraTags}`);
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);
       return;
     }
@@ -63,6 +75,7 @@ export async function startE2eServer({ clock = null } = {}) {
 
   // The recording proxy: plain-HTTP requests come with an absolute URL, HTTPS ones as CONNECT.
   const foreign = [];
+  const browserTraffic = [];
   const viaProxy = [];
   const proxy = http.createServer((request, response) => {
     let target;
@@ -74,7 +87,7 @@ export async function startE2eServer({ clock = null } = {}) {
     }
     viaProxy.push(target.href);
     if (target.origin !== origin) {
-      foreign.push(target.href);
+      (BROWSER_SERVICES.test(target.href) ? browserTraffic : foreign).push(target.href);
       response.writeHead(403).end();
       return;
     }
@@ -90,7 +103,8 @@ export async function startE2eServer({ clock = null } = {}) {
     request.pipe(upstream);
   });
   proxy.on('connect', (request, socket) => {
-    foreign.push(`CONNECT ${request.url}`);
+    const line = `CONNECT ${request.url}`;
+    (BROWSER_SERVICES.test(line) ? browserTraffic : foreign).push(line);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   const proxySockets = new Set();
@@ -106,6 +120,8 @@ export async function startE2eServer({ clock = null } = {}) {
     proxy: `127.0.0.1:${proxy.address().port}`,
     /// Requests to another origin the browsers tried (refused by the proxy).
     foreign,
+    /// The browsers' own background requests (see BROWSER_SERVICES), refused too.
+    browserTraffic,
     /// Every URL that went through the proxy (shows the browser really uses it).
     viaProxy,
     served,

@@ -44,6 +44,10 @@ export async function runEngine(engineName) {
   after(async () => {
     await engine?.close();
     await web?.close();
+    if (web?.browserTraffic.length) {
+      const hosts = [...new Set(web.browserTraffic.map((line) => line.replace(/^CONNECT /, '').replace(/^https?:\/\//, '').split(/[/:]/)[0]))];
+      console.log(`# ${engineName}: the browser's own background requests, refused by the proxy: ${web.browserTraffic.length} (${hosts.join(', ')})`);
+    }
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     const why = tally.notRun.length ? ` (${tally.notRun.join('; ')})` : '';
     console.log(`# e2e ${engineName} ${engine?.version ?? ''}: ${tally.passed + tally.failed} run, ${tally.passed} passed, ${tally.failed} failed, ${tally.notRun.length} not run${why}; ${seconds} s`);

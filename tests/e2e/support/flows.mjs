@@ -81,3 +81,16 @@ export function storedRevision(page) {
     open.onerror = () => reject(open.error);
   }));
 }
+
+/// What a screen reader reads for a row: its text in document order, aria-hidden parts left out.
+export async function rowReading(page, issuer) {
+  const row = await rowSelector(page, issuer);
+  return page.evaluate((selector) => {
+    const read = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+      if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute('aria-hidden') === 'true') return '';
+      return [...node.childNodes].map(read).join('');
+    };
+    return read(document.querySelector(`${selector} .account-main`)).replace(/\s+/g, ' ').trim();
+  }, row);
+}

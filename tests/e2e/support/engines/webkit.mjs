@@ -101,7 +101,11 @@ class WebKitPage {
   }
   async fill(element, text) {
     await this.#use();
-    await element.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE, ...(text ? [text] : []));
+    // clear() empties the field without an input event; typing then fires one per key, as a user's
+    // typing does. Emptying alone announces itself with one input event.
+    await element.clear();
+    if (text) await element.sendKeys(text);
+    else await this.driver.executeScript("arguments[0].dispatchEvent(new Event('input', { bubbles: true }))", element);
   }
   async press(key) {
     await this.#use();
@@ -182,7 +186,12 @@ export async function launch({ proxy }) {
       for (const driver of sessions) await driver.quit().catch(() => {});
       webdriver.kill();
       xvfb?.stop();
-      rmSync(home, { recursive: true, force: true });
+      // MiniBrowser's helper processes may still be writing their caches while they quit.
+      try {
+        rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+      } catch {
+        // a leftover temp folder is harmless
+      }
     },
   };
 }
