@@ -4,6 +4,7 @@
 // Nothing here logs arguments or results: they carry secrets.
 import createAuthcore from '../../wasm/authcore_wasm.mjs';
 import { decodeImage } from './image-decoder.js';
+import { nameTagFailure } from './tag-failure.js';
 
 // Every binding the page may call. Anything else is refused, so a bug cannot reach Embind internals.
 const BINDINGS = new Set([
@@ -39,7 +40,7 @@ async function run(action, args) {
   }
   if (Object.hasOwn(LOCAL_ACTIONS, action)) return { result: await LOCAL_ACTIONS[action](m, ...args) };
   if (!BINDINGS.has(action) || typeof m[action] !== 'function') return { error: unavailable(action) };
-  return { result: m[action](...args) };
+  return { result: nameTagFailure(m[action](...args)) };
 }
 
 self.addEventListener('message', async (event) => {

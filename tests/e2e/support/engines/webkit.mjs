@@ -97,7 +97,15 @@ class WebKitPage {
   }
   async click(element) {
     await this.#use();
-    await element.click();
+    try {
+      await element.click();
+    } catch (error) {
+      // WebKitWebDriver scrolls an element only just into view, where the sticky app bar may cover
+      // it; a user would scroll it clear first: centre it and click again.
+      if (error.name !== 'ElementClickInterceptedError') throw error;
+      await this.driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+      await element.click();
+    }
   }
   async fill(element, text) {
     await this.#use();
