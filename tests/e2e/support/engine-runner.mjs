@@ -28,7 +28,7 @@ export async function loadScenarios() {
 export async function runEngine(engineName) {
   const engineModule = await import(`./engines/${engineName}.mjs`);
   const groups = await loadScenarios();
-  const tally = { passed: 0, failed: 0, notRun: [] };
+  const tally = { passed: 0, failed: 0, notRun: [], known: [] };
   const startedAt = Date.now();
   let engine;
   let web;
@@ -50,7 +50,8 @@ export async function runEngine(engineName) {
     }
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     const why = tally.notRun.length ? ` (${tally.notRun.join('; ')})` : '';
-    console.log(`# e2e ${engineName} ${engine?.version ?? ''}: ${tally.passed + tally.failed} run, ${tally.passed} passed, ${tally.failed} failed, ${tally.notRun.length} not run${why}; ${seconds} s`);
+    const knownWhy = tally.known.length ? `, ${tally.known.length} known failure (${tally.known.join('; ')})` : '';
+    console.log(`# e2e ${engineName} ${engine?.version ?? ''}: ${tally.passed + tally.failed + tally.known.length} run, ${tally.passed} passed, ${tally.failed} failed${knownWhy}, ${tally.notRun.length} not run${why}; ${seconds} s`);
   });
 
   for (const group of groups) {
@@ -87,14 +88,19 @@ export async function runEngine(engineName) {
         test(title, { skip: `not run in ${engineName}: ${lacking}` }, () => {});
         continue;
       }
-      test(title, async () => {
+      // A known failure of the app in this engine (a bug on file, not a missing capability): the step
+      // still runs, reported as TODO with the reason, and is counted apart; it cannot hide a pass.
+      const known = step.knownFailure?.[engineName];
+      test(title, known ? { todo: `KNOWN FAILURE in ${engineName}: ${known}` } : {}, async () => {
         const t0 = Date.now();
         try {
           if (groupFailed) throw new Error('an earlier step of this group failed');
           await step.run(context);
-          tally.passed++;
+          if (known) tally.known.push(`${step.name}: passed although marked known failure`);
+          else tally.passed++;
         } catch (error) {
-          tally.failed++;
+          if (known) tally.known.push(`${step.name}: ${known}`);
+          else tally.failed++;
           groupFailed = true;
           throw error;
         } finally {

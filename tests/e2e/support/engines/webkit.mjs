@@ -154,26 +154,26 @@ class WebKitPage {
 
 export async function launch({ proxy }) {
   const xvfb = process.env.DISPLAY ? null : await startXvfb();
-  const port = await freePort();
   // A home of its own: MiniBrowser keeps its data and saves downloads there.
   const home = mkdtempSync(path.join(os.tmpdir(), 'authcore-webkit-home-'));
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CACHE_HOME: path.join(home, '.cache'), ...(xvfb ? { DISPLAY: xvfb.display } : {}) };
-  const webdriver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env });
-  await waitForPort(port);
   const version = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'webkit2gtk-driver']).toString().trim();
-  const sessions = new Set();
+  const profiles = new Set();
   return {
     name,
     version: `WebKitGTK ${version} MiniBrowser`,
+    /// WebKitWebDriver holds one session at a time: each profile has its own driver process.
     async newProfile() {
+      const port = await freePort();
+      const webdriver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env });
+      await waitForPort(port);
       const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'] },
         proxy: { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: [] },
       }).build();
-      sessions.add(driver);
       const session = { driver, current: await driver.getWindowHandle(), fresh: true, home };
-      return {
+      const profile = {
         async newPage() {
           if (session.fresh) {
             session.fresh = false;
@@ -185,14 +185,16 @@ export async function launch({ proxy }) {
         },
         grantClipboard: async () => {},
         async close() {
-          sessions.delete(driver);
+          profiles.delete(profile);
           await driver.quit().catch(() => {});
+          webdriver.kill();
         },
       };
+      profiles.add(profile);
+      return profile;
     },
     async close() {
-      for (const driver of sessions) await driver.quit().catch(() => {});
-      webdriver.kill();
+      for (const profile of [...profiles]) await profile.close();
       xvfb?.stop();
       // MiniBrowser's helper processes may still be writing their caches while they quit.
       try {
