@@ -66,6 +66,10 @@ export const scenario = {
   steps: [
     {
       name: 'the engine\'s own fake camera opens, shows video, and is released on Stop and on leaving the page',
+      // Measured in WebKitGTK 2.50: the mock camera opens, shows video and is released on Stop; a
+      // second click on Camera then opens nothing within 20 s, although getUserMedia called twice
+      // directly reopens fine. Cause not found yet (the page's second open path in JavaScriptCore).
+      knownFailure: { webkit: 'after Stop, a second Camera click opens no stream within 20 s' },
       async run({ page }) {
         await page.evaluate(recordStreams);
         await page.click(button('Camera'));
@@ -84,6 +88,7 @@ export const scenario = {
     },
     {
       name: 'a canvas stream showing an authentik QR stands in for the camera: the card shows oathtool\'s code',
+      independent: true,
       async run({ page }) {
         await page.click(navButton('Add'));
         await page.waitFor(heading('Add an account'));
