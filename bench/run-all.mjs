@@ -61,6 +61,10 @@ if (u) rows.push(['Password submit to first code (ms)', fmt(u.ms, 0), `Argon2id 
 if (c) rows.push(['Offline reload to the unlock screen (ms)', fmt(c.shell_ms, 0), 'target 100', ratio(c.shell_ms, 100)]);
 const pk = results.passkey_unlock;
 if (pk) rows.push(['Passkey press to first code, virtual authenticator (ms)', fmt(pk.ms, 0), 'target 150', ratio(pk.ms, 150)]);
+for (const [engine, e] of Object.entries(results.engines ?? {})) {
+  rows.push([`Cold start, SW reload to first code, ${engine} ${e.version} (ms)`, fmt(e.ms, 0), `shell ${fmt(e.shell_ms, 0)}`, '']);
+  rows.push([`Argon2id unlock to first code, ${engine} (ms)`, fmt(e.unlock_ms, 0), '', '']);
+}
 const s = results.shipped_gzip_kb;
 if (s) rows.push(['Everything shipped, gzip (KiB)', fmt(s.kb, 1), '', '']);
 const w = results.wasm_size;

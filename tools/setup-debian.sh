@@ -3,7 +3,8 @@
 # Rerun is fast: every step checks first and does nothing when it is already done.
 #
 #   tools/setup-debian.sh          build prerequisites (compilers, emscripten, node packages)
-#   tools/setup-debian.sh --test   plus what the tests need (chromium, oathtool, zbar, qrencode)
+#   tools/setup-debian.sh --test   plus what the tests need (chromium, firefox-esr, WebKitGTK's
+#                                  MiniBrowser + WebKitWebDriver, Xvfb, oathtool, zbar, qrencode)
 #
 # Why Debian 13's emscripten: Debian 12's emscripten 3.1.6 ships a libc++ too old for Botan 3.
 # 3.1.69 installs on bookworm from a low-priority trixie source, by exact version, so its
@@ -21,7 +22,9 @@ EMSCRIPTEN_VERSION="3.1.69+dfsg-3"
 BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
                 googletest libstb-dev nlohmann-json3-dev libprotozero-dev dpkg-dev)
 # clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step.
-TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19)
+# firefox-esr, webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with libwebkit2gtk-4.1-0) and xvfb
+# are the end-to-end suite's other two engines (tests/e2e/engines/).
+TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19 firefox-esr webkit2gtk-driver xvfb xauth)
 
 missing_packages() {
   local pkg

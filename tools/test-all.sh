@@ -44,6 +44,10 @@ if [[ -f tools/build-web.mjs ]]; then
   run "build web" node tools/build-web.mjs
   if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
     run "end-to-end (Chromium)" node --test --test-concurrency=1 tests/e2e/
+    # The same scenarios (tests/e2e/scenarios/) in each engine; each prints "e2e ENGINE: N run, ...".
+    for engine in chromium firefox webkit; do
+      run "end-to-end scenarios ($engine)" node --test --test-concurrency=1 "tests/e2e/engines/$engine.mjs"
+    done
   fi
 fi
 

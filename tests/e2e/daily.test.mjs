@@ -107,8 +107,13 @@ test('tap or Enter copies the code, with visible and screen-reader feedback', as
   await page.locator('#announcer').filter({ hasText: 'Code for authentik copied.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
   assert.ok(await page.locator('.toast').filter({ hasText: 'copied' }).isVisible());
-  const label = await row(page, 'authentik').locator('.account-copy').evaluate((button) => button.textContent);
-  assert.match(label, new RegExp(expected.split('').join(' ')), 'the code is read digit by digit');
+  assert.equal(await row(page, 'authentik').locator('.account-copy').getAttribute('aria-label'), 'Copy code for authentik');
+  const summary = await row(page, 'authentik').locator('.account-main').evaluate((main) => {
+    const read = (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent
+      : node.nodeType !== Node.ELEMENT_NODE || node.getAttribute('aria-hidden') === 'true' ? '' : [...node.childNodes].map(read).join(''));
+    return read(main).replace(/\s+/g, ' ').trim();
+  });
+  assert.match(summary, new RegExp(`^authentik, kristine\\.majore, code ${expected.split('').join(' ')}, \\d+ seconds? left`), 'the row reads issuer, account, code digit by digit, time left');
 });
 
 test('the next code shows when fewer than 5 seconds remain', async () => {
@@ -222,7 +227,7 @@ test('keyboard only: Tab walks the list in order and every stop shows a focus ri
   }
   assert.deepEqual(stops.filter((stop) => !stop.ring), [], 'every focused control shows its ring');
   assert.equal(stops[0].what, 'Reorder');
-  assert.equal(stops[1].what, 'copy');
+  assert.match(stops[1].what, /^Copy code for /, 'the copy button is named for what it does');
   assert.match(stops[2].what, /^(Edit|Next code for) /);
 });
 

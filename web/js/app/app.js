@@ -9,7 +9,7 @@ import { VaultSession } from '../vault/vault-session.js';
 import { AutoLock } from './auto-lock.js';
 import { getSettings, onSettingsChange, updateSettings } from './settings.js';
 import { describeError } from './errors.js';
-import { requestPersistence } from '../storage/persistence.js';
+import { askPersistence, onPersistenceChange, persistenceState, evictionRisk } from '../storage/persistence.js';
 import { CreateVaultScreen } from '../screens/create-vault-screen.js';
 import { UnlockScreen } from '../screens/unlock-screen.js';
 import { RestoreScreen } from '../screens/restore-screen.js';
@@ -38,6 +38,7 @@ export class App {
   #bindings = new Set();
   #autoLock;
   #lockedBefore = null; // where the user was when the vault locked
+  #persistenceWatched = false;
 
   constructor({ authcore, main }) {
     this.#authcore = authcore;
@@ -110,10 +111,12 @@ export class App {
     if (this.has('vaultRehearse')) this.#authcore.call('vaultRehearse', stored.current?.bytes);
   }
 
-  async vaultCreated() {
+  // Persistence is asked, never awaited (see storage/persistence.js): the answer shows in a banner
+  // and in Settings whenever it arrives.
+  vaultCreated() {
     this.#autoLock.start();
-    const persistence = await requestPersistence();
-    this.#show('ready', { persistence });
+    this.#show('ready');
+    this.#askPersistence();
   }
 
   async unlocked({ recovered = false, restored = false, rollback = null } = {}) {
@@ -124,7 +127,31 @@ export class App {
     if (recovered) showToast(t('unlock.recovered'), { timeout: 10_000 });
     if (restored) showToast(t('restore.done'));
     if (rollback) this.#rollbackBanner(rollback);
-    if ((await requestPersistence()) === 'refused') this.#storageBanner();
+    this.#askPersistence();
+  }
+
+  #askPersistence() {
+    if (!this.#persistenceWatched) {
+      this.#persistenceWatched = true;
+      onPersistenceChange((state) => {
+        if (state === 'refused' && this.session.unlocked && !evictionRisk()) this.#storageBanner();
+      });
+    }
+    if (evictionRisk()) this.#evictionBanner();
+    else if (persistenceState() === 'refused') this.#storageBanner();
+    askPersistence();
+  }
+
+  /// WebKit without installation deletes the vault after 7 days unused: say so on every unlock,
+  /// with the two remedies, until the app is installed.
+  #evictionBanner() {
+    const banners = document.getElementById('banners');
+    if (banners.querySelector('.storage-eviction')) return;
+    banners.append(h('div', { class: 'notice warning banner storage-eviction', role: 'status' },
+      h('div', {},
+        h('p', { text: t('storage.evictionRisk') }),
+        h('ul', {}, h('li', { text: t('storage.evictionInstall') }), h('li', { text: t('storage.evictionBackup') }))),
+      h('button', { type: 'button', class: 'button small', text: t('common.dismiss'), onclick: (event) => event.target.closest('.banner').remove() })));
   }
 
   /// Runs callback now if the vault is locked, else once it locks (a security update takes over then).

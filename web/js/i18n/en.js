@@ -96,6 +96,15 @@ export default {
   'reminder.later': 'Later',
 
   'storage.refused': 'The browser may delete stored data when the disk is nearly full. Keep a backup file to be safe.',
+  'storage.evictionRisk': 'This browser (Safari / WebKit) deletes the saved vault of a website not opened for 7 days. Do one of these so you never lose your accounts:',
+  'storage.evictionInstall': 'Install the app: in Safari choose Share, then Add to Dock (Mac) or Add to Home Screen (iPhone, iPad). The installed app keeps its data.',
+  'storage.evictionBackup': 'Keep a backup file: download it from Settings after every change (you will be reminded every few days).',
+  'storage.title': 'Storage on this device',
+  'storage.statePersisted': 'The browser keeps the vault even when the disk is nearly full.',
+  'storage.stateRefused': 'The browser may delete the vault when the disk is nearly full. Keep a backup file to be safe.',
+  'storage.stateAsking': 'Asking the browser to keep the vault… (your browser may show a question)',
+  'storage.stateUnsupported': 'This browser cannot promise to keep the vault. Keep a backup file to be safe.',
+  'storage.stateUnknown': 'Not asked yet.',
 
   'accounts.title': 'Accounts',
   'accounts.add': 'Add account',
@@ -112,6 +121,7 @@ export default {
   'code.label': 'code',
   'code.next': 'Next:',
   'code.secondsLeft': { one: '{count} second left', other: '{count} seconds left' },
+  'copy.for': 'Copy code for {issuer}',
   'copy.hint': 'Press to copy the code.',
   'copy.done': 'Code for {account} copied.',
   'copy.doneClears': { one: 'Code for {account} copied. It will be cleared from the clipboard in {count} second.', other: 'Code for {account} copied. It will be cleared from the clipboard in {count} seconds.' },

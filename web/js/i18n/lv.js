@@ -96,6 +96,15 @@ export default {
   'reminder.later': 'Vēlāk',
 
   'storage.refused': 'Pārlūks var dzēst saglabātos datus, kad disks ir gandrīz pilns. Drošības labad glabājiet rezerves kopijas failu.',
+  'storage.evictionRisk': 'Šis pārlūks (Safari / WebKit) dzēš saglabāto glabātuvi vietnei, kas nav atvērta 7 dienas. Izdariet vienu no šiem, lai nekad nezaudētu kontus:',
+  'storage.evictionInstall': 'Instalējiet lietotni: Safari izvēlieties Kopīgot, tad Pievienot dokam (Mac) vai Pievienot sākuma ekrānam (iPhone, iPad). Instalētā lietotne saglabā savus datus.',
+  'storage.evictionBackup': 'Glabājiet rezerves kopijas failu: lejupielādējiet to Iestatījumos pēc katras izmaiņas (jums to atgādinās ik pēc dažām dienām).',
+  'storage.title': 'Krātuve šajā ierīcē',
+  'storage.statePersisted': 'Pārlūks saglabā glabātuvi arī tad, kad disks ir gandrīz pilns.',
+  'storage.stateRefused': 'Pārlūks var dzēst glabātuvi, kad disks ir gandrīz pilns. Drošības labad glabājiet rezerves kopijas failu.',
+  'storage.stateAsking': 'Lūdzam pārlūku saglabāt glabātuvi… (pārlūks var uzdot jautājumu)',
+  'storage.stateUnsupported': 'Šis pārlūks nevar apsolīt saglabāt glabātuvi. Drošības labad glabājiet rezerves kopijas failu.',
+  'storage.stateUnknown': 'Vēl nav jautāts.',
 
   'accounts.title': 'Konti',
   'accounts.add': 'Pievienot kontu',
@@ -112,6 +121,7 @@ export default {
   'code.label': 'kods',
   'code.next': 'Nākamais:',
   'code.secondsLeft': { zero: 'atlikušas {count} sekundes', one: 'atlikusi {count} sekunde', other: 'atlikušas {count} sekundes' },
+  'copy.for': 'Kopēt {issuer} kodu',
   'copy.hint': 'Nospiediet, lai nokopētu kodu.',
   'copy.done': 'Konta {account} kods nokopēts.',
   'copy.doneClears': { zero: 'Konta {account} kods nokopēts. Pēc {count} sekundēm tas tiks notīrīts no starpliktuves.', one: 'Konta {account} kods nokopēts. Pēc {count} sekundes tas tiks notīrīts no starpliktuves.', other: 'Konta {account} kods nokopēts. Pēc {count} sekundēm tas tiks notīrīts no starpliktuves.' },

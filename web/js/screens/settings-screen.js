@@ -9,6 +9,7 @@ import { showToast } from '../ui/announcer.js';
 import { everySecond } from '../ui/second-ticker.js';
 import { ChangePasswordForm } from '../ui/change-password-form.js';
 import { PasskeySettings } from '../ui/passkey-settings.js';
+import { persistenceState, onPersistenceChange, evictionRisk } from '../storage/persistence.js';
 
 const LANGUAGE_NAMES = { en: 'English', lv: 'Latviešu' };
 
@@ -18,6 +19,7 @@ function section(id, title, ...children) {
 
 export class SettingsScreen {
   #stopClock;
+  #stopStorage;
 
   constructor({ app, session }) {
     const settings = getSettings();
@@ -42,6 +44,12 @@ export class SettingsScreen {
     });
     this.password = new ChangePasswordForm({ app, session });
     this.passkeys = app.has('vaultAddPasskey') ? new PasskeySettings({ app, session }) : null;
+    // The persistence answer may arrive while this screen is open (a prompt answered late).
+    const STATE_KEYS = { persisted: 'storage.statePersisted', refused: 'storage.stateRefused', asking: 'storage.stateAsking', unsupported: 'storage.stateUnsupported', unknown: 'storage.stateUnknown' };
+    const storageState = h('p', { class: 'storage-state', role: 'status', text: t(STATE_KEYS[persistenceState()]) });
+    this.#stopStorage = onPersistenceChange((state) => {
+      storageState.textContent = t(STATE_KEYS[state]);
+    });
 
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
       h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
@@ -79,6 +87,11 @@ export class SettingsScreen {
           app.has('importFile') ? h('button', { type: 'button', class: 'button', text: t('import.title'), onclick: () => app.navigate('import') }) : null,
           app.has('vaultExportUris') ? h('button', { type: 'button', class: 'button', text: t('export.title'), onclick: () => app.navigate('export') }) : null)) : null,
       this.passkeys ? section('settings-passkeys', t('passkey.title'), this.passkeys.element) : null,
+      section('settings-storage', t('storage.title'),
+        storageState,
+        evictionRisk() ? h('div', { class: 'notice warning storage-eviction' },
+          h('p', { text: t('storage.evictionRisk') }),
+          h('ul', {}, h('li', { text: t('storage.evictionInstall') }), h('li', { text: t('storage.evictionBackup') }))) : null),
       section('settings-password', t('password.title'), this.password.element));
   }
 
@@ -88,6 +101,7 @@ export class SettingsScreen {
 
   destroy() {
     this.#stopClock?.();
+    this.#stopStorage?.();
     this.password.destroy();
     this.passkeys?.destroy();
   }

@@ -6,11 +6,10 @@ import { downloadBackup } from '../app/backup.js';
 import { showToast } from '../ui/announcer.js';
 
 export class VaultReadyScreen {
-  constructor({ app, session }, { persistence } = {}) {
+  constructor({ app, session }) {
     this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'ready-title' },
       h('h2', { id: 'ready-title', tabindex: '-1', text: t('ready.title') }),
       h('p', { text: t('ready.intro') }),
-      persistence === 'refused' ? h('p', { class: 'notice warning', text: t('storage.refused') }) : null,
       h('div', { class: 'card' },
         h('p', { text: t('ready.backup') }),
         h('div', { class: 'button-row' },

@@ -1,6 +1,8 @@
 // One account in the list: issuer, name, the code (grouped for the eye, digit by digit for screen
 // readers), the countdown ring, the next code in the last 5 seconds, and its tools (HOTP "next
 // code", edit, move up/down in reorder mode). Every label is set as text, never as markup.
+// For a screen reader the row reads "issuer, account, code 1 2 3 4 5 6, 17 seconds left", then a
+// button "Copy code for ISSUER", not the whole row as one button-shaped blob.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { icon } from './icons.js';
@@ -21,13 +23,19 @@ export class AccountRow {
     this.entry = entry;
     this.isHotp = entry.type === 'hotp';
     const issuer = entry.issuer || t('account.noIssuer');
-    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this) },
+    // The row's content is plain text in reading order (issuer, account, code digit by digit, time
+    // left); the copy button lies over it (CSS), so a click anywhere copies, and it is named for what
+    // it does. Visible text inside the button would have to be part of its name (WCAG 2.5.3).
+    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, 'aria-label': t('copy.for', { issuer }), 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this) });
+    const main = h('div', { class: 'account-main' },
       h('span', { class: 'account-issuer' }, h('span', { text: issuer }),
         entry.favourite ? h('span', { class: 'favourite-mark', 'aria-hidden': 'true', text: '★' }) : null,
         entry.favourite ? h('span', { class: 'sr-only', text: `, ${t('account.favourite')}` }) : null),
+      h('span', { class: 'sr-only', text: ', ' }),
       h('span', { class: 'account-name', text: entry.name }),
       this.#code, this.#spoken, this.#next,
-      this.isHotp ? null : this.#ring.element);
+      this.isHotp ? null : this.#ring.element,
+      this.copyButton);
     const tools = h('div', { class: 'account-tools' });
     const toolLabel = (key) => t(key, { account: [entry.issuer, entry.name].filter(Boolean).join(' ') });
     if (this.isHotp) {
@@ -41,7 +49,7 @@ export class AccountRow {
     } else {
       tools.append(h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'edit' }, 'aria-label': toolLabel('edit.for'), title: t('edit.title'), onclick: () => handlers.edit(entry) }, icon('edit')));
     }
-    this.element = h('li', { class: 'account', dataset: { id: String(entry.id) } }, this.copyButton, tools);
+    this.element = h('li', { class: 'account', dataset: { id: String(entry.id) } }, main, tools);
     if (this.isHotp) this.#showHotpHint();
   }
 

@@ -5,6 +5,7 @@
 // callable, so a bug cannot reach Embind internals. Nothing here logs arguments or results: they
 // carry secrets.
 import createAuthcore from '../../wasm/authcore_wasm.mjs';
+import { nameTagFailure } from './tag-failure.js';
 
 /// Every binding some worker may call: what `capabilities` reports as present in this build.
 export const ALL_BINDINGS = [
@@ -48,7 +49,7 @@ export function serveBindings(bindings, localActions = {}) {
     const start = performance.now();
     const result = m[action](...args);
     performance.measure(`authcore:${action}`, { start });
-    return { result };
+    return { result: nameTagFailure(result) };
   }
 
   self.addEventListener('message', async (event) => {

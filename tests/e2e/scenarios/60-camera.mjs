@@ -1,0 +1,107 @@
+// The camera in every engine. Each engine's own fake device (Chromium's --use-fake-device, Firefox's
+// media.navigator.streams.fake, WebKitGTK's mock capture devices) shows a generated pattern, so:
+//   1. the real fake device opens, shows video, and is released (every track ended) on Stop and when
+//      the Add page is left;
+//   2. a canvas.captureStream() showing a known QR stands in for getUserMedia (the page's own video,
+//      frame and scan path), and the confirmation card shows oathtool's code.
+// Chromium's .y4m camera (a file as the device) stays in tests/e2e/scan.test.mjs.
+import assert from 'node:assert/strict';
+import { qrMatrix } from '../support/qr-images.mjs';
+import { FIXED_TIME, oathtool, heading, button, navButton, createVault } from '../support/flows.mjs';
+
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const AUTHENTIK = `otpauth://totp/authentik%3Akristine.majore?secret=${SECRET}&algorithm=SHA1&digits=6&period=30&issuer=authentik`;
+
+/// Test instrumentation (in the page, not in the app): remembers every stream getUserMedia gives,
+/// so the test can see whether each was released.
+function recordStreams() {
+  if (window.__e2eStreams) return;
+  window.__e2eStreams = [];
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    window.__e2eStreams.push(stream);
+    return stream;
+  };
+}
+
+/// Replaces getUserMedia with a canvas stream showing `matrix` (a QR code, quiet zone added).
+function canvasCamera(matrix) {
+  const module = 8;
+  const size = (matrix.length + 8) * module;
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 480;
+  const context = canvas.getContext('2d');
+  const draw = () => {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#000';
+    const left = (canvas.width - size) / 2 + 4 * module;
+    const top = (canvas.height - size) / 2 + 4 * module;
+    matrix.forEach((row, y) => row.forEach((dark, x) => { if (dark) context.fillRect(left + x * module, top + y * module, module, module); }));
+  };
+  draw();
+  // A stream only carries frames that are drawn: redraw while the test runs.
+  window.__e2eCanvasTimer = setInterval(draw, 50);
+  window.__e2eStreams = [];
+  navigator.mediaDevices.getUserMedia = async () => {
+    const stream = canvas.captureStream(20);
+    window.__e2eStreams.push(stream);
+    return stream;
+  };
+}
+
+const allReleased = () => window.__e2eStreams.length > 0 && window.__e2eStreams.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
+
+export const scenario = {
+  name: 'camera',
+  clock: FIXED_TIME,
+  async setup({ page }) {
+    await page.goto('/');
+    await createVault(page);
+    await page.click(button('Add your first account'));
+    await page.waitFor(heading('Add an account'));
+  },
+  steps: [
+    {
+      name: 'the engine\'s own fake camera opens, shows video, and is released on Stop and on leaving the page',
+      // Measured in WebKitGTK 2.50: the mock camera opens, shows video and is released on Stop; a
+      // second click on Camera then opens nothing within 20 s, although getUserMedia called twice
+      // directly reopens fine. Cause not found yet (the page's second open path in JavaScriptCore).
+      knownFailure: { webkit: 'after Stop, a second Camera click opens no stream within 20 s' },
+      async run({ page }) {
+        await page.evaluate(recordStreams);
+        await page.click(button('Camera'));
+        await page.waitUntil(() => {
+          const video = document.querySelector('.scan-view video');
+          return video && video.readyState >= 2 && video.videoWidth > 0;
+        }, null, { timeout: 20_000, message: 'for camera video' });
+        assert.equal(await page.evaluate(() => window.__e2eStreams.length), 1);
+        await page.click(button('Stop'));
+        await page.waitUntil(allReleased, null, { message: 'for the camera to be released after Stop' });
+        await page.click(button('Camera'));
+        await page.waitUntil(() => window.__e2eStreams.length === 2 && window.__e2eStreams[1].getTracks().some((track) => track.readyState === 'live'));
+        await page.click(navButton('Accounts'));
+        await page.waitUntil(allReleased, null, { message: 'for the camera to be released after leaving Add' });
+      },
+    },
+    {
+      name: 'a canvas stream showing an authentik QR stands in for the camera: the card shows oathtool\'s code',
+      independent: true,
+      async run({ page }) {
+        await page.click(navButton('Add'));
+        await page.waitFor(heading('Add an account'));
+        await page.evaluate(canvasCamera, qrMatrix(AUTHENTIK));
+        const started = Date.now();
+        await page.click(button('Camera'));
+        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' });
+        console.log(`# camera (canvas stream) click to confirmation card: ${Date.now() - started} ms`);
+        assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
+        assert.equal(await page.text({ css: '.confirm-card .preview-issuer' }), 'authentik');
+        await page.waitUntil(allReleased, null, { message: 'for the stream to be released once the code is read' });
+        await page.evaluate(() => clearInterval(window.__e2eCanvasTimer));
+      },
+    },
+  ],
+};

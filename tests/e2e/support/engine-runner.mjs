@@ -1,0 +1,117 @@
+// Runs every scenario (tests/e2e/scenarios/*.mjs) in one engine, as node:test tests named
+// "ENGINE: group › step". A step that needs a capability the engine lacks is registered as skipped
+// with "not run in ENGINE: <capability>: <why>", and the closing summary line counts it per engine,
+// so nothing is absent silently. Each scenario group gets its own server and a fresh profile.
+import { test, before, after } from 'node:test';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startE2eServer } from './e2e-server.mjs';
+import { E2ePage } from './driver.mjs';
+import { missingCapability } from './capabilities.mjs';
+
+const scenariosDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
+
+export async function loadScenarios() {
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+  const files = readdirSync(scenariosDir).filter((file) => file.endsWith('.mjs')).sort();
+  const groups = [];
+  for (const file of files) {
+    const module = await import(pathToFileURL(path.join(scenariosDir, file)).href);
+    for (const scenario of module.scenarios ?? [module.scenario]) {
+      if (!only || only.test(scenario.name)) groups.push(scenario);
+    }
+  }
+  return groups;
+}
+
+export async function runEngine(engineName) {
+  const engineModule = await import(`./engines/${engineName}.mjs`);
+  const groups = await loadScenarios();
+  const tally = { passed: 0, failed: 0, notRun: [], known: [] };
+  const startedAt = Date.now();
+  let engine;
+  let web;
+
+  before(async () => {
+    // One server (and its recording proxy, whose address the browser needs at launch) per engine run;
+    // each group sets its clock and gets fresh profiles, so no state crosses groups.
+    web = await startE2eServer();
+    engine = await engineModule.launch({ proxy: web.proxy });
+    console.log(`# engine ${engineName}: ${engine.version}`);
+  });
+
+  after(async () => {
+    await engine?.close();
+    await web?.close();
+    if (web?.browserTraffic.length) {
+      const hosts = [...new Set(web.browserTraffic.map((line) => line.replace(/^CONNECT /, '').replace(/^https?:\/\//, '').split(/[/:]/)[0]))];
+      console.log(`# ${engineName}: the browser's own background requests, refused by the proxy: ${web.browserTraffic.length} (${hosts.join(', ')})`);
+    }
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    const why = tally.notRun.length ? ` (${tally.notRun.join('; ')})` : '';
+    const knownWhy = tally.known.length ? `, ${tally.known.length} known failure (${tally.known.join('; ')})` : '';
+    console.log(`# e2e ${engineName} ${engine?.version ?? ''}: ${tally.passed + tally.failed + tally.known.length} run, ${tally.passed} passed, ${tally.failed} failed${knownWhy}, ${tally.notRun.length} not run${why}; ${seconds} s`);
+  });
+
+  for (const group of groups) {
+    const context = { engineName };
+    let groupFailed = false;
+    test(`${engineName}: ${group.name} (setup)`, async () => {
+      context.web = web;
+      web.setClock(group.clock ?? null);
+      web.setOffline(false);
+      const firstForeign = web.foreign.length;
+      context.foreign = () => web.foreign.slice(firstForeign);
+      context.newProfile = async () => {
+        const profile = await engine.newProfile();
+        await profile.grantClipboard(context.web.origin);
+        return {
+          ...profile,
+          newPage: async () => new E2ePage(await profile.newPage(), { engine: engineName, web: context.web }),
+        };
+      };
+      try {
+        context.profile = await context.newProfile();
+        context.page = await context.profile.newPage();
+        if (group.setup) await group.setup(context);
+      } catch (error) {
+        groupFailed = true;
+        throw error;
+      }
+    });
+    for (const step of group.steps) {
+      const lacking = missingCapability(engineName, step.needs ?? []);
+      const title = `${engineName}: ${group.name} › ${step.name}`;
+      if (lacking) {
+        tally.notRun.push(`${step.name}: ${lacking}`);
+        test(title, { skip: `not run in ${engineName}: ${lacking}` }, () => {});
+        continue;
+      }
+      // A known failure of the app in this engine (a bug on file, not a missing capability): the step
+      // still runs, reported as TODO with the reason, and is counted apart; it cannot hide a pass.
+      const known = step.knownFailure?.[engineName];
+      test(title, known ? { todo: `KNOWN FAILURE in ${engineName}: ${known}` } : {}, async () => {
+        const t0 = Date.now();
+        try {
+          // `independent` steps set up what they need themselves, so they run after a failure too.
+          if (groupFailed && !step.independent) throw new Error('an earlier step of this group failed');
+          await step.run(context);
+          if (known) tally.known.push(`${step.name}: passed although marked known failure`);
+          else tally.passed++;
+        } catch (error) {
+          if (known) tally.known.push(`${step.name}: ${known}`);
+          else tally.failed++;
+          groupFailed = true;
+          throw error;
+        } finally {
+          if (process.env.E2E_TIMINGS) console.log(`# ${title}: ${Date.now() - t0} ms`);
+        }
+      });
+    }
+    test(`${engineName}: ${group.name} (teardown)`, async () => {
+      web?.setOffline(false);
+      await context.profile?.close();
+    });
+  }
+}
