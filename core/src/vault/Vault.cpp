@@ -8,6 +8,7 @@
 #include "vault/PasswordSlot.h"
 #include "vault/VaultFile.h"
 #include "vault/VaultFormat.h"
+#include "vault/VaultHistory.h"
 #include "vault/VaultPayload.h"
 
 #include <botan/hex.h>
@@ -89,6 +90,12 @@ void wipeTexts(std::vector<VaultEntry>& entries) noexcept
 		wipeTexts(entry);
 }
 
+void wipeTexts(std::vector<Tombstone>& tombstones) noexcept
+{
+	for (auto& tombstone : tombstones)
+		wipeTexts(tombstone.entry);
+}
+
 // Same secret, issuer and name. The secrets are compared in constant time; their lengths are not
 // secret enough to hide.
 bool sameAccount(const Account& a, const Account& b)
@@ -133,6 +140,7 @@ Vault& Vault::operator=(Vault&& other) noexcept
 		_entries = std::move(other._entries);
 		_file = std::move(other._file);
 		_lastRemoved = std::move(other._lastRemoved);
+		_tombstones = std::move(other._tombstones);
 		other.lock();
 	}
 	return *this;
@@ -151,6 +159,8 @@ void Vault::lock() noexcept
 	if (_lastRemoved)
 		wipeTexts(_lastRemoved->second);
 	_lastRemoved.reset();
+	wipeTexts(_tombstones);
+	_tombstones.clear();
 	_entries.clear();
 	_entries.shrink_to_fit();
 	_masterKey.clear();
@@ -199,7 +209,7 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 	if (!plaintext)
 		throw Error(ErrorKind::IntegrityFailure, "payload", "the file is damaged or was changed: its accounts do not authenticate");
 
-	auto entries = decodeVaultPayload(*plaintext);
+	auto [entries, tombstones] = decodeVaultPayload(*plaintext);
 	std::set<std::string_view> ids;
 	for (const auto& entry : entries)
 		if (!ids.insert(entry.id).second)
@@ -210,6 +220,7 @@ Vault Vault::unlock(std::span<const uint8_t> file, std::string_view password)
 	vault._slots = parsed.slots;
 	vault._revision = parsed.revision;
 	vault._entries = std::move(entries);
+	vault._tombstones = std::move(tombstones);
 	vault._file.assign(file.begin(), file.end());
 	vault._unlocked = true;
 	return vault;
@@ -262,7 +273,7 @@ KdfParams Vault::passwordKdf() const
 	return slot->kdf;
 }
 
-void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots)
+void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, std::vector<Tombstone>* newTombstones)
 {
 	requireUnlocked();
 	if (_revision == std::numeric_limits<uint64_t>::max())
@@ -270,7 +281,7 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 	const auto& slots = newSlots ? *newSlots : _slots;
 	const uint64_t revision = _revision + 1;
 
-	const auto plaintext = encodeVaultPayload(entries);
+	const auto plaintext = encodeVaultPayload({entries, newTombstones ? *newTombstones : _tombstones});
 	if (plaintext.size() > std::numeric_limits<uint32_t>::max())
 		throw Error(ErrorKind::InvalidArgument, "entries", "the account list is too large");
 	Botan::System_RNG rng;
@@ -287,6 +298,10 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 		_slots = std::move(*newSlots);
 	std::swap(_entries, entries);
 	wipeTexts(entries);
+	if (newTombstones) {
+		std::swap(_tombstones, *newTombstones);
+		wipeTexts(*newTombstones);
+	}
 }
 
 const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool allowDuplicate)
@@ -310,6 +325,9 @@ const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool 
 	entry.note = details.note;
 	entry.favourite = details.favourite;
 	entry.created = entry.updated = now();
+	const int64_t stamp = editStamp();
+	entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+	entry.rank = _entries.empty() ? 0 : _entries.back().rank + kRankGap;
 
 	auto entries = _entries;
 	entries.push_back(std::move(entry));
@@ -324,6 +342,7 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 	auto entries = _entries;
 	Botan::System_RNG rng;
 	const int64_t time = now();
+	const int64_t stamp = editStamp();
 	for (size_t i = 0; i < uris.size(); ++i) {
 		Account account;
 		try {
@@ -344,6 +363,8 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 		entry.id = newId(rng);
 		entry.account = std::move(account);
 		entry.created = entry.updated = time;
+		entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+		entry.rank = entries.empty() ? 0 : entries.back().rank + kRankGap;
 		report.addedIds.push_back(entry.id);
 		entries.push_back(std::move(entry));
 	}
@@ -357,24 +378,31 @@ const VaultEntry& Vault::update(std::string_view id, const EntryChanges& changes
 	const size_t index = indexOf(id);
 	auto entries = _entries;
 	VaultEntry& entry = entries[index];
+	const int64_t stamp = editStamp();
 	if (changes.issuer) {
 		requireText(*changes.issuer, "issuer");
 		entry.account.issuer = *changes.issuer;
+		entry.stamps.issuer = stamp;
 	}
 	if (changes.name) {
 		requireText(*changes.name, "name");
 		entry.account.name = *changes.name;
+		entry.stamps.name = stamp;
 	}
 	if (changes.group) {
 		requireText(*changes.group, "group");
 		entry.group = *changes.group;
+		entry.stamps.group = stamp;
 	}
 	if (changes.note) {
 		requireText(*changes.note, "note");
 		entry.note = *changes.note;
+		entry.stamps.note = stamp;
 	}
-	if (changes.favourite)
+	if (changes.favourite) {
 		entry.favourite = *changes.favourite;
+		entry.stamps.favourite = stamp;
+	}
 	entry.updated = now();
 	save(std::move(entries));
 	return _entries[index];
@@ -386,7 +414,11 @@ void Vault::remove(std::string_view id)
 	auto entries = _entries;
 	VaultEntry removed = std::move(entries[index]);
 	entries.erase(entries.begin() + static_cast<ptrdiff_t>(index));
-	save(std::move(entries));
+	// The tombstone keeps the entry, so that a delete merges field by field like any edit.
+	VaultContents kept{{}, _tombstones};
+	kept.tombstones.push_back({removed, editStamp()});
+	pruneTombstones(kept, clockMs());
+	save(std::move(entries), nullptr, &kept.tombstones);
 	if (_lastRemoved)
 		wipeTexts(_lastRemoved->second);
 	_lastRemoved.emplace(index, std::move(removed));
@@ -399,8 +431,14 @@ const VaultEntry& Vault::undoRemove()
 		throw Error(ErrorKind::InvalidArgument, "undo", "there is no deleted account to bring back");
 	auto entries = _entries;
 	const size_t index = std::min(_lastRemoved->first, entries.size());
+	// Bringing it back is an edit newer than the delete, so other devices bring it back too.
+	const int64_t stamp = editStamp();
 	entries.insert(entries.begin() + static_cast<ptrdiff_t>(index), _lastRemoved->second);
-	save(std::move(entries));
+	entries[index].stamps.account = stamp;
+	rankInListOrder(entries, stamp);
+	auto tombstones = _tombstones;
+	std::erase_if(tombstones, [&](const Tombstone& t) { return t.entry.id == entries[index].id; });
+	save(std::move(entries), nullptr, &tombstones);
 	wipeTexts(_lastRemoved->second);
 	_lastRemoved.reset();
 	return _entries[index];
@@ -420,6 +458,7 @@ void Vault::reorder(std::span<const std::string> ids)
 			throw Error(ErrorKind::InvalidArgument, "ids", "the new order must list every account exactly once");
 		entries.push_back(*it);
 	}
+	rankInListOrder(entries, editStamp());
 	save(std::move(entries));
 }
 

@@ -10,6 +10,7 @@
 
 #include "authcore/vault/KdfParams.h"
 #include "authcore/vault/VaultEntry.h"
+#include "authcore/vault/VaultMerge.h"
 
 #include <botan/secmem.h>
 
@@ -112,11 +113,24 @@ public:
 	/// The TOTP and Steam codes of every entry at `unixSeconds` (>= 0), in the entries' order.
 	std::vector<TimedCode> codes(int64_t unixSeconds) const;
 
+	/// The listed entries and the tombstones of recent deletes: what mergeFrom() takes.
+	VaultContents contents() const;
+
+	/// Merges another copy of this user's accounts (another device's vault, a backup) into this one
+	/// by the rules in VaultMerge.h, as one save (none when nothing changes), and forgets expired
+	/// tombstones. The keys stay this vault's. Returns what changed for the user; undoRemove() has
+	/// nothing to undo afterwards. Throws like mergeVaultContents().
+	MergeChanges mergeFrom(const VaultContents& other);
+
 private:
 	void requireUnlocked() const;
 	size_t indexOf(std::string_view id) const;
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
-	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr);
+	/// The tombstones stay as they are unless `newTombstones` is given.
+	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
+			  std::vector<Tombstone>* newTombstones = nullptr);
+	/// The stamp for an edit made now (VaultHistory.h).
+	int64_t editStamp() const;
 
 	bool _unlocked = false;
 	Botan::secure_vector<uint8_t> _masterKey;
@@ -125,6 +139,7 @@ private:
 	std::vector<VaultEntry> _entries;
 	std::vector<uint8_t> _file;
 	std::optional<std::pair<size_t, VaultEntry>> _lastRemoved;
+	std::vector<Tombstone> _tombstones;
 };
 
 } // namespace authcore
