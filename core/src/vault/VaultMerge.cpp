@@ -83,6 +83,7 @@ VaultContents mergeVaultContents(const VaultContents& a, const VaultContents& b)
 	// An id now naming two different accounts can only come from a damaged or crafted file; refuse
 	// rather than guess which of the two the user meant.
 	std::vector<const Record*> byId;
+	byId.reserve(records.size());
 	for (const auto& record : records)
 		byId.push_back(&record);
 	std::sort(byId.begin(), byId.end(), [](const Record* x, const Record* y) { return x->entry.id < y->entry.id; });
@@ -119,6 +120,7 @@ MergeChanges describeMerge(const VaultContents& before, const VaultContents& aft
 {
 	auto byKey = [](const VaultEntry* x, const VaultEntry* y) { return compareOtpKey(x->account, y->account) < 0; };
 	std::vector<const VaultEntry*> old;
+	old.reserve(before.entries.size());
 	for (const auto& entry : before.entries)
 		old.push_back(&entry);
 	std::sort(old.begin(), old.end(), byKey);
