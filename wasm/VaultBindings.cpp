@@ -20,6 +20,7 @@
 
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cmath>
 
 using emscripten::val;
@@ -29,6 +30,14 @@ namespace authcore::wasm {
 namespace {
 
 Vault& session()
+{
+	static Vault vault;
+	return vault;
+}
+
+/// A backup opened to be merged into session(): held between the preview and the merge (or until
+/// it is discarded, or the vault locks), so the user confirms what the preview showed.
+Vault& incoming()
 {
 	static Vault vault;
 	return vault;
@@ -224,6 +233,7 @@ val unlock(const val& file, const val& password)
 val lock()
 {
 	session().lock();
+	incoming().lock();
 	scrubFreeStack();
 	return val::object();
 }
@@ -429,6 +439,59 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 	});
 }
 
+const VaultEntry& entryIn(const VaultContents& contents, const std::string& id)
+{
+	return *std::find_if(contents.entries.begin(), contents.entries.end(), [&](const VaultEntry& e) { return e.id == id; });
+}
+
+/// Opens a backup file (its own password) and says what merging it would change:
+/// {added: [entry], updated: [entry as it would be], deleted: [entry as it is], unchanged}.
+val previewMerge(const val& file, const val& password)
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		incoming().lock();
+		const auto bytes = uint8ArrayArgument(file, "file");
+		const auto secret = secureUtf8(password, "password", true);
+		incoming() = Vault::unlock(bytes, view(secret));
+		const auto current = vault.contents();
+		const auto preview = authcore::previewMerge(current, incoming().contents());
+		const auto fromMerged = [&](const std::string& id) { return entryObject(entryIn(preview.merged, id)); };
+		auto result = val::object();
+		result.set("added", arrayOf(preview.changes.added, fromMerged));
+		result.set("updated", arrayOf(preview.changes.updated, fromMerged));
+		result.set("deleted", arrayOf(preview.changes.deleted, [&](const std::string& id) { return entryObject(entryIn(current, id)); }));
+		result.set("unchanged", static_cast<double>(preview.changes.unchanged));
+		return result;
+	});
+}
+
+/// Merges the backup that previewMerge() opened, as one save: {file, revision, added, updated,
+/// deleted, unchanged} (counts).
+val applyMerge()
+{
+	return vaultCall([&] {
+		Vault& vault = unlocked();
+		if (!incoming().isUnlocked())
+			throw Error(ErrorKind::InvalidArgument, "merge", "no backup is waiting to be merged");
+		const auto changes = vault.mergeFrom(incoming().contents());
+		incoming().lock();
+		auto result = savedObject(vault);
+		result.set("added", static_cast<double>(changes.added.size()));
+		result.set("updated", static_cast<double>(changes.updated.size()));
+		result.set("deleted", static_cast<double>(changes.deleted.size()));
+		result.set("unchanged", static_cast<double>(changes.unchanged));
+		return result;
+	});
+}
+
+val discardMerge()
+{
+	incoming().lock();
+	scrubFreeStack();
+	return val::object();
+}
+
 } // namespace
 
 EMSCRIPTEN_BINDINGS(authcore_vault)
@@ -453,6 +516,9 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	emscripten::function("vaultExportUri", &exportUri);
 	emscripten::function("vaultExportUris", &exportUris);
 	emscripten::function("vaultImportUris", &importUris);
+	emscripten::function("vaultPreviewMerge", &previewMerge);
+	emscripten::function("vaultApplyMerge", &applyMerge);
+	emscripten::function("vaultDiscardMerge", &discardMerge);
 }
 
 } // namespace authcore::wasm
