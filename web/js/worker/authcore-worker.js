@@ -12,6 +12,7 @@ const BINDINGS = new Set([
   'vaultKdfDefaults', 'vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
   'vaultAddUri', 'vaultAddManual', 'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
   'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris', 'vaultImportUris',
+  'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
   'importFile', 'importText', 'exportAccounts',
 ]);
 
