@@ -13,7 +13,7 @@ const scripts = readdirSync(here).filter((f) => f.endsWith('.mjs') && f !== 'run
 // bring the module and the page up to date, in both presets.
 for (const preset of ['native', 'wasm']) {
   execFileSync('cmake', ['--preset', preset], { stdio: 'ignore', cwd: projectRoot });
-  execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench', 'kdf_cost_bench'], { stdio: 'inherit', cwd: projectRoot });
+  execFileSync('cmake', ['--build', '--preset', preset, '--target', 'all', 'otp_bench', 'qr_options_bench', 'kdf_cost_bench', 'vault_merge_bench'], { stdio: 'inherit', cwd: projectRoot });
 }
 execFileSync(process.execPath, [path.join(projectRoot, 'tools/build-web.mjs')], { stdio: 'inherit', cwd: projectRoot });
 
@@ -54,6 +54,11 @@ if (a) {
 }
 const o = results.otp_codes_per_second;
 if (o) rows.push(['TOTP SHA1 codes per second', `wasm ${fmt(o.wasm.sha1, 0)}`, `native ${fmt(o.native.sha1, 0)}`, ratio(o.wasm.sha1, o.native.sha1)]);
+const vm = results.vault_merge;
+if (vm) {
+  rows.push([`Merge two ${vm.accounts}-account vaults (ms)`, `wasm ${fmt(vm.wasm.merge_ms)}`, `native ${fmt(vm.native.merge_ms)}`, ratio(vm.wasm.merge_ms, vm.native.merge_ms)]);
+  rows.push([`Merge + save, ${vm.accounts} accounts (ms)`, `wasm ${fmt(vm.wasm.merge_save_ms)}`, `native ${fmt(vm.native.merge_save_ms)}`, ratio(vm.wasm.merge_save_ms, vm.native.merge_save_ms)]);
+}
 const c = results.cold_start;
 if (c) rows.push(['Cold start, offline reload to first code (ms)', fmt(c.ms, 0), 'target 300', ratio(c.ms, 300)]);
 const u = results.unlock_overhead;

@@ -20,6 +20,7 @@
 
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cmath>
 
 using emscripten::val;
@@ -29,6 +30,14 @@ namespace authcore::wasm {
 namespace {
 
 Vault& session()
+{
+	static Vault vault;
+	return vault;
+}
+
+/// A backup opened to be merged into session(): held between the preview and the merge (or until
+/// it is discarded, or the vault locks), so the user confirms what the preview showed.
+Vault& incoming()
 {
 	static Vault vault;
 	return vault;
@@ -219,6 +228,7 @@ val unlock(const val& file, const val& password)
 val lock()
 {
 	session().lock();
+	incoming().lock();
 	scrubFreeStack();
 	return val::object();
 }
@@ -427,7 +437,7 @@ val importUris(const val& uris, std::optional<val> maybeOptions)
 /// Called by the page while the user types: see Vault::rehearse(). `file` may be undefined (no vault yet).
 val rehearse(const val& file)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault::rehearse(isMissing(file) ? std::vector<uint8_t>{} : uint8ArrayArgument(file, "file"));
 		return val::object();
 	});
@@ -454,17 +464,17 @@ val passkeysResult(const std::vector<PasskeyInfo>& passkeys)
 /// Works locked: the unlock screen needs the credential ids and salts of the stored file.
 val passkeysOf(const val& file)
 {
-	return vaultCall([&] { return passkeysResult(Vault::passkeysOf(uint8ArrayArgument(file, "file"))); });
+	return guarded([&] { return passkeysResult(Vault::passkeysOf(uint8ArrayArgument(file, "file"))); });
 }
 
 val passkeys()
 {
-	return vaultCall([&] { return passkeysResult(unlocked().passkeys()); });
+	return guarded([&] { return passkeysResult(unlocked().passkeys()); });
 }
 
 val passkeySalt()
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		auto result = val::object();
 		result.set("prfSalt", uint8ArrayCopy(Vault::newPasskeySalt()));
 		return result;
@@ -473,7 +483,7 @@ val passkeySalt()
 
 val unlockWithPasskey(const val& file, const val& credentialId, const val& prfOutput)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		session().lock();
 		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto output = uint8ArrayArgument(prfOutput, "prfOutput"); // zeroed on free (WipingHeap.cpp)
@@ -487,7 +497,7 @@ val unlockWithPasskey(const val& file, const val& credentialId, const val& prfOu
 
 val addPasskey(const val& name, const val& credentialId, const val& prfSalt, const val& prfOutput)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		const auto output = uint8ArrayArgument(prfOutput, "prfOutput");
 		vault.addPasskey(plainString(name, "name"), uint8ArrayArgument(credentialId, "credentialId"),
@@ -500,13 +510,66 @@ val addPasskey(const val& name, const val& credentialId, const val& prfSalt, con
 
 val removePasskey(const val& credentialId)
 {
-	return vaultCall([&] {
+	return guarded([&] {
 		Vault& vault = unlocked();
 		vault.removePasskey(uint8ArrayArgument(credentialId, "credentialId"));
 		auto result = savedObject(vault);
 		result.set("passkeys", arrayOf(vault.passkeys(), passkeyObject));
 		return result;
 	});
+}
+
+const VaultEntry& entryIn(const VaultContents& contents, const std::string& id)
+{
+	return *std::find_if(contents.entries.begin(), contents.entries.end(), [&](const VaultEntry& e) { return e.id == id; });
+}
+
+/// Opens a backup file (its own password) and says what merging it would change:
+/// {added: [entry], updated: [entry as it would be], deleted: [entry as it is], unchanged}.
+val previewMerge(const val& file, const val& password)
+{
+	return guarded([&] {
+		Vault& vault = unlocked();
+		incoming().lock();
+		const auto bytes = uint8ArrayArgument(file, "file");
+		const auto secret = secureUtf8(password, "password", true);
+		incoming() = Vault::unlock(bytes, view(secret));
+		const auto current = vault.contents();
+		const auto preview = authcore::previewMerge(current, incoming().contents());
+		const auto fromMerged = [&](const std::string& id) { return entryObject(entryIn(preview.merged, id)); };
+		auto result = val::object();
+		result.set("added", arrayOf(preview.changes.added, fromMerged));
+		result.set("updated", arrayOf(preview.changes.updated, fromMerged));
+		result.set("deleted", arrayOf(preview.changes.deleted, [&](const std::string& id) { return entryObject(entryIn(current, id)); }));
+		result.set("unchanged", static_cast<double>(preview.changes.unchanged));
+		return result;
+	});
+}
+
+/// Merges the backup that previewMerge() opened, as one save: {file, revision, added, updated,
+/// deleted, unchanged} (counts).
+val applyMerge()
+{
+	return guarded([&] {
+		Vault& vault = unlocked();
+		if (!incoming().isUnlocked())
+			throw Error(ErrorKind::InvalidArgument, "merge", "no backup is waiting to be merged");
+		const auto changes = vault.mergeFrom(incoming().contents());
+		incoming().lock();
+		auto result = savedObject(vault);
+		result.set("added", static_cast<double>(changes.added.size()));
+		result.set("updated", static_cast<double>(changes.updated.size()));
+		result.set("deleted", static_cast<double>(changes.deleted.size()));
+		result.set("unchanged", static_cast<double>(changes.unchanged));
+		return result;
+	});
+}
+
+val discardMerge()
+{
+	incoming().lock();
+	scrubFreeStack();
+	return val::object();
 }
 
 } // namespace
@@ -540,6 +603,9 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	emscripten::function("vaultUnlockWithPasskey", &unlockWithPasskey);
 	emscripten::function("vaultAddPasskey", &addPasskey);
 	emscripten::function("vaultRemovePasskey", &removePasskey);
+	emscripten::function("vaultPreviewMerge", &previewMerge);
+	emscripten::function("vaultApplyMerge", &applyMerge);
+	emscripten::function("vaultDiscardMerge", &discardMerge);
 }
 
 } // namespace authcore::wasm

@@ -1,5 +1,5 @@
-// authcore vault create|list: the page's encrypted backup file, on the command line. Only reads
-// existing files, so their passkey slots (and any slot type this build does not know) stay as they are.
+// authcore vault create|list|merge: the page's encrypted backup file, on the command line. list and
+// merge never drop a passkey slot (or any slot type this build does not know) of the file they read.
 
 #include "authcore/SecureWipe.h"
 #include "Command.h"
@@ -23,7 +23,8 @@ namespace authcore::cli {
 namespace {
 
 constexpr const char* kUsage = "usage: authcore vault create FILE --password-file PW [--kdf-memory KIB] "
-							   "[--kdf-iterations N] [--kdf-parallelism N]  |  authcore vault list FILE --password-file PW";
+							   "[--kdf-iterations N] [--kdf-parallelism N]  |  authcore vault list FILE --password-file PW  |  "
+							   "authcore vault merge FILE_A FILE_B --password-file PW [--password-file-b PW_B] --out FILE";
 
 std::vector<uint8_t> readFile(const std::string& path, const char* what)
 {
@@ -72,6 +73,7 @@ bool exists(const std::string& path)
 struct Options
 {
 	std::string action, file, passwordFile;
+	std::string fileB, passwordFileB, out; // merge only
 	KdfParams kdf = kDefaultKdf;
 	bool kdfGiven = false;
 };
@@ -133,16 +135,49 @@ int runList(const Options& options)
 	return kExitOk;
 }
 
+// Says which of the two files failed: "FILE_B: the password is not correct".
+Vault openNamed(const std::vector<uint8_t>& file, const Botan::secure_vector<char>& password, const char* name)
+{
+	try {
+		return Vault::unlock(file, {password.data(), password.size()});
+	} catch (const Error& e) {
+		throw Error(e.kind(), e.field(), std::string(name) + ": " + e.what());
+	}
+}
+
+// Both vaults are opened (and so checked) before anything is written; the result carries A's key
+// slots, so A's password opens it.
+int runMerge(const Options& options)
+{
+	if (options.out != options.file && exists(options.out))
+		return usageError("'" + options.out + "' already exists; it is not overwritten (only FILE_A may be the output)");
+	const auto fileA = readFile(options.file, "FILE_A");
+	const auto fileB = readFile(options.fileB, "FILE_B");
+	const auto password = readPassword(options.passwordFile);
+	Vault a = openNamed(fileA, password, "FILE_A");
+	const auto passwordB = options.passwordFileB.empty() ? password : readPassword(options.passwordFileB);
+	const Vault b = openNamed(fileB, passwordB, "FILE_B");
+	const MergeChanges changes = a.mergeFrom(b.contents());
+	writeNewFile(options.out, a.file());
+	std::cout << "added " << changes.added.size() << ", updated " << changes.updated.size() << ", deleted "
+			  << changes.deleted.size() << ", unchanged " << changes.unchanged << "\n";
+	return kExitOk;
+}
+
 int runVault(const Arguments& args)
 {
 	Options options;
 	for (size_t i = 0; i < args.size(); ++i) {
 		const std::string& arg = args[i];
-		const bool takesValue = arg == "--password-file" || arg.starts_with("--kdf-");
+		const bool takesValue = arg == "--password-file" || arg == "--password-file-b" || arg == "--out" || arg.starts_with("--kdf-");
 		if (takesValue && i + 1 >= args.size())
 			return usageError(arg + " needs a value");
 		if (arg == "--password-file") {
 			options.passwordFile = args[++i];
+		} else if (arg == "--password-file-b") {
+			options.passwordFileB = args[++i];
+		} else if (arg == "--out") {
+			options.out = args[++i];
 		} else if (arg == "--kdf-memory" || arg == "--kdf-iterations" || arg == "--kdf-parallelism") {
 			uint32_t& target = arg == "--kdf-memory"       ? options.kdf.memoryKiB
 							   : arg == "--kdf-iterations" ? options.kdf.iterations
@@ -156,21 +191,34 @@ int runVault(const Arguments& args)
 			options.action = arg;
 		} else if (options.file.empty()) {
 			options.file = arg;
+		} else if (options.action == "merge" && options.fileB.empty()) {
+			options.fileB = arg;
 		} else {
 			return usageError("unexpected argument '" + arg + "'");
 		}
 	}
-	if (options.file.empty() || options.passwordFile.empty() || (options.action != "create" && options.action != "list"))
+	if (options.file.empty() || options.passwordFile.empty() ||
+		(options.action != "create" && options.action != "list" && options.action != "merge"))
 		return usageError(kUsage);
-	if (options.action == "list" && options.kdfGiven)
+	if (options.action != "create" && options.kdfGiven)
 		return usageError("--kdf-* options are for create: a vault keeps its own parameters");
+	const bool mergeOptions = !options.fileB.empty() || !options.out.empty() || !options.passwordFileB.empty();
+	if (options.action == "merge" && (options.fileB.empty() || options.out.empty()))
+		return usageError(kUsage);
+	if (options.action != "merge" && mergeOptions)
+		return usageError("--out and --password-file-b are for merge");
+	if (options.action == "merge")
+		return runMerge(options);
 	return options.action == "create" ? runCreate(options) : runList(options);
 }
 
 const CommandRegistration registration(
 	"vault", runVault,
 	"vault create FILE --password-file PW   read otpauth:// URIs (one a line) from stdin into a new encrypted vault\n"
-	"  vault list FILE --password-file PW     print the vault's accounts as otpauth:// URIs");
+	"  vault list FILE --password-file PW     print the vault's accounts as otpauth:// URIs\n"
+	"  vault merge FILE_A FILE_B --password-file PW [--password-file-b PW_B] --out FILE\n"
+	"                                         merge B's accounts into A's (A's password opens the result); prints\n"
+	"                                         'added N, updated N, deleted N, unchanged N'");
 
 } // namespace
 

@@ -11,10 +11,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
 	try {
-		const auto entries = authcore::decodeVaultPayload(std::span(data, size));
-		for (const auto& entry : entries)
+		const auto contents = authcore::decodeVaultPayload(std::span(data, size));
+		for (const auto& entry : contents.entries)
 			entry.account.validate();
-		if (authcore::decodeVaultPayload(authcore::encodeVaultPayload(entries)) != entries)
+		for (const auto& tombstone : contents.tombstones)
+			tombstone.entry.account.validate();
+		if (authcore::decodeVaultPayload(authcore::encodeVaultPayload(contents)) != contents)
 			std::abort();
 	} catch (const authcore::Error& e) {
 		if (e.kind() != authcore::ErrorKind::MalformedFile)

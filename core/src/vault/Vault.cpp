@@ -9,6 +9,7 @@
 #include "vault/PasswordSlot.h"
 #include "vault/VaultFile.h"
 #include "vault/VaultFormat.h"
+#include "vault/VaultHistory.h"
 #include "vault/VaultPayload.h"
 
 #include <botan/hex.h>
@@ -90,6 +91,12 @@ void wipeTexts(std::vector<VaultEntry>& entries) noexcept
 		wipeTexts(entry);
 }
 
+void wipeTexts(std::vector<Tombstone>& tombstones) noexcept
+{
+	for (auto& tombstone : tombstones)
+		wipeTexts(tombstone.entry);
+}
+
 // Same secret, issuer and name. The secrets are compared in constant time; their lengths are not
 // secret enough to hide.
 bool sameAccount(const Account& a, const Account& b)
@@ -131,6 +138,7 @@ Vault& Vault::operator=(Vault&& other) noexcept
 		_entries = std::move(other._entries);
 		_file = std::move(other._file);
 		_lastRemoved = std::move(other._lastRemoved);
+		_tombstones = std::move(other._tombstones);
 		other.lock();
 	}
 	return *this;
@@ -149,6 +157,8 @@ void Vault::lock() noexcept
 	if (_lastRemoved)
 		wipeTexts(_lastRemoved->second);
 	_lastRemoved.reset();
+	wipeTexts(_tombstones);
+	_tombstones.clear();
 	_entries.clear();
 	_entries.shrink_to_fit();
 	_masterKey.clear();
@@ -208,7 +218,7 @@ Vault Vault::openPayload(const VaultFile& parsed, std::span<const uint8_t> file,
 	if (!plaintext)
 		throw Error(ErrorKind::IntegrityFailure, "payload", "the file is damaged or was changed: its accounts do not authenticate");
 
-	auto entries = decodeVaultPayload(*plaintext);
+	auto [entries, tombstones] = decodeVaultPayload(*plaintext);
 	std::set<std::string_view> ids;
 	for (const auto& entry : entries)
 		if (!ids.insert(entry.id).second)
@@ -219,6 +229,7 @@ Vault Vault::openPayload(const VaultFile& parsed, std::span<const uint8_t> file,
 	vault._slots = parsed.slots;
 	vault._revision = parsed.revision;
 	vault._entries = std::move(entries);
+	vault._tombstones = std::move(tombstones);
 	vault._file.assign(file.begin(), file.end());
 	vault._unlocked = true;
 	return vault;
@@ -271,7 +282,8 @@ KdfParams Vault::passwordKdf() const
 	return slot->kdf;
 }
 
-void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, Botan::secure_vector<uint8_t>* newKey)
+void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, std::vector<Tombstone>* newTombstones,
+				 Botan::secure_vector<uint8_t>* newKey)
 {
 	requireUnlocked();
 	if (_revision == std::numeric_limits<uint64_t>::max())
@@ -279,7 +291,7 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 	const auto& slots = newSlots ? *newSlots : _slots;
 	const uint64_t revision = _revision + 1;
 
-	const auto plaintext = encodeVaultPayload(entries);
+	const auto plaintext = encodeVaultPayload({entries, newTombstones ? *newTombstones : _tombstones});
 	if (plaintext.size() > std::numeric_limits<uint32_t>::max())
 		throw Error(ErrorKind::InvalidArgument, "entries", "the account list is too large");
 	Botan::System_RNG rng;
@@ -298,6 +310,10 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 		std::swap(_masterKey, *newKey); // the caller's vector now holds the old key and wipes it
 	std::swap(_entries, entries);
 	wipeTexts(entries);
+	if (newTombstones) {
+		std::swap(_tombstones, *newTombstones);
+		wipeTexts(*newTombstones);
+	}
 }
 
 const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool allowDuplicate)
@@ -321,6 +337,9 @@ const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool 
 	entry.note = details.note;
 	entry.favourite = details.favourite;
 	entry.created = entry.updated = now();
+	const int64_t stamp = editStamp();
+	entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+	entry.rank = _entries.empty() ? 0 : _entries.back().rank + kRankGap;
 
 	auto entries = _entries;
 	entries.push_back(std::move(entry));
@@ -335,6 +354,7 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 	auto entries = _entries;
 	Botan::System_RNG rng;
 	const int64_t time = now();
+	const int64_t stamp = editStamp();
 	for (size_t i = 0; i < uris.size(); ++i) {
 		Account account;
 		try {
@@ -355,6 +375,8 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 		entry.id = newId(rng);
 		entry.account = std::move(account);
 		entry.created = entry.updated = time;
+		entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+		entry.rank = entries.empty() ? 0 : entries.back().rank + kRankGap;
 		report.addedIds.push_back(entry.id);
 		entries.push_back(std::move(entry));
 	}
@@ -368,24 +390,31 @@ const VaultEntry& Vault::update(std::string_view id, const EntryChanges& changes
 	const size_t index = indexOf(id);
 	auto entries = _entries;
 	VaultEntry& entry = entries[index];
+	const int64_t stamp = editStamp();
 	if (changes.issuer) {
 		requireText(*changes.issuer, "issuer");
 		entry.account.issuer = *changes.issuer;
+		entry.stamps.issuer = stamp;
 	}
 	if (changes.name) {
 		requireText(*changes.name, "name");
 		entry.account.name = *changes.name;
+		entry.stamps.name = stamp;
 	}
 	if (changes.group) {
 		requireText(*changes.group, "group");
 		entry.group = *changes.group;
+		entry.stamps.group = stamp;
 	}
 	if (changes.note) {
 		requireText(*changes.note, "note");
 		entry.note = *changes.note;
+		entry.stamps.note = stamp;
 	}
-	if (changes.favourite)
+	if (changes.favourite) {
 		entry.favourite = *changes.favourite;
+		entry.stamps.favourite = stamp;
+	}
 	entry.updated = now();
 	save(std::move(entries));
 	return _entries[index];
@@ -397,7 +426,11 @@ void Vault::remove(std::string_view id)
 	auto entries = _entries;
 	VaultEntry removed = std::move(entries[index]);
 	entries.erase(entries.begin() + static_cast<ptrdiff_t>(index));
-	save(std::move(entries));
+	// The tombstone keeps the entry, so that a delete merges field by field like any edit.
+	VaultContents kept{{}, _tombstones};
+	kept.tombstones.push_back({removed, editStamp()});
+	pruneTombstones(kept, clockMs());
+	save(std::move(entries), nullptr, &kept.tombstones);
 	if (_lastRemoved)
 		wipeTexts(_lastRemoved->second);
 	_lastRemoved.emplace(index, std::move(removed));
@@ -410,8 +443,14 @@ const VaultEntry& Vault::undoRemove()
 		throw Error(ErrorKind::InvalidArgument, "undo", "there is no deleted account to bring back");
 	auto entries = _entries;
 	const size_t index = std::min(_lastRemoved->first, entries.size());
+	// Bringing it back is an edit newer than the delete, so other devices bring it back too.
+	const int64_t stamp = editStamp();
 	entries.insert(entries.begin() + static_cast<ptrdiff_t>(index), _lastRemoved->second);
-	save(std::move(entries));
+	entries[index].stamps.account = stamp;
+	rankInListOrder(entries, stamp);
+	auto tombstones = _tombstones;
+	std::erase_if(tombstones, [&](const Tombstone& t) { return t.entry.id == entries[index].id; });
+	save(std::move(entries), nullptr, &tombstones);
 	wipeTexts(_lastRemoved->second);
 	_lastRemoved.reset();
 	return _entries[index];
@@ -431,6 +470,7 @@ void Vault::reorder(std::span<const std::string> ids)
 			throw Error(ErrorKind::InvalidArgument, "ids", "the new order must list every account exactly once");
 		entries.push_back(*it);
 	}
+	rankInListOrder(entries, editStamp());
 	save(std::move(entries));
 }
 
@@ -471,7 +511,7 @@ void Vault::changePassword(std::string_view oldPassword, std::string_view newPas
 	Botan::System_RNG rng;
 	Botan::secure_vector<uint8_t> newKey = rng.random_vec(kKeySize);
 	std::vector<KeySlot> slots = {PasswordSlot::seal(newPassword, newKey, newKdf, rng).toKeySlot()};
-	save(_entries, &slots, &newKey);
+	save(_entries, &slots, nullptr, &newKey);
 }
 
 bool Vault::upgradeWeakPasswordSlot(std::string_view password)

@@ -4,6 +4,9 @@
 #include "authcore/Error.h"
 #include "authcore/encoding/Base32.h"
 #include "vault/SecureJson.h"
+#include "vault/VaultHistory.h"
+
+#include <algorithm>
 
 #include <limits>
 #include <string>
@@ -51,6 +54,16 @@ SecureJson entryJson(const VaultEntry& entry)
 	json["favourite"] = entry.favourite;
 	json["created"] = entry.created;
 	json["updated"] = entry.updated;
+	json["rank"] = entry.rank;
+	SecureJson stamps = SecureJson::object();
+	stamps["account"] = entry.stamps.account;
+	stamps["issuer"] = entry.stamps.issuer;
+	stamps["name"] = entry.stamps.name;
+	stamps["group"] = entry.stamps.group;
+	stamps["note"] = entry.stamps.note;
+	stamps["favourite"] = entry.stamps.favourite;
+	stamps["rank"] = entry.stamps.rank;
+	json["stamps"] = std::move(stamps);
 	return json;
 }
 
@@ -58,7 +71,16 @@ SecureJson entryJson(const VaultEntry& entry)
 class EntryReader
 {
 public:
-	EntryReader(const SecureJson& json, size_t index) : _json(json), _prefix("entries[" + std::to_string(index) + "].") {}
+	EntryReader(const SecureJson& json, const char* list, size_t index)
+		: _json(json), _prefix(std::string(list) + "[" + std::to_string(index) + "].")
+	{}
+	/// Reads an object inside an entry: field names in errors become "<prefix><object>.name".
+	EntryReader(const SecureJson& json, const char* outerPrefix, size_t, const char* object)
+		: _json(json), _prefix(std::string(outerPrefix) + object + ".")
+	{}
+
+	const std::string& prefix() const { return _prefix; }
+	bool has(const char* name) const { return _json.contains(name); }
 
 	const SecureJson& field(const char* name, SecureJson::value_t type) const
 	{
@@ -101,9 +123,32 @@ private:
 	std::string _prefix;
 };
 
-VaultEntry entryFrom(const SecureJson& json, size_t index)
+// Ranks and stamps came with merging; an older payload has neither. Its entries then rank in list
+// order, and every field counts as set when the entry was last updated.
+void readHistory(const EntryReader& read, VaultEntry& entry, size_t index)
 {
-	EntryReader read(json, index);
+	entry.rank = read.has("rank") ? read.integer<int64_t>("rank") : static_cast<int64_t>(index) * kRankGap;
+	if (entry.rank > kMaxRankMagnitude || entry.rank < -kMaxRankMagnitude)
+		read.fail("rank", "is out of range");
+	if (!read.has("stamps")) {
+		const int64_t stamp = std::clamp<int64_t>(entry.updated, 0, std::numeric_limits<int64_t>::max() / 1000) * 1000;
+		entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+		return;
+	}
+	const SecureJson& json = read.field("stamps", SecureJson::value_t::object);
+	EntryReader stamps(json, read.prefix().c_str(), index, "stamps");
+	entry.stamps.account = stamps.integer<int64_t>("account");
+	entry.stamps.issuer = stamps.integer<int64_t>("issuer");
+	entry.stamps.name = stamps.integer<int64_t>("name");
+	entry.stamps.group = stamps.integer<int64_t>("group");
+	entry.stamps.note = stamps.integer<int64_t>("note");
+	entry.stamps.favourite = stamps.integer<int64_t>("favourite");
+	entry.stamps.rank = stamps.integer<int64_t>("rank");
+}
+
+VaultEntry entryFrom(const SecureJson& json, const char* list, size_t index)
+{
+	EntryReader read(json, list, index);
 	if (!json.is_object())
 		read.fail("", "is not an object");
 
@@ -132,6 +177,7 @@ VaultEntry entryFrom(const SecureJson& json, size_t index)
 	entry.favourite = read.field("favourite", SecureJson::value_t::boolean).get<bool>();
 	entry.created = read.integer<int64_t>("created");
 	entry.updated = read.integer<int64_t>("updated");
+	readHistory(read, entry, index);
 	if (entry.id.empty())
 		read.fail("id", "is empty");
 	try {
@@ -144,19 +190,25 @@ VaultEntry entryFrom(const SecureJson& json, size_t index)
 
 } // namespace
 
-Botan::secure_vector<uint8_t> encodeVaultPayload(const std::vector<VaultEntry>& entries)
+Botan::secure_vector<uint8_t> encodeVaultPayload(const VaultContents& contents)
 {
 	SecureJson root = SecureJson::object();
 	auto& list = root["entries"] = SecureJson::array();
-	for (const auto& entry : entries)
+	for (const auto& entry : contents.entries)
 		list.push_back(entryJson(entry));
+	auto& deleted = root["tombstones"] = SecureJson::array();
+	for (const auto& tombstone : contents.tombstones) {
+		auto json = entryJson(tombstone.entry);
+		json["deleted"] = tombstone.deleted;
+		deleted.push_back(std::move(json));
+	}
 	// Strict UTF-8: the vault validates every text field before it gets here, so a throw means a bug,
 	// and nothing is saved.
 	const SecureString text = root.dump();
 	return Botan::secure_vector<uint8_t>(text.begin(), text.end());
 }
 
-std::vector<VaultEntry> decodeVaultPayload(std::span<const uint8_t> json)
+VaultContents decodeVaultPayload(std::span<const uint8_t> json)
 {
 	SecureJson root;
 	try {
@@ -170,11 +222,23 @@ std::vector<VaultEntry> decodeVaultPayload(std::span<const uint8_t> json)
 	if (!root.is_object() || list == root.end() || !list->is_array())
 		throw Error(ErrorKind::MalformedFile, "payload", "the account list has no entries array");
 
-	std::vector<VaultEntry> entries;
-	entries.reserve(list->size());
+	VaultContents contents;
+	contents.entries.reserve(list->size());
 	for (size_t i = 0; i < list->size(); ++i)
-		entries.push_back(entryFrom((*list)[i], i));
-	return entries;
+		contents.entries.push_back(entryFrom((*list)[i], "entries", i));
+
+	auto tombstones = root.find("tombstones");
+	if (tombstones == root.end())
+		return contents; // written before merging existed
+	if (!tombstones->is_array())
+		throw Error(ErrorKind::MalformedFile, "tombstones", "the account list's tombstones are not an array");
+	for (size_t i = 0; i < tombstones->size(); ++i) {
+		const auto& item = (*tombstones)[i];
+		Tombstone tombstone{entryFrom(item, "tombstones", i), 0};
+		tombstone.deleted = EntryReader(item, "tombstones", i).integer<int64_t>("deleted");
+		contents.tombstones.push_back(std::move(tombstone));
+	}
+	return contents;
 }
 
 } // namespace authcore

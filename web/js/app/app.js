@@ -20,10 +20,11 @@ import { SettingsScreen } from '../screens/settings-screen.js';
 import { UnavailableScreen } from '../screens/unavailable-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
 import { ExportScreen } from '../screens/export-screen.js';
+import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
 
-const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen };
+const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen };
 const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
 const VAULT_BINDINGS = ['vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries', 'vaultCodes', 'vaultAddUri'];
 
@@ -49,7 +50,7 @@ export class App {
     onSettingsChange((settings) => this.#autoLock.configure(settings));
     this.session.addEventListener('lock', (event) => this.#locked(event.detail.reason));
     this.session.addEventListener('change', (event) => {
-      if (['add', 'import', 'update', 'delete', 'undo'].includes(event.detail.reason)) updateSettings({ changedSinceBackup: true });
+      if (['add', 'import', 'update', 'delete', 'undo', 'merge'].includes(event.detail.reason)) updateSettings({ changedSinceBackup: true });
     });
     onLanguageChange(() => this.#rerender());
     window.addEventListener('popstate', (event) => this.#popState(event.state));

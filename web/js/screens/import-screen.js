@@ -12,6 +12,10 @@ import { classifyText } from '../app/qr-content.js';
 import { tooLarge } from '../transfer/file-size.js';
 import { runImport } from '../transfer/import-sandbox.js';
 
+// The vault file's magic, "\x89AUTHVLT" (docs/vault-format.md).
+const VAULT_MAGIC = [0x89, 0x41, 0x55, 0x54, 0x48, 0x56, 0x4c, 0x54];
+const isVaultFile = (bytes) => VAULT_MAGIC.every((byte, i) => bytes[i] === byte);
+
 export class ImportScreen {
   #batches = new MigrationBatches();
   #pending = null; // {bytes, fileName} or {text} waiting for a password
@@ -62,6 +66,11 @@ export class ImportScreen {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isVaultFile(bytes) && this.app.has('vaultPreviewMerge')) {
+      // A backup of this app: merged into the vault, not imported beside it as duplicates.
+      this.app.navigate('merge', { bytes, fileName: file.name });
+      return;
+    }
     await this.#import({ bytes, fileName: file.name });
     this.fileInput.value = '';
   }

@@ -75,11 +75,14 @@ export class SettingsScreen {
               lastBackup.textContent = t('settings.lastBackup', { date: formatDateTime(new Date(), { dateStyle: 'long', timeStyle: 'short' }) });
             }
           } }),
-          h('button', { type: 'button', class: 'button', text: t('restore.open'), onclick: () => {
-            // A restore replaces this vault: lock it first, so nothing decrypted stays open meanwhile.
-            app.lock('user');
-            app.showRestore();
-          } })),
+          app.has('vaultPreviewMerge')
+            // Merged into this vault after a preview; replacing it stays a choice there.
+            ? h('button', { type: 'button', class: 'button', text: t('merge.open'), onclick: () => app.navigate('merge') })
+            : h('button', { type: 'button', class: 'button', text: t('restore.open'), onclick: () => {
+              // A restore replaces this vault: lock it first, so nothing decrypted stays open meanwhile.
+              app.lock('user');
+              app.showRestore();
+            } })),
         field({ label: t('settings.reminder'), input: reminderSelect }).element),
       app.has('importFile') || app.has('exportAccounts') || app.has('vaultExportUris') ? section('settings-move', t('settings.move'),
         h('p', { text: t('settings.moveIntro') }),

@@ -318,6 +318,22 @@ export class VaultSession extends EventTarget {
     return this.#mutate('vaultImportUris', [uris, options], undo, 'import');
   }
 
+  /// Opens a backup file in wasm (beside the unlocked vault) and says what merging it would change:
+  /// {added, updated, deleted: [entry], unchanged}. Nothing is saved until applyMerge().
+  previewMerge(bytes, password) {
+    return this.#authcore.call('vaultPreviewMerge', bytes, password);
+  }
+
+  /// Merges the previewed backup as one save. A merge cannot be taken back in wasm, so if the write
+  /// fails the vault locks: what is stored is still the vault before the merge.
+  applyMerge() {
+    return this.#mutate('vaultApplyMerge', [], () => this.lock('write_failed'), 'merge');
+  }
+
+  discardMerge() {
+    return this.#authcore.call('vaultDiscardMerge');
+  }
+
   exportUri(id) {
     return this.#authcore.call('vaultExportUri', id);
   }

@@ -14,6 +14,7 @@ export const ALL_BINDINGS = [
   'vaultKdfDefaults', 'vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
   'vaultAddUri', 'vaultAddManual', 'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
   'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris', 'vaultImportUris',
+  'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
   'vaultRehearse', 'vaultPasskeysOf', 'vaultPasskeys', 'vaultPasskeySalt', 'vaultUnlockWithPasskey', 'vaultAddPasskey', 'vaultRemovePasskey',
   'importFile', 'importText', 'exportAccounts',
 ];

@@ -11,6 +11,7 @@
 #include "authcore/vault/KdfParams.h"
 #include "authcore/vault/PasskeyInfo.h"
 #include "authcore/vault/VaultEntry.h"
+#include "authcore/vault/VaultMerge.h"
 
 #include <botan/secmem.h>
 
@@ -171,15 +172,27 @@ public:
 	/// The TOTP and Steam codes of every entry at `unixSeconds` (>= 0), in the entries' order.
 	std::vector<TimedCode> codes(int64_t unixSeconds) const;
 
+	/// The listed entries and the tombstones of recent deletes: what mergeFrom() takes.
+	VaultContents contents() const;
+
+	/// Merges another copy of this user's accounts (another device's vault, a backup) into this one
+	/// by the rules in VaultMerge.h, as one save (none when nothing changes), and forgets expired
+	/// tombstones. The keys stay this vault's. Returns what changed for the user; undoRemove() has
+	/// nothing to undo afterwards. Throws like mergeVaultContents().
+	MergeChanges mergeFrom(const VaultContents& other);
+
 private:
 	void requireUnlocked() const;
 	/// Decrypts the accounts of a parsed `file` with its master key: the end of every unlock.
 	static Vault openPayload(const VaultFile& parsed, std::span<const uint8_t> file, Botan::secure_vector<uint8_t> masterKey);
 	size_t indexOf(std::string_view id) const;
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
-	/// With `newKey`, the payload is sealed under it and it becomes the master key on success.
+	/// The tombstones stay as they are unless `newTombstones` is given. With `newKey`, the payload is
+	/// sealed under it and it becomes the master key on success.
 	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
-			  Botan::secure_vector<uint8_t>* newKey = nullptr);
+			  std::vector<Tombstone>* newTombstones = nullptr, Botan::secure_vector<uint8_t>* newKey = nullptr);
+	/// The stamp for an edit made now (VaultHistory.h).
+	int64_t editStamp() const;
 	/// The index of the password slot that `password` opens to the key in use; with `onlyBelowFloor`,
 	/// only slots below the Argon2id floor are tried (and so paid for).
 	std::optional<size_t> passwordSlotOpenedBy(std::string_view password, bool onlyBelowFloor) const;
@@ -191,6 +204,7 @@ private:
 	std::vector<VaultEntry> _entries;
 	std::vector<uint8_t> _file;
 	std::optional<std::pair<size_t, VaultEntry>> _lastRemoved;
+	std::vector<Tombstone> _tombstones;
 };
 
 } // namespace authcore
