@@ -3,7 +3,7 @@
 // `error` means the call never reached a binding (module failed to load, binding missing, a throw).
 // Nothing here logs arguments or results: they carry secrets.
 import createAuthcore from '../../wasm/authcore_wasm.mjs';
-import { decodeImage } from './image-decoder.js';
+import { decodeImage, startStream } from './image-decoder.js';
 
 // Every binding the page may call. Anything else is refused, so a bug cannot reach Embind internals.
 const BINDINGS = new Set([
@@ -23,6 +23,7 @@ moduleReady.catch(() => {});
 const LOCAL_ACTIONS = {
   capabilities: (m) => ({ bindings: [...BINDINGS].filter((name) => typeof m[name] === 'function') }),
   decodeImage: (m, source, mode) => decodeImage(m, source, mode),
+  startStream: (m) => startStream(m),
 };
 
 function unavailable(action) {
