@@ -23,6 +23,7 @@ double overlap(const PixelRect& a, const PixelRect& b) // intersection over the 
 // The shift (dx, dy), |dx|, |dy| <= kMaxShift, that best lays `moving` onto `reference` (same
 // size): least sum of absolute differences over every other pixel of a central window.
 constexpr int kMaxShift = 3;
+constexpr int kMaxEnlargedArea = 320 * 320;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -186,17 +187,18 @@ std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool
 std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 {
 	const GreyPlane& newest = _history[size_t(_newest)];
-	const bool needsFused = which == Attempt::FusedSharpen || which == Attempt::StrongSharpen || which == Attempt::Motion
-							|| which == Attempt::FusedUpscaled || which == Attempt::SecondBinarizer;
+	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
 	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
-	const bool small = _region->moduleSize < 4.5; // enlarging helps codes of 2-4 px per module
+	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
+	// copy stays cheap (such codes never need a larger one).
+	const bool small = _region->moduleSize < 4.5 && _region->rect.width * _region->rect.height <= kMaxEnlargedArea;
 	const bool rows = (_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0;
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);
-	case Attempt::MildSharpen: return sharpened(newest, false, BlurShape::Defocus, 5, 16, 2);
+	case Attempt::FusedPlain: return read(fused, 1, _region->rect, false); // noise, small codes between full-resolution frames
 	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
 	case Attempt::FusedUpscaled: return sharpened(fused, small, BlurShape::Defocus, small ? 15 : 11, 16, 3);
 	case Attempt::SecondBinarizer:
@@ -262,7 +264,7 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	const int count = int(Attempt::Count);
 	for (int done = 0, tried = 0; done < attempts && tried < count; ++tried) {
 		auto which = Attempt(_nextAttempt++ % uint64_t(count));
-		if ((which == Attempt::FusedSharpen || which == Attempt::FusedUpscaled) && _historySize < 2)
+		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2)
 			continue;
 		++done;
 		auto code = attempt(which);

@@ -65,7 +65,7 @@ private:
 	static constexpr int kForgetRegionFrames = 30;
 
 	// In the order they are tried; measured on the degradation set (docs/qr-scanning.md).
-	enum class Attempt { Sharpen, Upscaled, FusedSharpen, StrongSharpen, MildSharpen, Motion, FusedUpscaled, SecondBinarizer, Count };
+	enum class Attempt { Sharpen, Upscaled, FusedSharpen, StrongSharpen, FusedPlain, Motion, FusedUpscaled, SecondBinarizer, Count };
 
 	void track(const std::vector<FinderRegion>& seen, const ImageView& image);
 	void remember(const ImageView& image);

@@ -26,6 +26,23 @@ constexpr double kLoneReachModules = 72;
 // Finder pattern centres sit 3.5 modules inside the symbol; add the quiet zone the binarizer needs.
 constexpr double kMarginModules = 8;
 constexpr int kMaxRegions = 3;
+// Largest region side in pixels: a recovery attempt's cost follows the region's area, and a
+// 480 px square holds a version-8 code of 6 px per module turned any way, larger than what the
+// base pass fails to read.
+constexpr int kMaxRegionSide = 480;
+
+PixelRect capped(PixelRect r)
+{
+	if (r.width > kMaxRegionSide) {
+		r.left += (r.width - kMaxRegionSide) / 2;
+		r.width = kMaxRegionSide;
+	}
+	if (r.height > kMaxRegionSide) {
+		r.top += (r.height - kMaxRegionSide) / 2;
+		r.height = kMaxRegionSide;
+	}
+	return r;
+}
 
 PixelRect boundingRect(std::initializer_list<ZXing::PointF> points, double margin)
 {
@@ -54,7 +71,7 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 			break;
 		double module = double(set.bl.size + set.tl.size + set.tr.size) / 21;
 		ZXing::PointF fourth = set.tr + set.bl - set.tl;
-		regions.push_back({boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module).clippedTo(width, height), module, 3});
+		regions.push_back({capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3});
 	}
 	// Patterns no set explains: two of a similar size close together, or one alone.
 	for (const auto& p : patterns) {
@@ -86,7 +103,7 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		} else {
 			rect = boundingRect({p}, kLoneReachModules * module);
 		}
-		regions.push_back({rect.clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2))});
+		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2))});
 	}
 	std::stable_sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.patterns > b.patterns; });
 	return regions;
