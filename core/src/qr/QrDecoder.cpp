@@ -95,7 +95,7 @@ template <typename ToImage>
 QrCode toQrCode(const ZXing::Barcode& barcode, bool inverted, ToImage toImage)
 {
 	QrCode code;
-	code.text = barcode.text();
+	code.text = barcode.text(ZXing::TextMode::Plain); // the content as encoded, ECI applied (not set by readQrPass)
 	code.bytes.assign(barcode.bytes().begin(), barcode.bytes().end());
 	const auto& position = barcode.position();
 	for (size_t i = 0; i < code.corners.size(); ++i)
