@@ -19,13 +19,13 @@ inline uint8_t clampByte(int v) { return uint8_t(std::clamp(v, 0, 255)); }
 void boxRows(const int* src, int* dst, int w, int h, int radius, Botan::secure_vector<int>& line)
 {
 	const int n = 2 * radius + 1, reciprocal = 65536 / n;
-	line.resize(size_t(w + 2 * radius));
+	line.resize(size_t(w) + 2 * size_t(radius));
 	for (int y = 0; y < h; ++y) {
 		const int* in = src + size_t(y) * size_t(w);
 		int* out = dst + size_t(y) * size_t(w);
 		for (int i = 0; i < radius; ++i) {
 			line[size_t(i)] = in[0];
-			line[size_t(w + radius + i)] = in[w - 1];
+			line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
 		}
 		std::copy(in, in + w, line.begin() + radius);
 		int sum = 0;

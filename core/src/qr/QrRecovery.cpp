@@ -77,22 +77,22 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 	++_framesSinceSeen;
 	if (!seen.empty()) {
 		const FinderRegion& best = seen.front();
-		const bool sameCode = _region && overlap(best.rect, _region->rect) > 0.5;
+		const bool sameCode = _region && overlap(best.rect, _region.value().rect) > 0.5;
 		if (sameCode) {
 			// Keep the rectangle, so the kept frames stay comparable; trust the better-founded size.
-			if (best.patterns >= _region->patterns)
-				_region->moduleSize = best.moduleSize;
-			_region->patterns = std::max(_region->patterns, best.patterns);
-		} else if (!_region || best.patterns >= _region->patterns || _framesSinceSeen > kInViewFrames) {
+			if (best.patterns >= _region.value().patterns)
+				_region.value().moduleSize = best.moduleSize;
+			_region.value().patterns = std::max(_region.value().patterns, best.patterns);
+		} else if (!_region || best.patterns >= _region.value().patterns || _framesSinceSeen > kInViewFrames) {
 			_region = best;
-			_region->rect = _region->rect.clippedTo(image.width, image.height);
+			_region.value().rect = _region.value().rect.clippedTo(image.width, image.height);
 			_framesWithRegion = 0;
 			_historySize = 0;
 			_newest = -1;
 		}
 		_framesSinceSeen = 0;
 	}
-	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region->rect.empty())) {
+	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region.value().rect.empty())) {
 		_region.reset();
 		_historySize = 0;
 		_newest = -1;
@@ -101,9 +101,11 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 
 void QrRecovery::remember(const ImageView& image)
 {
+	if (!_region)
+		return;
 	_newest = (_newest + 1) % kHistory;
 	GreyPlane& newest = _history[size_t(_newest)];
-	extractRegion(image, _region->rect, 1, newest);
+	extractRegion(image, _region.value().rect, 1, newest);
 	_historySize = std::min(_historySize + 1, kHistory);
 
 	// The hint. Glare: even the darkest modules are light, or dark and light are close together
@@ -173,12 +175,14 @@ std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double sca
 
 std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations)
 {
+	if (!_region)
+		return std::nullopt;
 	if (enlarge)
 		upscale2x(source, _work);
 	else
 		_work = source;
 	sharpen(_work, shape, length, amount, iterations, _buffers);
-	return read(_work, enlarge ? 2 : 1, _region->rect, false);
+	return read(_work, enlarge ? 2 : 1, _region.value().rect, false);
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
@@ -186,25 +190,27 @@ std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool
 // responds to the same square kernels better than to a kernel along the motion, except when long.
 std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 {
+	if (!_region || _newest < 0)
+		return std::nullopt;
 	const GreyPlane& newest = _history[size_t(_newest)];
 	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
 	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
 	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
 	// copy stays cheap (such codes never need a larger one).
-	const bool small = _region->moduleSize < 4.5 && _region->rect.width * _region->rect.height <= kMaxEnlargedArea;
+	const bool small = _region.value().moduleSize < 4.5 && _region.value().rect.width * _region.value().rect.height <= kMaxEnlargedArea;
 	const bool rows = (_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0;
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);
-	case Attempt::FusedPlain: return read(fused, 1, _region->rect, false); // noise, small codes between full-resolution frames
+	case Attempt::FusedPlain: return read(fused, 1, _region.value().rect, false); // noise, small codes between full-resolution frames
 	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
 	case Attempt::FusedUpscaled: return sharpened(fused, small, BlurShape::Defocus, small ? 15 : 11, 16, 3);
 	case Attempt::SecondBinarizer:
 		_work = fused;
 		stretchContrast(_work);
-		return read(_work, 1, _region->rect, true);
+		return read(_work, 1, _region.value().rect, true);
 	case Attempt::Count: break;
 	}
 	return std::nullopt;
@@ -225,8 +231,10 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 			const uint8_t* a = base.data() + size_t(2 * y) * size_t(base.rowStride());
 			const uint8_t* b = a + base.rowStride();
 			uint8_t* dst = _work.row(y);
-			for (int x = 0; x < _work.width; ++x)
-				dst[x] = uint8_t((a[2 * x] + a[2 * x + 1] + b[2 * x] + b[2 * x + 1] + 2) / 4);
+			for (int x = 0; x < _work.width; ++x) {
+				const size_t i = 2 * size_t(x);
+				dst[x] = uint8_t((a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4);
+			}
 		}
 	} else {
 		_work.resize(base.width(), base.height());
