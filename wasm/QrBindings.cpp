@@ -7,6 +7,10 @@
 //     -> {text, bytes: Uint8Array, corners: [{x, y} x 4]}   top-left, top-right, bottom-right,
 //        bottom-left of the code as read, in image pixels
 //     -> {error: {kind: 'no_code_found' | 'invalid_argument', field, message}}
+//   qrCodeInView() -> true when the last live frames showed a code's finder patterns but no code
+//                     could be read (the camera page then says what to do)
+//   qrScanHint()   -> 'further' | 'still' | 'glare' | '': what the person should do about it
+//   resetQrStream()   a new camera or screen stream begins: forget what earlier frames left
 //   encodeQr(text, {scale?, margin?})   (the options object may be omitted)
 //     -> {width, height, pixels: Uint8Array}   grey, 0 = black, 255 = white
 //     -> {error: {kind: 'invalid_argument', field, message}}
@@ -22,6 +26,7 @@
 #include <emscripten/bind.h>
 
 #include <cmath>
+#include <string>
 
 using emscripten::val;
 
@@ -110,6 +115,21 @@ val encode(const val& text, const val& options)
 	});
 }
 
+bool codeInView() { return decoder().codeInView(); }
+
+void resetStream() { decoder().resetStream(); }
+
+std::string scanHint()
+{
+	switch (decoder().scanHint()) {
+	case ScanHint::MoveFurther: return "further";
+	case ScanHint::HoldStill: return "still";
+	case ScanHint::AvoidGlare: return "glare";
+	case ScanHint::None: break;
+	}
+	return "";
+}
+
 val encodeWithDefaults(const val& text) { return encode(text, val::undefined()); }
 
 } // namespace
@@ -117,6 +137,9 @@ val encodeWithDefaults(const val& text) { return encode(text, val::undefined());
 EMSCRIPTEN_BINDINGS(authcore_qr)
 {
 	emscripten::function("decodeQr", &decode);
+	emscripten::function("qrCodeInView", &codeInView);
+	emscripten::function("resetQrStream", &resetStream);
+	emscripten::function("qrScanHint", &scanHint);
 	// Embind needs one registration per argument count: encodeQr(text) and encodeQr(text, options).
 	emscripten::function("encodeQr", &encodeWithDefaults);
 	emscripten::function("encodeQr", &encode);

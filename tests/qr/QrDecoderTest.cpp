@@ -229,11 +229,12 @@ TEST(QrDecoder, LiveModeReadsLargeFramesAtFullResolutionOneCallInThree)
 		spec.pixelsPerModule = 3;
 		return test::renderRgbaFrame(code, spec);
 	};
-	auto calls = [&](QrDecoder& decoder, const std::vector<uint8_t>& frame, int width, int height, int n) {
+	auto calls = [&](QrDecoder& decoder, const std::vector<uint8_t>& frame, int width, int height, int n,
+					 const QrScanOptions& options = QrScanOptions::live()) {
 		std::string read;
 		for (int i = 0; i < n; ++i) {
 			try {
-				read += decoder.decode({frame, width, height, PixelFormat::Rgba}, ScanMode::Live).text == kUri ? '+' : '?';
+				read += decoder.decode({frame, width, height, PixelFormat::Rgba}, options).text == kUri ? '+' : '?';
 			} catch (const Error&) {
 				read += '-';
 			}
@@ -242,7 +243,12 @@ TEST(QrDecoder, LiveModeReadsLargeFramesAtFullResolutionOneCallInThree)
 	};
 	QrDecoder decoder;
 	auto hd = small(1280, 720);
-	EXPECT_EQ(calls(decoder, hd, 1280, 720, 6), "+--+--") << "full resolution on the 1st, 4th, ... call";
+	auto withoutRecovery = QrScanOptions::live();
+	withoutRecovery.recoveryAttempts = 0;
+	EXPECT_EQ(calls(decoder, hd, 1280, 720, 6, withoutRecovery), "+--+--") << "full resolution on the 1st, 4th, ... call";
+	// The recovery passes read the code's region at full resolution on the other calls.
+	QrDecoder live;
+	EXPECT_EQ(calls(live, hd, 1280, 720, 6), "++++++");
 	// Below 720 pixels every call is a full one.
 	auto sd = small(960, 540);
 	EXPECT_EQ(calls(decoder, sd, 960, 540, 3), "+++");

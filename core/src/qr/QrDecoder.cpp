@@ -2,6 +2,8 @@
 #include "authcore/SecureWipe.h"
 
 #include "GreyConversion.h"
+#include "QrRecovery.h"
+#include "ZxingPass.h"
 
 #include "authcore/Error.h"
 
@@ -10,6 +12,9 @@
 #include <ReadBarcode.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
 
 namespace authcore {
 
@@ -31,6 +36,8 @@ QrScanOptions QrScanOptions::live()
 	options.tryDownscale = false;   // ZXing's pyramid doubles the cost of frames without a code
 	options.globalBinarizer = false; // 40% faster, but reads 23 of 48 synthetic frames instead of 36
 	options.alphaOverWhite = false; // camera and screen frames are opaque
+	options.recoveryAttempts = 2;    // see QrRecovery.h; measured in bench/qr-degraded.mjs
+	options.recoverAcrossCalls = true;
 	return options;
 }
 
@@ -41,6 +48,8 @@ QrScanOptions QrScanOptions::still()
 	options.tryInvert = true;
 	options.tryDownscale = true;
 	options.alphaOverWhite = true; // a copied QR image often has a transparent background
+	options.recoveryAttempts = 16;   // every recovery attempt
+	options.recoverAcrossCalls = false;
 	return options;
 }
 
@@ -49,17 +58,65 @@ QrScanOptions QrScanOptions::forMode(ScanMode mode)
 	return mode == ScanMode::Live ? live() : still();
 }
 
+QrDecoder::QrDecoder() : _recovery(std::make_unique<detail::QrRecovery>()) {}
+QrDecoder::~QrDecoder() = default;
+QrDecoder::QrDecoder(QrDecoder&&) noexcept = default;
+QrDecoder& QrDecoder::operator=(QrDecoder&&) noexcept = default;
+
+bool QrDecoder::codeInView() const
+{
+	return _recovery && _recovery->codeInView();
+}
+
+ScanHint QrDecoder::scanHint() const
+{
+	return _recovery && _recovery->codeInView() ? _recovery->hint() : ScanHint::None;
+}
+
+void QrDecoder::resetStream()
+{
+	_calls = 0;
+	if (_recovery)
+		_recovery->reset();
+	authcore::secureWipe(_grey);
+	authcore::secureWipe(_frame);
+}
+
 std::span<uint8_t> QrDecoder::frameBuffer(size_t size)
 {
 	_frame.resize(size);
 	return _frame;
 }
 
+namespace {
+
+// `toImage` maps a point of the image ZXing read to the caller's pixels.
+template <typename ToImage>
+QrCode toQrCode(const ZXing::Barcode& barcode, bool inverted, ToImage toImage)
+{
+	QrCode code;
+	code.text = barcode.text(ZXing::TextMode::Plain); // the content as encoded, ECI applied (not set by readQrPass)
+	code.bytes.assign(barcode.bytes().begin(), barcode.bytes().end());
+	const auto& position = barcode.position();
+	for (size_t i = 0; i < code.corners.size(); ++i)
+		code.corners[i] = toImage(position[i]);
+	code.inverted = inverted;
+	code.ecLevel = barcode.extra(ZXing::BarcodeExtra::ECLevel);
+	code.symbologyIdentifier = barcode.symbologyIdentifier();
+	return code;
+}
+
+} // namespace
+
 QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 {
 	image.validate();
-	if (options.downscale < 1 || options.downscale > 4 || options.downscaleFromSide < 0 || options.fullResolutionEvery < 0)
-		throw Error(ErrorKind::InvalidArgument, "options", "downscale must be 1..4, downscaleFromSide and fullResolutionEvery >= 0");
+	if (options.downscale < 1 || options.downscale > 4 || options.downscaleFromSide < 0 || options.fullResolutionEvery < 0
+		|| options.recoveryAttempts < 0 || options.recoveryAttempts > 16)
+		throw Error(ErrorKind::InvalidArgument, "options",
+					"downscale must be 1..4, downscaleFromSide and fullResolutionEvery >= 0, recoveryAttempts 0..16");
+	if (!_recovery) // a moved-from decoder
+		_recovery = std::make_unique<detail::QrRecovery>();
 
 	const uint64_t call = _calls++;
 	const bool fullResolutionTurn = options.fullResolutionEvery > 0 && call % uint64_t(options.fullResolutionEvery) == 0;
@@ -75,34 +132,63 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 		view = ZXing::ImageView(_grey.data(), size.width, size.height, ZXing::ImageFormat::Lum);
 	}
 
-	auto readerOptions = ZXing::ReaderOptions()
-							 .formats(ZXing::BarcodeFormat::QRCodeModel1 | ZXing::BarcodeFormat::QRCodeModel2)
-							 .tryHarder(options.tryHarder)
-							 .tryInvert(options.tryInvert)
-							 .tryDownscale(options.tryDownscale)
-							 .tryRotate(false) // only the 1D readers rotate; QR detection is rotation-free
-							 .binarizer(options.globalBinarizer ? ZXing::Binarizer::GlobalHistogram : ZXing::Binarizer::LocalAverage)
-							 .textMode(ZXing::TextMode::Plain)
-							 .maxNumberOfSymbols(1);
-	auto barcode = ZXing::ReadBarcode(view, readerOptions);
-	if (!barcode.isValid())
+	std::optional<QrCode> code;
+	std::vector<detail::FinderRegion> seen;
+	if (options.tryDownscale) {
+		// ZXing's pyramid (still mode) is only reachable through ReadBarcode.
+		auto readerOptions = ZXing::ReaderOptions()
+								 .formats(ZXing::BarcodeFormat::QRCodeModel1 | ZXing::BarcodeFormat::QRCodeModel2)
+								 .tryHarder(options.tryHarder)
+								 .tryInvert(options.tryInvert)
+								 .tryDownscale(true)
+								 .tryRotate(false) // only the 1D readers rotate; QR detection is rotation-free
+								 .binarizer(options.globalBinarizer ? ZXing::Binarizer::GlobalHistogram : ZXing::Binarizer::LocalAverage)
+								 .textMode(ZXing::TextMode::Plain)
+								 .maxNumberOfSymbols(1);
+		auto barcode = ZXing::ReadBarcode(view, readerOptions);
+		if (barcode.isValid())
+			code = toQrCode(barcode, barcode.isInverted(), [&](ZXing::PointI p) { return QrPoint{p.x * factor + factor / 2, p.y * factor + factor / 2}; });
+	}
+	const bool recover = options.recoveryAttempts > 0;
+	if (!recover || !options.recoverAcrossCalls)
+		_recovery->reset(); // nothing of another image may leak into this one
+	if (!code && (!options.tryDownscale || recover)) {
+		// The same read step by step (detail::readQrPass), so that a miss still says where finder
+		// patterns were: for the recovery passes and the "code in view" hint.
+		auto pass = detail::readQrPass(view, {.tryHarder = options.tryHarder,
+											  .tryInvert = options.tryInvert,
+											  .globalBinarizer = options.globalBinarizer,
+											  .findRegions = recover});
+		if (pass.barcode) {
+			code = toQrCode(*pass.barcode, pass.inverted, [&](ZXing::PointI p) { return QrPoint{p.x * factor + factor / 2, p.y * factor + factor / 2}; });
+		} else {
+			for (auto& region : pass.regions) { // back to the caller's pixels
+				region.rect = {region.rect.left * factor, region.rect.top * factor, region.rect.width * factor, region.rect.height * factor};
+				region.moduleSize *= factor;
+			}
+			seen = std::move(pass.regions);
+		}
+	}
+	if (!code && recover) {
+		auto recovered = _recovery->recover(image, view, factor, seen, options.recoveryAttempts);
+		if (!options.recoverAcrossCalls)
+			_recovery->reset();
+		if (recovered) {
+			const double scale = recovered->scale;
+			code = toQrCode(recovered->barcode, recovered->inverted, [&](ZXing::PointI p) {
+				return QrPoint{int(std::lround((p.x + 0.5) / scale - 0.5)) + recovered->offsetX, int(std::lround((p.y + 0.5) / scale - 0.5)) + recovered->offsetY};
+			});
+		}
+	}
+	if (!code)
 		throw Error(ErrorKind::NoCodeFound, "image", "no readable QR code in the image");
-
-	QrCode code;
-	code.text = barcode.text();
-	code.bytes.assign(barcode.bytes().begin(), barcode.bytes().end());
-	const auto& position = barcode.position();
-	for (size_t i = 0; i < code.corners.size(); ++i) // back to the caller's pixels, block centres
-		code.corners[i] = {position[i].x * factor + factor / 2, position[i].y * factor + factor / 2};
-	code.inverted = barcode.isInverted();
-	code.ecLevel = barcode.extra(ZXing::BarcodeExtra::ECLevel);
-	code.symbologyIdentifier = barcode.symbologyIdentifier();
 
 	// The scan is over: leave no copy of the code's picture behind (sizes stay, so a caller that
 	// goes on scanning still allocates nothing).
 	authcore::secureWipe(_grey);
 	authcore::secureWipe(_frame);
-	return code;
+	_recovery->reset();
+	return std::move(*code);
 }
 
 QrCode decodeQr(const ImageView& image, ScanMode mode)

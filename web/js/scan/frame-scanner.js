@@ -1,7 +1,12 @@
 // Reads QR codes from a playing <video> (camera or shared screen). Each displayed frame is offered to
 // the scanner worker; if the previous frame is still being decoded, the new one is DROPPED, never
 // queued, so the page stays responsive and decoding always works on the newest frame.
-import { decodeBitmap, decoderBusy } from './scanner-worker.js';
+import { decodeBitmap, decoderBusy, startDecoderStream } from './scanner-worker.js';
+
+// A code seen but not read for this long gets a hint ("hold it further away"...); the hint goes
+// once no frame has asked for it for HINT_CLEAR_MS.
+const HINT_AFTER_MS = 1000;
+const HINT_CLEAR_MS = 1500;
 
 export class FrameScanner {
   #video;
@@ -10,13 +15,19 @@ export class FrameScanner {
   #decoded = 0;
   #startedAt = 0;
   #inFlight = false;
+  #hintSince = 0;
+  #hintSeen = 0;
+  #hint = null;
 
   /// onFound({text, bytes, corners, width, height}) once a code is read; the loop then stops.
-  constructor(video, { onFound, onError, onDecoded }) {
+  /// onHint('further' | 'still' | 'glare' | null) when a code has been in view but unreadable for
+  /// about a second, and null when that is over.
+  constructor(video, { onFound, onError, onDecoded, onHint }) {
     this.#video = video;
     this.onFound = onFound;
     this.onError = onError;
     this.onDecoded = onDecoded;
+    this.onHint = onHint;
   }
 
   /// Decoded frames per second since start (for the status line and the e2e measurement).
@@ -29,6 +40,9 @@ export class FrameScanner {
     this.#running = true;
     this.#decoded = 0;
     this.#startedAt = performance.now();
+    this.#hint = null;
+    this.#hintSince = 0;
+    startDecoderStream();
     this.#schedule();
   }
 
@@ -68,12 +82,31 @@ export class FrameScanner {
     if (!this.#running) return;
     this.#decoded += 1;
     this.onDecoded?.(this);
+    this.#updateHint(result.hint ?? null);
     if (!result.error) {
       this.stop();
       this.onFound(result);
     } else if (!['no_code_found', 'cancelled'].includes(result.error.kind)) {
       this.stop();
       this.onError?.(result.error);
+    }
+  }
+
+  #updateHint(hint) {
+    const now = performance.now();
+    if (hint) {
+      if (!this.#hintSince) this.#hintSince = now;
+      this.#hintSeen = now;
+      if (now - this.#hintSince >= HINT_AFTER_MS && hint !== this.#hint) {
+        this.#hint = hint;
+        this.onHint?.(hint);
+      }
+    } else if (this.#hintSince && now - this.#hintSeen >= HINT_CLEAR_MS) {
+      this.#hintSince = 0;
+      if (this.#hint) {
+        this.#hint = null;
+        this.onHint?.(null);
+      }
     }
   }
 }

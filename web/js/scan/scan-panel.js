@@ -103,6 +103,13 @@ export class ScanPanel {
       onDecoded: (scanner) => {
         this.live.dataset.fps = scanner.framesPerSecond.toFixed(1);
       },
+      // A code in view that cannot be read: say what to do about it (camera only; a shared
+      // screen is never out of focus or glared).
+      onHint: (hint) => {
+        if (source !== 'camera') return;
+        this.status.textContent = t(hint ? `scan.hint.${hint}` : 'scan.lookingCamera');
+        this.live.dataset.hint = hint ?? '';
+      },
     });
     this.#scanner.start();
     return stream;

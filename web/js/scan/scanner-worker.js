@@ -34,6 +34,11 @@ export function decodeBitmap(bitmap, mode) {
   return Promise.race([worker.callTransferring('decodeImage', [bitmap, mode], [bitmap]), hung]).finally(() => clearTimeout(timer));
 }
 
+/// Tells the decoder a new stream begins (it forgets what earlier frames left behind).
+export function startDecoderStream() {
+  return scanner().call('startStream');
+}
+
 /// Frees the scanner's wasm instance when no scanning is going on.
 export function releaseDecoder() {
   messenger?.terminate();

@@ -17,6 +17,7 @@ function pixelsOf(bitmap) {
 }
 
 /// source: ImageBitmap | {pixels: Uint8ClampedArray, width, height}; mode: 'live' | 'still'.
+/// A live frame without a code may carry hint: 'further' | 'still' | 'glare' (see qrScanHint).
 export function decodeImage(m, source, mode = 'still') {
   if (typeof m.decodeQr !== 'function') {
     source?.close?.();
@@ -26,5 +27,14 @@ export function decodeImage(m, source, mode = 'still') {
   const height = source.height;
   const pixels = source.pixels ?? pixelsOf(source);
   const found = m.decodeQr(pixels, width, height, 'rgba', mode);
-  return found.error ? found : { ...found, width, height };
+  if (!found.error) return { ...found, width, height };
+  // A camera frame with a code in view that could not be read: say why, so the page can help.
+  const hint = mode === 'live' && typeof m.qrScanHint === 'function' ? m.qrScanHint() : '';
+  return hint ? { ...found, hint } : found;
+}
+
+/// A new camera or screen stream: the decoder forgets what it kept of the previous one.
+export function startStream(m) {
+  m.resetQrStream?.();
+  return true;
 }

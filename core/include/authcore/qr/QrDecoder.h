@@ -15,12 +15,26 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
 namespace authcore {
 
+namespace detail {
+class QrRecovery;
+}
+
 enum class ScanMode { Live, Still };
+
+/// What the person holding a code in front of the camera should do, when a code is in view (its
+/// finder patterns are seen) but cannot be read.
+enum class ScanHint {
+	None,        // no code in view, or nothing to say
+	MoveFurther, // blurred and steady: out of focus (laptop cameras cannot focus up close)
+	HoldStill,   // the code moves between frames
+	AvoidGlare,  // the code's dark modules are washed out: a reflection or glare
+};
 
 
 /// How hard to look. Use the presets; the fields exist so that tests and the options benchmark
@@ -39,6 +53,13 @@ struct QrScanOptions
 	bool tryDownscale = false;      // also look in ZXing's 1/3 size copy when the image is larger than 500 px
 	bool globalBinarizer = false;   // one threshold for the whole image instead of ZXing's local one per 8x8 block
 	bool alphaOverWhite = false;    // composite transparent pixels onto white (pasted images, PNG files)
+	// When ZXing alone reads nothing: sharpening, deblurring, enlarging, a second binarizer and the
+	// average of the last frames, around where finder patterns were seen (docs/qr-scanning.md,
+	// "Recovery"). Up to `recoveryAttempts` attempts per call (0..16; 0 = no recovery). With
+	// `recoverAcrossCalls` (a stream) the decoder keeps the code's region and its last pictures
+	// between calls and each call goes on with the next attempts; without, every call starts afresh.
+	int recoveryAttempts = 0;
+	bool recoverAcrossCalls = false;
 
 	static QrScanOptions live();
 	static QrScanOptions still();
@@ -72,6 +93,11 @@ struct QrCode
 class QrDecoder
 {
 public:
+	QrDecoder();
+	~QrDecoder();
+	QrDecoder(QrDecoder&&) noexcept;
+	QrDecoder& operator=(QrDecoder&&) noexcept;
+
 	/// A buffer of `size` bytes owned by the decoder, for a caller that has to copy each frame in
 	/// before decoding it (the wasm binding copies the JS pixels here). Reallocated only when the
 	/// size changes; valid until the next call of frameBuffer().
@@ -83,10 +109,24 @@ public:
 	QrCode decode(const ImageView& image, const QrScanOptions& options);
 	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
 
+	/// True when the last frames without a code showed QR finder patterns: a code is in view but
+	/// cannot be read (out of focus, shaken, glared). The camera page then tells the person what to
+	/// do. Only live decoding with `recover` keeps track; false after a read.
+	bool codeInView() const;
+
+	/// When codeInView(): the likely reason the code cannot be read (see ScanHint), from the last
+	/// frames' pictures of it. ScanHint::None otherwise.
+	ScanHint scanHint() const;
+
+	/// Starts a new stream: the next call is a full-resolution one, and what the recovery passes
+	/// kept of earlier frames is wiped.
+	void resetStream();
+
 private:
 	Botan::secure_vector<uint8_t> _frame;
 	Botan::secure_vector<uint8_t> _grey;
 	uint64_t _calls = 0; // decode() calls so far, for fullResolutionEvery
+	std::unique_ptr<detail::QrRecovery> _recovery; // what the recovery passes keep between frames
 };
 
 /// One-off decode with a fresh decoder; throws like QrDecoder::decode.

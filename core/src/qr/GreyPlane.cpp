@@ -1,0 +1,217 @@
+#include "GreyPlane.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+namespace authcore::detail {
+
+namespace {
+
+// The luma weights of GreyConversion.cpp (ZXing's, scaled by 1024).
+inline int luma(const uint8_t* p) { return (306 * p[0] + 601 * p[1] + 117 * p[2] + 512) >> 10; }
+
+inline uint8_t clampByte(int v) { return uint8_t(std::clamp(v, 0, 255)); }
+
+// Box means of length 2 * radius + 1 (edges repeat the border sample), along rows then or
+// instead along columns. Running sums, no clamping inside the loops, a multiply instead of a
+// division: these loops are most of a recovery attempt's cost.
+void boxRows(const int* src, int* dst, int w, int h, int radius, Botan::secure_vector<int>& line)
+{
+	const int n = 2 * radius + 1, reciprocal = 65536 / n;
+	line.resize(size_t(w) + 2 * size_t(radius));
+	for (int y = 0; y < h; ++y) {
+		const int* in = src + size_t(y) * size_t(w);
+		int* out = dst + size_t(y) * size_t(w);
+		for (int i = 0; i < radius; ++i) {
+			line[size_t(i)] = in[0];
+			line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
+		}
+		std::copy(in, in + w, line.begin() + radius);
+		int sum = 0;
+		for (int i = 0; i < n - 1; ++i)
+			sum += line[size_t(i)];
+		for (int x = 0; x < w; ++x) {
+			sum += line[size_t(x + n - 1)];
+			out[x] = (sum * reciprocal + 32768) >> 16;
+			sum -= line[size_t(x)];
+		}
+	}
+}
+
+void boxColumns(const int* src, int* dst, int w, int h, int radius, Botan::secure_vector<int>& sums)
+{
+	const int n = 2 * radius + 1, reciprocal = 65536 / n;
+	sums.assign(size_t(w), 0);
+	auto row = [&](int y) { return src + size_t(std::clamp(y, 0, h - 1)) * size_t(w); };
+	for (int k = -radius; k <= radius; ++k) {
+		const int* in = row(k);
+		for (int x = 0; x < w; ++x)
+			sums[size_t(x)] += in[x];
+	}
+	for (int y = 0; y < h; ++y) {
+		int* out = dst + size_t(y) * size_t(w);
+		const int* enter = row(y + radius + 1);
+		const int* leave = row(y - radius);
+		for (int x = 0; x < w; ++x) {
+			out[x] = (sums[size_t(x)] * reciprocal + 32768) >> 16;
+			sums[size_t(x)] += enter[x] - leave[x];
+		}
+	}
+}
+
+} // namespace
+
+void blurInPlace(SharpenBuffers& buffers, int w, int h, BlurShape shape, int radius)
+{
+	auto& v = buffers.blurred;
+	auto& t = buffers.scratch;
+	if (shape != BlurShape::Vertical) {
+		boxRows(v.data(), t.data(), w, h, radius, buffers.line);
+		v.swap(t);
+	}
+	if (shape != BlurShape::Horizontal) {
+		boxColumns(v.data(), t.data(), w, h, radius, buffers.line);
+		v.swap(t);
+	}
+}
+
+namespace {
+} // namespace
+
+PixelRect PixelRect::clippedTo(int w, int h) const
+{
+	int l = std::clamp(left, 0, w), t = std::clamp(top, 0, h);
+	int r = std::clamp(left + width, 0, w), b = std::clamp(top + height, 0, h);
+	return {l, t, r - l, b - t};
+}
+
+void extractRegion(const ImageView& image, PixelRect rect, int upscale, GreyPlane& out)
+{
+	rect = rect.clippedTo(image.width, image.height);
+	const int bpp = bytesPerPixel(image.format);
+	auto greyAt = [&](int x, int y) {
+		const uint8_t* p = image.pixels.data() + (size_t(y) * size_t(image.width) + size_t(x)) * size_t(bpp);
+		return bpp == 4 ? luma(p) : int(*p);
+	};
+	if (upscale <= 1) {
+		out.resize(rect.width, rect.height);
+		for (int y = 0; y < rect.height; ++y) {
+			uint8_t* dst = out.row(y);
+			for (int x = 0; x < rect.width; ++x)
+				dst[x] = uint8_t(greyAt(rect.left + x, rect.top + y));
+		}
+		return;
+	}
+	// Bilinear between source pixel centres: output pixel (X, Y) sits at source (X + 0.5) / s - 0.5,
+	// kept in 1/(2s) steps so all of it is integer.
+	const int s = upscale, denominator = 2 * s;
+	out.resize(rect.width * s, rect.height * s);
+	for (int y = 0; y < out.height; ++y) {
+		int fy2 = 2 * y + 1 - s; // source y times 2s
+		int y0 = fy2 < 0 ? -1 : fy2 / denominator, wy = fy2 - y0 * denominator;
+		int ya = std::clamp(y0, 0, rect.height - 1) + rect.top, yb = std::clamp(y0 + 1, 0, rect.height - 1) + rect.top;
+		uint8_t* dst = out.row(y);
+		for (int x = 0; x < out.width; ++x) {
+			int fx2 = 2 * x + 1 - s;
+			int x0 = fx2 < 0 ? -1 : fx2 / denominator, wx = fx2 - x0 * denominator;
+			int xa = std::clamp(x0, 0, rect.width - 1) + rect.left, xb = std::clamp(x0 + 1, 0, rect.width - 1) + rect.left;
+			int top = greyAt(xa, ya) * (denominator - wx) + greyAt(xb, ya) * wx;
+			int bottom = greyAt(xa, yb) * (denominator - wx) + greyAt(xb, yb) * wx;
+			int total = denominator * denominator;
+			dst[x] = uint8_t((top * (denominator - wy) + bottom * wy + total / 2) / total);
+		}
+	}
+}
+
+void extractAll(const ImageView& image, GreyPlane& out)
+{
+	out.resize(image.width, image.height);
+	const size_t n = out.pixels.size();
+	const uint8_t* src = image.pixels.data();
+	uint8_t* dst = out.pixels.data();
+	if (image.format == PixelFormat::Grey)
+		std::copy(src, src + n, dst);
+	else
+		for (size_t i = 0; i < n; ++i)
+			dst[i] = uint8_t(luma(src + 4 * i));
+}
+
+void sharpen(GreyPlane& plane, BlurShape shape, int length, int amountSixteenths, int iterations, SharpenBuffers& buffers)
+{
+	const int w = plane.width, h = plane.height;
+	const int radius = std::clamp(length, 1, 15) / 2;
+	if (w == 0 || h == 0 || radius == 0)
+		return;
+	const size_t n = plane.pixels.size();
+	buffers.observed.assign(plane.pixels.begin(), plane.pixels.end());
+	buffers.estimate = buffers.observed;
+	buffers.scratch.resize(n);
+	for (int step = 0; step < std::clamp(iterations, 1, 4); ++step) {
+		buffers.blurred = buffers.estimate;
+		blurInPlace(buffers, w, h, shape, radius);
+		const int* observed = buffers.observed.data();
+		const int* blurred = buffers.blurred.data();
+		int* estimate = buffers.estimate.data();
+		for (size_t i = 0; i < n; ++i)
+			estimate[i] = std::clamp(estimate[i] + (amountSixteenths * (observed[i] - blurred[i]) + 8) / 16, -64, 320);
+	}
+	for (size_t i = 0; i < n; ++i)
+		plane.pixels[i] = clampByte(buffers.estimate[i]);
+}
+
+void upscale2x(const GreyPlane& src, GreyPlane& dst)
+{
+	const int w = src.width, h = src.height;
+	dst.resize(2 * w, 2 * h);
+	// Output pixel 2i (2i + 1) lies a quarter pixel before (after) source pixel i: weights 3:1.
+	for (int y = 0; y < 2 * h; ++y) {
+		const int sy = y / 2, ny = std::clamp(y % 2 ? sy + 1 : sy - 1, 0, h - 1);
+		const uint8_t* near = src.row(sy);
+		const uint8_t* far = src.row(ny);
+		uint8_t* out = dst.row(y);
+		for (int x = 0; x < 2 * w; ++x) {
+			const int sx = x / 2, nx = std::clamp(x % 2 ? sx + 1 : sx - 1, 0, w - 1);
+			out[x] = uint8_t((9 * near[sx] + 3 * near[nx] + 3 * far[sx] + far[nx] + 8) / 16);
+		}
+	}
+}
+
+void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst)
+{
+	dst.resize(width, height);
+	const size_t w = size_t(width);
+	std::copy(src, src + w, dst.row(0));
+	std::copy(src + (size_t(height) - 1) * w, src + size_t(height) * w, dst.row(height - 1));
+	for (int y = 1; y < height - 1; ++y) {
+		const uint8_t* c = src + size_t(y) * w;
+		const uint8_t* up = c - w;
+		const uint8_t* down = c + w;
+		uint8_t* out = dst.row(y);
+		out[0] = c[0];
+		out[w - 1] = c[w - 1];
+		for (size_t x = 1; x + 1 < w; ++x) {
+			int centre = c[x];
+			out[x] = clampByte(centre + (4 * centre - up[x] - down[x] - c[x - 1] - c[x + 1]) / 2);
+		}
+	}
+}
+
+void stretchContrast(GreyPlane& plane)
+{
+	std::array<size_t, 256> histogram{};
+	for (uint8_t p : plane.pixels)
+		++histogram[p];
+	const size_t n = plane.pixels.size(), cut = n / 100;
+	int low = 0, high = 255;
+	for (size_t seen = 0; low < 255 && (seen += histogram[size_t(low)]) <= cut;)
+		++low;
+	for (size_t seen = 0; high > 0 && (seen += histogram[size_t(high)]) <= cut;)
+		--high;
+	if (high - low < 8)
+		return;
+	for (auto& p : plane.pixels)
+		p = clampByte((int(p) - low) * 255 / (high - low));
+}
+
+} // namespace authcore::detail

@@ -1,0 +1,85 @@
+#pragma once
+// Grey pixel operations of the recovery passes (QrRecovery): cutting a region out of a frame,
+// enlarging it, sharpening and deblurring it, and averaging frames. Pure functions over small
+// images (a region around a code, rarely the whole frame); buffers are zeroing, since they hold
+// the picture of a code. Integer arithmetic only, so natively and in wasm the results are identical.
+
+#include "authcore/qr/ImageView.h"
+
+#include <botan/secmem.h>
+
+#include <cstdint>
+
+namespace authcore::detail {
+
+struct GreyPlane
+{
+	int width = 0;
+	int height = 0;
+	Botan::secure_vector<uint8_t> pixels; // width * height, row after row
+
+	void resize(int w, int h)
+	{
+		width = w;
+		height = h;
+		pixels.resize(size_t(w) * size_t(h));
+	}
+	uint8_t* row(int y) { return pixels.data() + size_t(y) * size_t(width); }
+	const uint8_t* row(int y) const { return pixels.data() + size_t(y) * size_t(width); }
+};
+
+/// A rectangle of image pixels: [left, left + width) x [top, top + height).
+struct PixelRect
+{
+	int left = 0;
+	int top = 0;
+	int width = 0;
+	int height = 0;
+
+	bool empty() const { return width <= 0 || height <= 0; }
+	/// This rectangle clipped to a `w` x `h` image.
+	PixelRect clippedTo(int w, int h) const;
+	bool operator==(const PixelRect&) const = default;
+};
+
+/// Fills `out` with the grey pixels of `rect` (clipped to the image, must not be empty after
+/// clipping) of a valid image, enlarged `upscale` times (1..3, bilinear between pixel centres).
+/// RGBA is converted with the luma weights of GreyConversion.h; transparency is ignored.
+void extractRegion(const ImageView& image, PixelRect rect, int upscale, GreyPlane& out);
+
+/// The whole `image` as a grey plane at full resolution (what extractRegion gives for the full
+/// rectangle, but without the per-pixel bounds work).
+void extractAll(const ImageView& image, GreyPlane& out);
+
+/// How a picture is blurred, for sharpening: a box of `length` pixels (odd, 1..15) along rows
+/// (Horizontal), along columns (Vertical), or a box of `length` applied along both, twice
+/// (Defocus: close to a Gaussian of sigma ~ 0.4 * length).
+enum class BlurShape { Defocus, Horizontal, Vertical };
+
+/// Working memory of sharpen(), kept by the caller between calls (zeroing: it holds the picture).
+struct SharpenBuffers
+{
+	Botan::secure_vector<int> observed, estimate, blurred, scratch, line;
+};
+
+/// Sharpens `plane` in place against `shape`: `iterations` (1..4) steps of Van Cittert's
+/// deconvolution x += amount * (y - blur(x)), with amount in 1/16ths (1..64). One step is an
+/// unsharp mask; more steps restore more of the fine detail (and more of the noise).
+void sharpen(GreyPlane& plane, BlurShape shape, int length, int amountSixteenths, int iterations, SharpenBuffers& buffers);
+
+/// Blurs buffers.blurred (w x h values) in place with a box of 2 * radius + 1 along `shape`
+/// (Defocus: rows and columns once each). Uses buffers.scratch (w x h) and buffers.line.
+void blurInPlace(SharpenBuffers& buffers, int w, int h, BlurShape shape, int radius);
+
+/// `dst` = `src` enlarged 2x, bilinear between pixel centres.
+void upscale2x(const GreyPlane& src, GreyPlane& dst);
+
+/// A quick sharpening of a whole frame (one pass, the 4 neighbours): dst = src + (4 src - the
+/// neighbours) / 2, clamped; the border rows and columns are copied. For the finder-pattern search
+/// over frames where no code was seen, where a Van Cittert step would cost too much.
+void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst);
+
+/// Stretches the grey levels of `plane` so that its 1st and 99th percentiles become 0 and 255.
+void stretchContrast(GreyPlane& plane);
+
+} // namespace authcore::detail

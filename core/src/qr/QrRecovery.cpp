@@ -1,0 +1,285 @@
+#include "QrRecovery.h"
+
+#include "authcore/SecureWipe.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+
+namespace authcore::detail {
+
+namespace {
+
+double overlap(const PixelRect& a, const PixelRect& b) // intersection over the smaller area
+{
+	int l = std::max(a.left, b.left), t = std::max(a.top, b.top);
+	int r = std::min(a.left + a.width, b.left + b.width), btm = std::min(a.top + a.height, b.top + b.height);
+	if (r <= l || btm <= t)
+		return 0;
+	double smaller = std::min(double(a.width) * a.height, double(b.width) * b.height);
+	return double(r - l) * (btm - t) / smaller;
+}
+
+// The shift (dx, dy), |dx|, |dy| <= kMaxShift, that best lays `moving` onto `reference` (same
+// size): least sum of absolute differences over every other pixel of a central window.
+constexpr int kMaxShift = 3;
+constexpr int kMaxEnlargedArea = 320 * 320;
+
+std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
+{
+	const int w = reference.width, h = reference.height, m = kMaxShift;
+	// A central window of at most 128 x 128 pixels, every other one: the code moves as a whole.
+	const int x0 = std::max(m, w / 2 - 64), x1 = std::min(w - m, w / 2 + 64);
+	const int y0 = std::max(m, h / 2 - 64), y1 = std::min(h - m, h / 2 + 64);
+	std::pair<int, int> best{0, 0};
+	uint64_t bestCost = std::numeric_limits<uint64_t>::max();
+	for (int dy = -m; dy <= m; ++dy)
+		for (int dx = -m; dx <= m; ++dx) {
+			uint64_t cost = 0;
+			for (int y = y0; y < y1; y += 2) {
+				const uint8_t* ref = reference.row(y);
+				const uint8_t* mov = moving.row(y + dy);
+				for (int x = x0; x < x1; x += 2)
+					cost += uint64_t(std::abs(int(ref[x]) - int(mov[x + dx])));
+			}
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = {dx, dy};
+			}
+		}
+	return best;
+}
+
+} // namespace
+
+void QrRecovery::reset()
+{
+	for (auto& plane : _history)
+		secureWipe(plane.pixels);
+	secureWipe(_work.pixels);
+	secureWipe(_fused.pixels);
+	for (auto* buffer : {&_buffers.observed, &_buffers.estimate, &_buffers.blurred, &_buffers.scratch, &_buffers.line})
+		secureWipe(*buffer);
+	_historySize = 0;
+	_newest = -1;
+	_region.reset();
+	_framesSinceSeen = kForgetRegionFrames + 1;
+	_nextAttempt = 0;
+	_frames = 0;
+	_fusedAt = ~uint64_t{0};
+	_framesWithRegion = 0;
+	_hint = ScanHint::None;
+}
+
+void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
+{
+	++_frames;
+	++_framesSinceSeen;
+	if (!seen.empty()) {
+		const FinderRegion& best = seen.front();
+		const bool sameCode = _region && overlap(best.rect, _region.value().rect) > 0.5;
+		if (sameCode) {
+			// Keep the rectangle, so the kept frames stay comparable; trust the better-founded size.
+			if (best.patterns >= _region.value().patterns)
+				_region.value().moduleSize = best.moduleSize;
+			_region.value().patterns = std::max(_region.value().patterns, best.patterns);
+		} else if (!_region || best.patterns >= _region.value().patterns || _framesSinceSeen > kInViewFrames) {
+			_region = best;
+			_region.value().rect = _region.value().rect.clippedTo(image.width, image.height);
+			_framesWithRegion = 0;
+			_historySize = 0;
+			_newest = -1;
+		}
+		_framesSinceSeen = 0;
+	}
+	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region.value().rect.empty())) {
+		_region.reset();
+		_historySize = 0;
+		_newest = -1;
+	}
+}
+
+void QrRecovery::remember(const ImageView& image)
+{
+	if (!_region)
+		return;
+	_newest = (_newest + 1) % kHistory;
+	GreyPlane& newest = _history[size_t(_newest)];
+	extractRegion(image, _region.value().rect, 1, newest);
+	_historySize = std::min(_historySize + 1, kHistory);
+
+	// The hint. Glare: even the darkest modules are light, or dark and light are close together
+	// (measured over the region's central half, where the code is). Movement: the code moved by
+	// more than a pixel and a half since the last frame. Otherwise: out of focus.
+	std::array<int, 256> histogram{};
+	int n = 0;
+	for (int y = newest.height / 4; y < newest.height * 3 / 4; ++y)
+		for (int x = newest.width / 4; x < newest.width * 3 / 4; ++x, ++n)
+			++histogram[newest.row(y)[x]];
+	auto percentile = [&](int share) {
+		int seen = 0, level = 0;
+		while (level < 255 && (seen += histogram[size_t(level)]) < n * share / 100)
+			++level;
+		return level;
+	};
+	const int dark = percentile(5), light = percentile(95);
+	if (dark > 110 || light - dark < 50) {
+		_hint = ScanHint::AvoidGlare;
+	} else if (_historySize >= 2) {
+		const GreyPlane& previous = _history[size_t((_newest + kHistory - 1) % kHistory)];
+		auto [dx, dy] = bestShift(newest, previous);
+		_hint = dx * dx + dy * dy >= 4 ? ScanHint::HoldStill : ScanHint::MoveFurther;
+	} else {
+		_hint = ScanHint::MoveFurther;
+	}
+}
+
+bool QrRecovery::fuse()
+{
+	if (_historySize < 2)
+		return false;
+	if (_fusedAt == _frames)
+		return true; // already made for this frame
+	const GreyPlane& newest = _history[size_t(_newest)];
+	const int w = newest.width, h = newest.height;
+	if (w <= 4 * kMaxShift || h <= 4 * kMaxShift)
+		return false;
+	Botan::secure_vector<uint16_t> sum(newest.pixels.begin(), newest.pixels.end());
+	for (int age = 1; age < _historySize; ++age) {
+		const GreyPlane& older = _history[size_t((_newest - age + kHistory) % kHistory)];
+		auto [dx, dy] = bestShift(newest, older);
+		for (int y = 0; y < h; ++y) {
+			const uint8_t* src = older.row(std::clamp(y + dy, 0, h - 1));
+			uint16_t* dst = sum.data() + size_t(y) * size_t(w);
+			for (int x = 0; x < w; ++x)
+				dst[x] = uint16_t(dst[x] + src[std::clamp(x + dx, 0, w - 1)]);
+		}
+	}
+	_fused.resize(w, h);
+	for (size_t i = 0; i < sum.size(); ++i)
+		_fused.pixels[i] = uint8_t((sum[i] + _historySize / 2) / _historySize);
+	_fusedAt = _frames;
+	return true;
+}
+
+std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer)
+{
+	if (plane.width < 21 || plane.height < 21)
+		return std::nullopt;
+	ZXing::ImageView view(plane.pixels.data(), plane.width, plane.height, ZXing::ImageFormat::Lum);
+	auto pass = readQrPass(view, {.tryHarder = true, .tryInvert = true, .globalBinarizer = globalBinarizer, .findRegions = false});
+	if (!pass.barcode)
+		return std::nullopt;
+	return RecoveredCode{std::move(*pass.barcode), pass.inverted, scale, rect.left, rect.top};
+}
+
+std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations)
+{
+	if (!_region)
+		return std::nullopt;
+	if (enlarge)
+		upscale2x(source, _work);
+	else
+		_work = source;
+	sharpen(_work, shape, length, amount, iterations, _buffers);
+	return read(_work, enlarge ? 2 : 1, _region.value().rect, false);
+}
+
+// The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
+// or three Van Cittert steps against a 7-9 px box; enlarged 2x, against a 13 px one. Motion blur
+// responds to the same square kernels better than to a kernel along the motion, except when long.
+std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
+{
+	if (!_region || _newest < 0)
+		return std::nullopt;
+	const GreyPlane& newest = _history[size_t(_newest)];
+	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
+	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
+	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
+	// copy stays cheap (such codes never need a larger one).
+	const bool small = _region.value().moduleSize < 4.5 && _region.value().rect.width * _region.value().rect.height <= kMaxEnlargedArea;
+	const bool rows = (_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0;
+	switch (which) {
+	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
+	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
+	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
+	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);
+	case Attempt::FusedPlain: return read(fused, 1, _region.value().rect, false); // noise, small codes between full-resolution frames
+	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
+	case Attempt::FusedUpscaled: return sharpened(fused, small, BlurShape::Defocus, small ? 15 : 11, 16, 3);
+	case Attempt::SecondBinarizer:
+		_work = fused;
+		stretchContrast(_work);
+		return read(_work, 1, _region.value().rect, true);
+	case Attempt::Count: break;
+	}
+	return std::nullopt;
+}
+
+void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, int factor)
+{
+	// At half resolution, sharpened: restores the light rings of blurred finder patterns well
+	// enough for ZXing's 1:1:3:1:1 search (on the degradation set it finds 38 of 40 codes of 3+ px
+	// per module under defocus, motion and the mix, against 24 in the unsharpened frame), at a
+	// quarter of the full frame's cost. Only the search: reading is left to the attempts on the
+	// region, which are cheaper than another pass over the whole frame.
+	int scale = factor;
+	if (factor == 1 && base.width() >= 2 * 21 && base.height() >= 2 * 21) {
+		scale = 2;
+		_work.resize(base.width() / 2, base.height() / 2);
+		for (int y = 0; y < _work.height; ++y) {
+			const uint8_t* a = base.data() + size_t(2 * y) * size_t(base.rowStride());
+			const uint8_t* b = a + base.rowStride();
+			uint8_t* dst = _work.row(y);
+			for (int x = 0; x < _work.width; ++x) {
+				const size_t i = 2 * size_t(x);
+				dst[x] = uint8_t((a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4);
+			}
+		}
+	} else {
+		_work.resize(base.width(), base.height());
+		for (int y = 0; y < _work.height; ++y)
+			std::copy(base.data() + size_t(y) * size_t(base.rowStride()), base.data() + size_t(y) * size_t(base.rowStride()) + _work.width, _work.row(y));
+	}
+	sharpen(_work, BlurShape::Defocus, 5, 16, 2, _buffers);
+	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum});
+	for (auto& region : regions) {
+		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
+		region.moduleSize *= scale;
+	}
+	if (!regions.empty()) {
+		--_frames; // the same frame: track() counts frames
+		--_framesSinceSeen;
+		track(regions, image);
+	}
+}
+
+std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const ZXing::ImageView& base, int factor,
+												  const std::vector<FinderRegion>& seen, int attempts)
+{
+	track(seen, image);
+	// Without a region, search every frame; with one that a few frames of attempts have not read,
+	// every fourth frame, in case it is not a code (another one may be elsewhere).
+	if (_region && seen.empty() && _framesWithRegion++ >= 4 && _frames % 4 == 0)
+		search(image, base, factor);
+	if (!_region) {
+		search(image, base, factor);
+		if (!_region)
+			return std::nullopt;
+	}
+	remember(image);
+
+	const int count = int(Attempt::Count);
+	for (int done = 0, tried = 0; done < attempts && tried < count; ++tried) {
+		auto which = Attempt(_nextAttempt++ % uint64_t(count));
+		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2)
+			continue;
+		++done;
+		auto code = attempt(which);
+		if (code)
+			return code;
+	}
+	return std::nullopt;
+}
+
+} // namespace authcore::detail

@@ -1,0 +1,93 @@
+#pragma once
+// What the live and still paths do when ZXing alone reads nothing in a frame: the recovery passes
+// of docs/qr-scanning.md ("Recovery"). ZXing's finder-pattern search usually still sees a blurred,
+// noisy or small code that its decoder cannot read; around those patterns (a region of a few
+// hundred pixels, so each attempt is cheap) we try, one or two per frame and a different one each
+// frame, what ZXing does not do itself:
+//   - sharpening against defocus (a few steps of Van Cittert deconvolution),
+//   - deblurring along rows and along columns against motion,
+//   - enlarging the region 2x before sharpening, for codes of 2-3 pixels per module,
+//   - a second binarizer (one histogram threshold over the region, after a contrast stretch),
+//   - the average of the last frames' regions, aligned to the newest, against sensor noise.
+// With no finder pattern in view, a search pass looks for them in a sharpened copy of the frame.
+// Every attempt is a full ZXing read: a result is as trustworthy as a sharp frame's.
+
+#include "GreyPlane.h"
+#include "ZxingPass.h"
+
+#include "authcore/qr/ImageView.h"
+#include "authcore/qr/QrDecoder.h"
+
+#include <Barcode.h>
+#include <ImageView.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace authcore::detail {
+
+struct RecoveredCode
+{
+	ZXing::Barcode barcode;
+	bool inverted = false;
+	// The barcode's position is in the pixels of the plane it was read from: image = plane / scale + offset.
+	double scale = 1;
+	int offsetX = 0;
+	int offsetY = 0;
+};
+
+class QrRecovery
+{
+public:
+	/// After a base pass read nothing in `image` (the caller's full-resolution frame). `seen`: the
+	/// finder-pattern regions of that pass, already in `image` pixels. Makes up to `attempts`
+	/// attempts, going on from where the previous call left off.
+	/// `base`: the grey image the base pass read, 1/`factor` of `image`'s size.
+	std::optional<RecoveredCode> recover(const ImageView& image, const ZXing::ImageView& base, int factor,
+										 const std::vector<FinderRegion>& seen, int attempts);
+
+	/// True when finder patterns have been seen in one of the last few frames: a code is in view
+	/// but not (yet) readable.
+	bool codeInView() const { return _framesSinceSeen <= kInViewFrames; }
+
+	/// Why the code in view is not read, judged from its last pictures: washed-out dark modules
+	/// (glare), movement between frames, or else blur with a steady hand (focus).
+	ScanHint hint() const { return _hint; }
+
+	/// Forgets everything, wiping the kept pictures (after a read, or for a new stream).
+	void reset();
+
+private:
+	static constexpr int kHistory = 4;
+	static constexpr int kInViewFrames = 5;
+	static constexpr int kForgetRegionFrames = 30;
+
+	// In the order they are tried; measured on the degradation set (docs/qr-scanning.md).
+	enum class Attempt { Sharpen, Upscaled, FusedSharpen, StrongSharpen, FusedPlain, Motion, FusedUpscaled, SecondBinarizer, Count };
+
+	void track(const std::vector<FinderRegion>& seen, const ImageView& image);
+	void remember(const ImageView& image);
+	void search(const ImageView& image, const ZXing::ImageView& base, int factor);
+	std::optional<RecoveredCode> attempt(Attempt which);
+	bool fuse();
+	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer);
+	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
+
+	std::optional<FinderRegion> _region;   // where the code is thought to be, in image pixels
+	int _framesSinceSeen = kForgetRegionFrames + 1;
+	std::array<GreyPlane, kHistory> _history; // the region in the last frames, newest at _newest
+	int _historySize = 0;
+	int _newest = -1;
+	uint64_t _nextAttempt = 0;
+	uint64_t _frames = 0;
+	int _framesWithRegion = 0; // frames since _region was (re)placed
+	ScanHint _hint = ScanHint::None;
+	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
+	GreyPlane _work;
+	GreyPlane _fused;
+	SharpenBuffers _buffers;
+};
+
+} // namespace authcore::detail

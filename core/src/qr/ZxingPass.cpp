@@ -1,0 +1,160 @@
+// ZXing's internal headers (the finder-pattern search) need ZXING_INTERNAL, as ZXing's own sources
+// define it; it only adds member functions, so this file and the library agree on every layout.
+#define ZXING_INTERNAL
+
+#include "ZxingPass.h"
+
+#include <BinaryBitmap.h>
+#include <BitMatrix.h>
+#include <GlobalHistogramBinarizer.h>
+#include <HybridBinarizer.h>
+#include <MultiFormatReader.h>
+#include <ReaderOptions.h>
+#include <qrcode/QRDetector.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace authcore::detail {
+
+namespace {
+
+// A version 10 code (57 modules) is more than any otpauth URI needs; a lone finder pattern can be
+// at any corner of a code turned any way, so its region reaches 57 * sqrt(2) modules every way.
+constexpr double kLoneReachModules = 72;
+// Finder pattern centres sit 3.5 modules inside the symbol; add the quiet zone the binarizer needs.
+constexpr double kMarginModules = 8;
+constexpr int kMaxRegions = 3;
+// Largest region side in pixels: a recovery attempt's cost follows the region's area, and a
+// 480 px square holds a version-8 code of 6 px per module turned any way, larger than what the
+// base pass fails to read.
+constexpr int kMaxRegionSide = 480;
+
+PixelRect capped(PixelRect r)
+{
+	if (r.width > kMaxRegionSide) {
+		r.left += (r.width - kMaxRegionSide) / 2;
+		r.width = kMaxRegionSide;
+	}
+	if (r.height > kMaxRegionSide) {
+		r.top += (r.height - kMaxRegionSide) / 2;
+		r.height = kMaxRegionSide;
+	}
+	return r;
+}
+
+PixelRect boundingRect(std::initializer_list<ZXing::PointF> points, double margin)
+{
+	double left = 1e9, top = 1e9, right = -1e9, bottom = -1e9;
+	for (const auto& p : points) {
+		left = std::min(left, p.x);
+		top = std::min(top, p.y);
+		right = std::max(right, p.x);
+		bottom = std::max(bottom, p.y);
+	}
+	int l = int(std::floor(left - margin)), t = int(std::floor(top - margin));
+	return {l, t, int(std::ceil(right + margin)) - l, int(std::ceil(bottom + margin)) - t};
+}
+
+bool contains(const PixelRect& r, ZXing::PointF p)
+{
+	return p.x >= r.left && p.y >= r.top && p.x < r.left + r.width && p.y < r.top + r.height;
+}
+
+std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int width, int height)
+{
+	std::vector<FinderRegion> regions;
+	auto sets = ZXing::QRCode::GenerateFinderPatternSets(patterns); // sorts patterns, largest first
+	for (const auto& set : sets) {
+		if (int(regions.size()) >= kMaxRegions)
+			break;
+		double module = double(set.bl.size + set.tl.size + set.tr.size) / 21;
+		ZXing::PointF fourth = set.tr + set.bl - set.tl;
+		regions.push_back({capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3});
+	}
+	// Patterns no set explains: two of a similar size close together, or one alone.
+	for (const auto& p : patterns) {
+		if (int(regions.size()) >= kMaxRegions)
+			break;
+		if (std::any_of(regions.begin(), regions.end(), [&](const auto& r) { return contains(r.rect, p); }))
+			continue;
+		double module = p.size / 7.0;
+		if (module < 1)
+			continue;
+		std::vector<ZXing::PointF> group;
+		for (const auto& q : patterns)
+			if (std::abs(q.size / double(p.size) - 1) < 0.5 && distance(ZXing::PointF(p), ZXing::PointF(q)) < 60 * module)
+				group.push_back(q);
+		PixelRect rect;
+		if (group.size() >= 2) {
+			// Two corners of a code: the rest lies to one side of the line between them, as far away
+			// as they are apart.
+			const double reach = distance(ZXing::PointF(group[0]), ZXing::PointF(group[1])) + kMarginModules * module;
+			rect = boundingRect({group[0], group[1]}, reach);
+			for (size_t i = 2; i < group.size(); ++i) {
+				auto more = boundingRect({group[i]}, reach);
+				int r = std::max(rect.left + rect.width, more.left + more.width), b = std::max(rect.top + rect.height, more.top + more.height);
+				rect.left = std::min(rect.left, more.left);
+				rect.top = std::min(rect.top, more.top);
+				rect.width = r - rect.left;
+				rect.height = b - rect.top;
+			}
+		} else {
+			rect = boundingRect({p}, kLoneReachModules * module);
+		}
+		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2))});
+	}
+	std::stable_sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.patterns > b.patterns; });
+	return regions;
+}
+
+} // namespace
+
+ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions& options)
+{
+	const auto readerOptions = ZXing::ReaderOptions()
+								   .formats(ZXing::BarcodeFormat::QRCodeModel1 | ZXing::BarcodeFormat::QRCodeModel2)
+								   .tryHarder(options.tryHarder)
+								   .tryInvert(options.tryInvert)
+								   .tryDownscale(false)
+								   .tryRotate(false)
+								   .textMode(ZXing::TextMode::Plain)
+								   .maxNumberOfSymbols(1);
+	std::unique_ptr<ZXing::BinaryBitmap> bitmap;
+	if (options.globalBinarizer)
+		bitmap = std::make_unique<ZXing::GlobalHistogramBinarizer>(view);
+	else
+		bitmap = std::make_unique<ZXing::HybridBinarizer>(view);
+	ZXing::MultiFormatReader reader(readerOptions);
+
+	ZxingPassResult result;
+	for (int invert = 0; invert <= int(options.tryInvert); ++invert) {
+		if (invert)
+			bitmap->invert();
+		auto barcodes = reader.read(*bitmap, 1);
+		if (!barcodes.empty() && barcodes.front().isValid()) {
+			result.barcode = std::move(barcodes.front());
+			result.inverted = invert == 1;
+			return result;
+		}
+	}
+	if (options.findRegions) {
+		if (bitmap->inverted())
+			bitmap->invert();
+		if (const auto* bits = bitmap->getBitMatrix())
+			result.regions = regionsOf(ZXing::QRCode::FindFinderPatterns(*bits, options.tryHarder), view.width(), view.height());
+	}
+	return result;
+}
+
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view)
+{
+	ZXing::HybridBinarizer bitmap(view);
+	const auto* bits = bitmap.getBitMatrix();
+	if (!bits)
+		return {};
+	return regionsOf(ZXing::QRCode::FindFinderPatterns(*bits, true), view.width(), view.height());
+}
+
+} // namespace authcore::detail

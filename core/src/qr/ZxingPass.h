@@ -1,0 +1,51 @@
+#pragma once
+// One pass of ZXing's QR reader over a grey image, done step by step instead of through
+// ZXing::ReadBarcode so that a pass that reads nothing still tells where finder patterns were seen:
+// the regions the recovery passes (QrRecovery) work on, and the "a code is in view" hint of the
+// camera page. The reading itself is exactly ReadBarcode's (same binarizer, same reader, the
+// inverted image second), so the sharp-frame path reads and costs what it did.
+//
+// Uses ZXing-cpp internals (BinaryBitmap, MultiFormatReader, QRCode::FindFinderPatterns), pinned
+// at 3.1.1 by cmake/ThirdParty.cmake.
+
+#include "GreyPlane.h"
+
+#include <Barcode.h>
+#include <ImageView.h>
+
+#include <optional>
+#include <vector>
+
+namespace authcore::detail {
+
+/// Where a code probably is: around finder patterns, in the pixels of the image the pass read.
+struct FinderRegion
+{
+	PixelRect rect;
+	double moduleSize = 0; // pixels per module, from the size of the finder patterns
+	int patterns = 0;      // finder patterns behind the guess: 3 (a full set) down to 1
+};
+
+struct ZxingPassOptions
+{
+	bool tryHarder = true;
+	bool tryInvert = true;
+	bool globalBinarizer = false; // one histogram threshold instead of ZXing's local one
+	bool findRegions = false;     // on failure, look for finder patterns (one more pattern search)
+};
+
+struct ZxingPassResult
+{
+	std::optional<ZXing::Barcode> barcode; // a valid code, or nothing
+	bool inverted = false;                 // read from the inverted image
+	std::vector<FinderRegion> regions;     // on failure with findRegions: best first, at most 3
+};
+
+/// Reads `view` (8-bit grey, dense rows) for one QR code model 1 or 2.
+ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions& options);
+
+/// Only the finder-pattern search of a pass (ZXing's local binarizer, tryHarder row spacing): where
+/// codes probably are, best first, at most 3.
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view);
+
+} // namespace authcore::detail

@@ -1,0 +1,145 @@
+// The targets of docs/qr-scanning.md ("Degraded webcam frames") on a slice of the degradation set
+// (tests/support/DegradedStream.h): in live mode, as a camera gives them, 8 frames of one scene
+// through one decoder:
+//   - in every condition but the two stress ones (defocus sigma 2.2, motion 8 px), every scene of
+//     the slice whose code has 3 or more pixels per module;
+//   - never fewer scenes than ZXing alone reads from any single frame (what zxing-wasm does), the
+//     smaller codes under blur included.
+// Not asserted, because not met (see docs/qr-scanning.md): a third of the codes under 3 px per
+// module under defocus 1.6+, motion and the mix, and every 3+ px code under the stress conditions.
+// The whole set, with zxing-wasm and jsQR beside ours, is bench/qr-degraded.mjs.
+
+#include "DegradedStream.h"
+
+#include "authcore/Error.h"
+#include "authcore/qr/QrDecoder.h"
+
+#include <ReadBarcode.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace authcore;
+
+namespace {
+
+// The slice: per condition the first two scenes of 3 or more pixels per module (3 and 4 px in
+// most conditions) and, under defocus, motion and the mix, the first two smaller ones (2 and 2.5 px).
+constexpr int kSliceScenes = 2;
+
+// Where the set's targets are not met (docs/qr-scanning.md, "Targets and results"): the stress
+// conditions beyond the reference blur (defocus sigma 1.6, motion 5 px). There the test
+// holds the line at "at least what ZXing alone reads".
+bool isStressCondition(const std::string& name)
+{
+	return name == "defocus_2.2" || name == "motion_8";
+}
+
+bool isBlurCondition(const std::string& name)
+{
+	return name.starts_with("defocus") || name.starts_with("motion") || name == "mix";
+}
+
+std::vector<int> sliceOf(const test::DegradationCondition& condition, bool atLeast3px)
+{
+	std::vector<int> scenes;
+	for (int i = 0; i < test::kScenesPerCondition && int(scenes.size()) < kSliceScenes; ++i)
+		if ((test::degradedScene(condition, i).pixelsPerModule >= 3) == atLeast3px)
+			scenes.push_back(i);
+	return scenes;
+}
+
+struct StreamResult
+{
+	bool ours = false;
+	bool zxingAlone = false;
+	int frameRead = -1;
+};
+
+// Frames are rendered one at a time and only as long as someone still has to read them.
+StreamResult readStream(const test::DegradationCondition& condition, const test::DegradedScene& scene)
+{
+	StreamResult result;
+	QrDecoder decoder;
+	bool zxingDone = false;
+	for (int f = 0; f < test::kFramesPerStream && !(result.ours && zxingDone); ++f) {
+		auto frame = test::renderDegradedRgbaFrame(condition, scene, f);
+		if (!result.ours) {
+			try {
+				auto code = decoder.decode({frame, 1280, 720, PixelFormat::Rgba}, ScanMode::Live);
+				EXPECT_EQ(code.text, scene.text) << condition.name << ": a wrong text read";
+				result.ours = code.text == scene.text;
+				result.frameRead = f;
+			} catch (const Error& e) {
+				EXPECT_EQ(e.kind(), ErrorKind::NoCodeFound);
+			}
+		}
+		if (!zxingDone) {
+			auto options = ZXing::ReaderOptions().formats(ZXing::BarcodeFormat::QRCode).tryHarder(true).tryInvert(true).textMode(ZXing::TextMode::Plain);
+			auto barcode = ZXing::ReadBarcode({frame.data(), 1280, 720, ZXing::ImageFormat::RGBA}, options);
+			zxingDone = result.zxingAlone = barcode.isValid() && barcode.text() == scene.text;
+		}
+	}
+	return result;
+}
+
+class DegradedStreams : public ::testing::TestWithParam<std::string>
+{};
+
+} // namespace
+
+TEST_P(DegradedStreams, LiveModeMeetsTheTargets)
+{
+	const auto& condition = test::degradationCondition(GetParam());
+	const bool stress = isStressCondition(condition.name);
+	int ours = 0, zxing = 0, small = 0, smallRead = 0;
+	for (int index : sliceOf(condition, true)) {
+		auto scene = test::degradedScene(condition, index);
+		auto result = readStream(condition, scene);
+		if (!stress)
+			EXPECT_TRUE(result.ours) << condition.name << " scene " << index << " (" << scene.pixelsPerModule
+									 << " px per module) not read in " << test::kFramesPerStream << " frames";
+		ours += result.ours;
+		zxing += result.zxingAlone;
+	}
+	// Codes under 3 px per module: the target (a third of them under blur) is met under defocus 1.0
+	// only; everywhere the test requires at least what ZXing alone reads.
+	if (isBlurCondition(condition.name) && !stress) {
+		for (int index : sliceOf(condition, false)) {
+			auto result = readStream(condition, test::degradedScene(condition, index));
+			++small;
+			smallRead += result.ours;
+			ours += result.ours;
+			zxing += result.zxingAlone;
+		}
+	}
+	EXPECT_GE(ours, zxing) << condition.name << ": ZXing alone reads more scenes from single frames";
+	std::printf("%-14s ours %d, ZXing alone on single frames %d, codes under 3 px %d/%d\n", condition.name.c_str(), ours, zxing, smallRead, small);
+}
+
+INSTANTIATE_TEST_SUITE_P(Set, DegradedStreams, ::testing::ValuesIn([] {
+							 std::vector<std::string> names;
+							 for (const auto& c : test::degradationConditions())
+								 names.push_back(c.name);
+							 return names;
+						 }()),
+						 [](const auto& info) {
+							 std::string name = info.param;
+							 for (auto& c : name)
+								 if (c == '.')
+									 c = '_';
+							 return name;
+						 });
+
+// The generator itself: fixed seeds give the same frames every time.
+TEST(DegradedStreamSet, IsDeterministic)
+{
+	const auto& condition = test::degradationCondition("mix");
+	auto a = test::renderDegradedGreyFrame(condition, test::degradedScene(condition, 2), 3);
+	auto b = test::renderDegradedGreyFrame(condition, test::degradedScene(condition, 2), 3);
+	EXPECT_EQ(a, b);
+	auto c = test::renderDegradedGreyFrame(condition, test::degradedScene(condition, 2), 4);
+	EXPECT_NE(a, c) << "every frame has fresh noise";
+}
