@@ -121,7 +121,8 @@ const Json* inputJson(const ImportInput& input) noexcept
 			return nullptr;
 		}
 	}
-	return input.parsedJson->document ? &*input.parsedJson->document : nullptr;
+	const std::optional<Json>& document = input.parsedJson->document;
+	return document.has_value() ? &document.value() : nullptr;
 }
 
 const Json& requireInputJson(const ImportInput& input)

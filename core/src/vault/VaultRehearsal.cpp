@@ -42,6 +42,7 @@ uint32_t storedMemoryKiB(std::span<const uint8_t> file)
 				return PasswordSlot::fromKeySlot(slot).kdf.memoryKiB;
 	} catch (const Error&) {
 		// not a vault we can read: the real unlock will say so; prepare for the defaults
+		return kDefaultKdf.memoryKiB;
 	}
 	return kDefaultKdf.memoryKiB;
 }
