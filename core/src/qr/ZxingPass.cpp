@@ -105,7 +105,11 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		}
 		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2))});
 	}
-	std::stable_sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.patterns > b.patterns; });
+	// Most patterns first, otherwise in the order found: an insertion sort (a handful of regions), since
+	// std::stable_sort's temporary buffer is deprecated in libstdc++ 12 and clang's -Werror refuses it.
+	for (size_t i = 1; i < regions.size(); ++i)
+		for (size_t j = i; j > 0 && regions[j - 1].patterns < regions[j].patterns; --j)
+			std::swap(regions[j - 1], regions[j]);
 	return regions;
 }
 
