@@ -104,15 +104,23 @@ TEST(PasswordSlotTest, MalformedSlotsAreRejectedBeforeArgon2Runs)
 	const auto stored = PasswordSlot::seal("pw", rng.random_vec(32), {64, 1, 1}, rng).toKeySlot();
 	KeySlot shortSlot = stored;
 	shortSlot.body.pop_back();
+	try {
+		PasswordSlot::fromKeySlot(shortSlot);
+		ADD_FAILURE() << "a short slot was accepted";
+	} catch (const Error& e) {
+		EXPECT_EQ(e.kind(), ErrorKind::MalformedFile);
+		EXPECT_EQ(e.field(), "slot");
+	}
+	// A well-formed slot asking for 4 GiB reads fine; its cost is the file's KdfBudget's to refuse,
+	// before open() could try to allocate it.
 	KeySlot huge = stored;
-	huge.body[0] = 0xFF; // memory 4 GiB: must not be attempted
-	for (const auto& slot : {shortSlot, huge}) {
-		try {
-			PasswordSlot::fromKeySlot(slot);
-			ADD_FAILURE() << "accepted";
-		} catch (const Error& e) {
-			EXPECT_EQ(e.kind(), ErrorKind::MalformedFile);
-			EXPECT_EQ(e.field(), "slot");
-		}
+	huge.body[0] = 0xFF;
+	const auto slot = PasswordSlot::fromKeySlot(huge);
+	KdfBudget budget;
+	try {
+		budget.charge(slot.kdf.cost(), "slots");
+		ADD_FAILURE() << "a 4 GiB slot fitted the budget";
+	} catch (const Error& e) {
+		EXPECT_EQ(e.kind(), ErrorKind::KdfTooCostly);
 	}
 }

@@ -217,10 +217,10 @@ TEST(VaultFileTest, EditsWithARecomputedDigestAreStillCaught)
 	fixDigest(resalted);
 	EXPECT_EQ(unlockOutcome(resalted), "wrong_password");
 
-	auto hugeMemory = vault.file(); // refused before Argon2 tries to allocate 4 GiB
+	auto hugeMemory = vault.file(); // refused by the KDF budget before Argon2 tries to allocate 4 GiB
 	hugeMemory[kSlotsOffset + kSlotPrefixSize + kPasswordSlotMemoryOffset] = 0xFF;
 	fixDigest(hugeMemory);
-	EXPECT_EQ(unlockOutcome(hugeMemory), "malformed_file");
+	EXPECT_EQ(unlockOutcome(hugeMemory), "kdf_too_costly");
 
 	auto noSlots = vault.file();
 	noSlots[kSlotCountOffset] = 0;

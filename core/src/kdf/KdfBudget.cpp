@@ -33,6 +33,12 @@ uint64_t plus(uint64_t a, uint64_t b)
 	return b > kSaturated - a ? kSaturated : a + b;
 }
 
+// Nanoseconds to microseconds; "forever" stays forever.
+uint64_t micros(uint64_t nanoseconds)
+{
+	return nanoseconds == kSaturated ? kSaturated : nanoseconds / 1000;
+}
+
 std::string mebibytes(uint64_t bytes)
 {
 	if (bytes == kSaturated)
@@ -55,7 +61,7 @@ KdfCost argon2Cost(uint64_t memoryKiB, uint64_t iterations, uint64_t parallelism
 	KdfCost cost;
 	cost.memoryBytes = times(memoryKiB, 1024);
 	// The wasm build runs the lanes one after another, so p adds no speed: the work is m * t blocks.
-	cost.microseconds = times(times(memoryKiB, iterations), kArgon2NanosPerKiBPass) / 1000;
+	cost.microseconds = micros(times(times(memoryKiB, iterations), kArgon2NanosPerKiBPass));
 	cost.description = "Argon2 m=" + std::to_string(memoryKiB) + " KiB t=" + std::to_string(iterations) +
 					   " p=" + std::to_string(parallelism);
 	return cost;
@@ -68,7 +74,7 @@ KdfCost scryptCost(uint64_t n, uint64_t r, uint64_t p)
 	// V is N blocks of 128 * r bytes; B and XY add 128 * r * (p + 2), which matters only for tiny N.
 	cost.memoryBytes = plus(times(blockBytes, n), times(blockBytes, plus(p, 2)));
 	const uint64_t kibOfV = times(blockBytes, n) / 1024;
-	cost.microseconds = times(times(kibOfV, p), kScryptNanosPerKiB) / 1000;
+	cost.microseconds = micros(times(times(kibOfV, p), kScryptNanosPerKiB));
 	cost.description = "scrypt N=" + std::to_string(n) + " r=" + std::to_string(r) + " p=" + std::to_string(p);
 	return cost;
 }
@@ -87,7 +93,7 @@ KdfCost pbkdf2Cost(std::string_view hash, uint64_t iterations, uint64_t keyLengt
 	const uint64_t blocks = (keyLength + hashLength - 1) / hashLength;
 	KdfCost cost;
 	cost.memoryBytes = 0;
-	cost.microseconds = times(times(iterations, blocks), nanosPerIteration) / 1000;
+	cost.microseconds = micros(times(times(iterations, blocks), nanosPerIteration));
 	cost.description = "PBKDF2-" + std::string(hash) + " with " + std::to_string(iterations) + " iterations";
 	return cost;
 }
