@@ -122,7 +122,7 @@ const Json* inputJson(const ImportInput& input) noexcept
 		}
 	}
 	const std::optional<Json>& document = input.parsedJson->document;
-	return document.has_value() ? &document.value() : nullptr;
+	return document.has_value() ? &*document : nullptr;
 }
 
 const Json& requireInputJson(const ImportInput& input)
