@@ -72,7 +72,7 @@ test('a 1,000-account backup made by the CLI restores, with oathtool\'s codes an
   const first = accountRow(1);
   assert.equal(await first.getAttribute('aria-setsize'), String(COUNT));
   assert.equal(await first.getAttribute('aria-posinset'), '1');
-  const name = await first.locator('.account-copy').evaluate((button) => button.textContent);
+  const name = await first.locator('.account-main').evaluate((content) => content.textContent);
   assert.match(name, new RegExp(`Service 1.*user1@example\\.com.*${expectedCode(1).split('').join(' ')}`), 'the row reads as before: issuer, name, code digit by digit');
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height > COUNT * 60, `the page is as tall as 1,000 rows: ${height} px`);
