@@ -34,8 +34,10 @@ export class ClipboardGuard {
   constructor({ clipboard, permissions, setTimer = setTimeout, clearTimer = clearTimeout }) {
     this.#clipboard = clipboard;
     this.#permissions = permissions;
-    this.#setTimer = setTimer;
-    this.#clearTimer = clearTimer;
+    // Called as plain functions: window.setTimeout called as a method of this object throws
+    // "Illegal invocation".
+    this.#setTimer = (callback, ms) => setTimer(callback, ms);
+    this.#clearTimer = (timer) => clearTimer(timer);
   }
 
   /// True while a copied code is waiting to be cleared.
