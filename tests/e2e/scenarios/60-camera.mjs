@@ -89,6 +89,7 @@ export const scenario = {
     {
       name: 'a canvas stream showing an authentik QR stands in for the camera: the card shows oathtool\'s code',
       independent: true,
+      knownFailure: { webkit: 'since the live-path recovery of issue 16 was merged, no card within 30 s in WebKitGTK (it showed in 9 s before); not yet diagnosed, JavaScriptCore and C++ exceptions in wasm are the suspect' },
       async run({ page }) {
         await page.click(navButton('Add'));
         await page.waitFor(heading('Add an account'));
