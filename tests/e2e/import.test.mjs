@@ -55,7 +55,7 @@ after(async () => {
 });
 
 test('an encrypted Aegis export: wrong password, then the preview of seven accounts, then their codes', async (t) => {
-  if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
+  assert.ok(PLAIN.length, '../shared/data/importers/plain.txt is missing: these tests need the shared fixtures');
   await openImport(page);
   await page.getByLabel('Export file').setInputFiles(path.join(IMPORTERS, 'aegis_encrypted.json'));
   await page.getByText('This file is encrypted.').waitFor();
@@ -80,7 +80,7 @@ test('an encrypted Aegis export: wrong password, then the preview of seven accou
 });
 
 test('importing the same accounts again marks them and skips the duplicates', async (t) => {
-  if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
+  assert.ok(PLAIN.length, '../shared/data/importers/plain.txt is missing: these tests need the shared fixtures');
   await openImport(page);
   await page.getByLabel('Export file').setInputFiles(path.join(IMPORTERS, 'aegis_plain.json'));
   await page.getByRole('heading', { name: '7 accounts found' }).waitFor();
@@ -92,7 +92,7 @@ test('importing the same accounts again marks them and skips the duplicates', as
 });
 
 test('export as Aegis JSON and as an otpauth list, behind the warning', async (t) => {
-  if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
+  assert.ok(PLAIN.length, '../shared/data/importers/plain.txt is missing: these tests need the shared fixtures');
   await navigate(page, 'Settings');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('button', { name: 'Download Aegis file' }).click();
@@ -112,7 +112,7 @@ test('export as Aegis JSON and as an otpauth list, behind the warning', async (t
 });
 
 test('Google Authenticator transfer QR codes: what cannot go is named; our scanner reads the codes back', async (t) => {
-  if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
+  assert.ok(PLAIN.length, '../shared/data/importers/plain.txt is missing: these tests need the shared fixtures');
   const sequence = await showQrSequence('Show transfer QR codes');
   const skipped = await page.locator('.notice.warning li').allTextContents();
   assert.ok(skipped.some((line) => line.startsWith('Boeing')), `Steam is skipped: ${skipped}`);
@@ -146,7 +146,7 @@ test('Google Authenticator transfer QR codes: what cannot go is named; our scann
 });
 
 test('move to phone: one QR per account, which our scanner reads back to the same account', async (t) => {
-  if (!PLAIN.length) return t.skip('../shared/data/importers is not present');
+  assert.ok(PLAIN.length, '../shared/data/importers/plain.txt is missing: these tests need the shared fixtures');
   const sequence = await showQrSequence('Show QR codes');
   assert.match(await sequence.locator('h3').textContent(), /^Deno – Mason \(1 of 7\)$/);
   const file = path.join(tmp, 'phone-1.png');
