@@ -4,7 +4,7 @@
 // a PRF output is left in wasm memory after lock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadAuthcore, modulePath } from './loadModule.mjs';
+import { loadAuthcore, loadAuthcoreWithMemory } from './loadModule.mjs';
 
 // OWASP's Argon2id minimum: the cheapest vault the binding lets anyone create.
 const FAST = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
@@ -117,21 +117,7 @@ test('removing every passkey keeps the password slot byte for byte', async () =>
 });
 
 test('no piece of a PRF output is left in wasm memory after passkey calls and lock', async () => {
-  const original = WebAssembly.instantiate;
-  let memory;
-  WebAssembly.instantiate = async (...args) => {
-    const result = await original(...args);
-    memory = Object.values((result.instance ?? result).exports).find((e) => e instanceof WebAssembly.Memory);
-    return result;
-  };
-  let m;
-  try {
-    const { default: createAuthcore } = await import(`${modulePath}?memory`);
-    m = await createAuthcore();
-  } finally {
-    WebAssembly.instantiate = original;
-  }
-  assert.ok(memory instanceof WebAssembly.Memory);
+  const { m, memory } = await loadAuthcoreWithMemory();
   const outputA = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255);
   const outputB = Uint8Array.from({ length: 32 }, (_, i) => (i * 53 + 29) & 255);
   const leftovers = (step) => {
