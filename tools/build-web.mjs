@@ -11,6 +11,7 @@
 //    is a hash of every file's content, so any change makes a new service worker. --security-update
 //    marks the release as one (securityUpdate in the service worker): open pages then switch to it
 //    at the next lock, or at once if locked, instead of waiting for the user's "Reload".
+// NO_MINIFY=1 keeps names readable, for a CPU profile of the page (never for a release).
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +69,7 @@ function bundle(source, out) {
     outdir: path.join(out, 'bundled'),
     bundle: true,
     format: 'esm',
-    minify: true,
+    minify: process.env.NO_MINIFY ? false : true,
     legalComments: 'none',
     target: ['chrome109', 'firefox115', 'safari16'],
     external: ['*/wasm/authcore_wasm.mjs'],

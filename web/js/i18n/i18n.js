@@ -39,11 +39,24 @@ function fill(message, params) {
   return message.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+// Intl objects are costly to make (a search keystroke over 1,000 accounts made thousands): one per
+// language and options, kept for the page's life.
+const formatters = new Map();
+function formatter(kind, options) {
+  const key = `${kind} ${current} ${options ? JSON.stringify(options) : ''}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl[kind](current, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function t(key, params = {}) {
   let message = catalogues[current][key] ?? catalogues.en[key];
   if (message === undefined) return key;
   if (typeof message === 'object') {
-    const category = new Intl.PluralRules(current).select(Number(params.count ?? 0));
+    const category = formatter('PluralRules').select(Number(params.count ?? 0));
     message = message[category] ?? message.other;
   }
   const shown = { ...params };
@@ -52,11 +65,11 @@ export function t(key, params = {}) {
 }
 
 export function formatNumber(value, options) {
-  return new Intl.NumberFormat(current, options).format(value);
+  return formatter('NumberFormat', options).format(value);
 }
 
 export function formatDateTime(date, options = { dateStyle: 'medium', timeStyle: 'medium' }) {
-  return new Intl.DateTimeFormat(current, options).format(date);
+  return formatter('DateTimeFormat', options).format(date);
 }
 
 export function translateTree(root) {

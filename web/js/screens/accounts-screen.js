@@ -10,7 +10,7 @@ import { WindowedList } from '../ui/windowed-list.js';
 import { CodeCache } from '../ui/code-cache.js';
 import { showToast, announce } from '../ui/announcer.js';
 import { everySecond, unixSeconds } from '../ui/second-ticker.js';
-import { matches, sections, moved } from '../app/account-order.js';
+import { matcher, sections, moved } from '../app/account-order.js';
 import { EditDialog } from '../ui/edit-dialog.js';
 import { backupReminder } from '../ui/backup-reminder.js';
 import { copyText } from '../ui/clipboard.js';
@@ -26,6 +26,7 @@ export class AccountsScreen {
   #stopTicker = null;
   #reordering = false;
   #query = '';
+  #listed = null; // the sections last given to the list, to skip a keystroke that changes nothing
   #onChange = () => {
     this.#codes = new CodeCache(); // accounts were added, removed or changed: ask the worker afresh
     this.render();
@@ -52,6 +53,7 @@ export class AccountsScreen {
     this.#list = new WindowedList({
       createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
       releaseRow: (entry) => this.#rows.delete(entry.id),
+      reuseRow: (entry, row, { section }) => this.#reuseRow(entry, row, section),
     });
     this.emptyState = h('div', { class: 'card empty-state', hidden: true },
       h('p', { text: t('accounts.empty') }),
@@ -79,17 +81,20 @@ export class AccountsScreen {
     const focusId = focused?.dataset.id;
     const focusAction = document.activeElement?.dataset?.action;
     const all = this.session.entries;
-    const shown = all.filter((entry) => matches(entry, this.#query));
+    const shown = all.filter(matcher(this.#query));
     this.emptyState.hidden = all.length > 0;
     this.noMatch.hidden = !all.length || shown.length > 0;
     this.reorderButton.hidden = !all.length;
     const listed = sections(shown, { favouritesTitle: t('accounts.favourites'), otherTitle: t('accounts.other') });
-    this.#list.setSections(listed.map((section) => ({
-      title: section.title,
-      label: section.title ?? t('accounts.title'),
-      items: section.entries,
-      ids: section.entries.map((item) => item.id),
-    })));
+    if (!sameSections(listed, this.#listed, this.#reordering)) {
+      this.#listed = { sections: listed, reordering: this.#reordering };
+      this.#list.setSections(listed.map((section) => ({
+        title: section.title,
+        label: section.title ?? t('accounts.title'),
+        items: section.entries,
+        ids: section.entries.map((item) => item.id),
+      })));
+    }
     this.countStatus.textContent = this.#query ? t('accounts.shown', { count: shown.length, total: formatNumber(all.length) }) : '';
     if (focusId) {
       const target = this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] [data-action="${focusAction}"]:not([disabled])`)
@@ -102,6 +107,7 @@ export class AccountsScreen {
   // A row entering the window shows its code at once when this period's codes are known.
   #createRow(entry, index, count, section) {
     const row = new AccountRow(entry, this.#handlers, { reordering: this.#reordering, first: index === 0, last: index === count - 1 });
+    row.reordering = this.#reordering;
     row.sectionIds = section.ids;
     this.#rows.set(entry.id, row);
     if (row.isHotp) {
@@ -112,6 +118,14 @@ export class AccountsScreen {
       if (shown) row.setCode(shown, now);
     }
     return row;
+  }
+
+  // A rendered row stays when it shows the same entry object (entries are replaced when an account
+  // changes) and no reorder buttons depend on its place.
+  #reuseRow(entry, row, section) {
+    if (row.entry !== entry || this.#reordering || row.reordering) return false;
+    row.sectionIds = section.ids;
+    return true;
   }
 
   // Every second: the rows in the window count down from the cached codes; when a row's period has
@@ -208,6 +222,7 @@ export class AccountsScreen {
   }
 
   destroy() {
+    this.#listed = null;
     this.#stopTicker?.();
     this.session.removeEventListener('change', this.#onChange);
     this.#list.destroy();
@@ -215,4 +230,15 @@ export class AccountsScreen {
     this.#codes = new CodeCache();
     this.#hotpCodes.clear();
   }
+}
+
+// True when the list would show exactly what it shows now: same sections, same entry objects in the
+// same order, same mode. Most keystrokes of a search ("S", "Se", ...) change nothing on screen.
+function sameSections(listed, previous, reordering) {
+  if (!previous || previous.reordering !== reordering || previous.sections.length !== listed.length) return false;
+  return listed.every((section, index) => {
+    const before = previous.sections[index];
+    return before.key === section.key && before.title === section.title && before.entries.length === section.entries.length
+      && before.entries.every((entry, position) => entry === section.entries[position]);
+  });
 }

@@ -23,16 +23,25 @@ export class WindowedList {
   #keys = new WeakMap(); // row element -> key, for ResizeObserver records
   #gap = null;
   #frame = 0;
+  #afterPaint = 0;
+  // Offsets seen at the last measured update: the first list's top below the container's top,
+  // with and without a heading, and from one list's bottom to the next list's top (its heading).
+  #layout = { untitled: null, titled: null, afterList: null };
   #createRow;
   #releaseRow;
+  #reuseRow;
   #keyOf;
+  #pool = null; // key -> {item, row}: the rows of the previous sections, during setSections only
   #resizeObserver;
   #onViewportChange = () => this.scheduleUpdate();
 
-  /// createRow(item, {index, count, section}) -> {element}; releaseRow(item, row) when it leaves.
-  constructor({ createRow, releaseRow, keyOf = (item) => item.id }) {
+  /// createRow(item, {index, count, section}) -> {element}; releaseRow(item, row) when it leaves;
+  /// reuseRow(item, row, {index, count, section}) -> true when a row made for an earlier render of
+  /// the same key can stand for item (a search keystroke then moves rows instead of rebuilding them).
+  constructor({ createRow, releaseRow, reuseRow = () => false, keyOf = (item) => item.id }) {
     this.#createRow = createRow;
     this.#releaseRow = releaseRow;
+    this.#reuseRow = reuseRow;
     this.#keyOf = keyOf;
     this.#resizeObserver = new ResizeObserver((records) => this.#measured(records));
     window.addEventListener('scroll', this.#onViewportChange, { passive: true });
@@ -42,9 +51,21 @@ export class WindowedList {
     this.element.addEventListener('focusin', () => this.update());
   }
 
-  /// sections: [{title|null, label, items}], in display order. Replaces every rendered row.
+  /// sections: [{title|null, label, items}], in display order. Rows whose key is rendered again are
+  /// offered to reuseRow; the others are released.
   setSections(sections) {
-    this.#releaseAll();
+    // Where the lists will stand, read before the DOM changes (layout is clean then, so this costs
+    // nothing) and worked out from the last layout: reading it after the change would force a
+    // second style and layout pass on every search keystroke.
+    const tops = this.#estimatedTops(sections);
+    this.#pool = new Map();
+    for (const section of this.#sections) {
+      section.rows.forEach((row, offset) => {
+        const item = section.items[section.start + offset];
+        this.#pool.set(this.#keyOf(item), { item, row });
+      });
+      section.rows = [];
+    }
     this.#sections = sections.map((section) => ({
       ...section,
       list: h('ul', { class: 'account-list', 'aria-label': section.label }),
@@ -60,12 +81,42 @@ export class WindowedList {
     }));
     // Until the window is worked out, each list stands at its estimated full height, so the page
     // does not get shorter for a moment (which would lose the scroll position).
-    for (const section of this.#sections) {
-      const { total } = windowRange({ count: section.items.length, heightOf: (index) => this.#heightOf(section.items[index]), gap: this.#gap ?? 0, top: Infinity, bottom: Infinity });
-      setSpacer(section.top, total);
+    for (const section of this.#sections) setSpacer(section.top, this.#totalHeight(section.items));
+    // On a new set (a search keystroke) only the rows on screen are built now; the rows kept ready
+    // above and below follow once that frame is painted, so the keystroke shows its result first.
+    try {
+      this.update({ overscan: false, tops });
+    } finally {
+      for (const { item, row } of this.#pool.values()) this.#releaseElement(item, row);
+      this.#pool = null;
     }
-    this.update();
-    this.scheduleUpdate(); // once the screen is in the document, its real position counts
+    this.#scheduleAfterPaint();
+  }
+
+  #totalHeight(items) {
+    return windowRange({ count: items.length, heightOf: (index) => this.#heightOf(items[index]), gap: this.#gap ?? 0, top: Infinity, bottom: Infinity }).total;
+  }
+
+  // Each new section's list top (viewport coordinates) from the container's top and the offsets
+  // seen at the last measured update; null when one is not known yet (update then measures).
+  // Only the first section can be untitled (sections()), the others each follow a heading.
+  #estimatedTops(sections) {
+    const first = sections[0]?.title ? this.#layout.titled : this.#layout.untitled;
+    if (!this.element.isConnected || first === null || (sections.length > 1 && this.#layout.afterList === null)) return null;
+    let top = this.element.getBoundingClientRect().top + first;
+    return sections.map((section, index) => {
+      if (index > 0) top += this.#totalHeight(sections[index - 1].items) + this.#layout.afterList;
+      return top;
+    });
+  }
+
+  #scheduleAfterPaint() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      clearTimeout(this.#afterPaint);
+      this.#afterPaint = setTimeout(() => this.update(), 0); // a task after this frame's rendering
+    });
   }
 
   /// Rendered rows, in display order.
@@ -81,19 +132,31 @@ export class WindowedList {
     });
   }
 
-  update() {
+  update({ overscan: withOverscan = true, tops = null } = {}) {
     if (!this.#sections.length) return;
     // The gap between rows comes from the style sheet, readable once the list is in the document.
     if (this.#gap === null && this.element.isConnected) this.#gap = parseFloat(getComputedStyle(this.#sections[0].list).rowGap) || 0;
     const gap = this.#gap ?? 0;
     const viewportHeight = window.innerHeight || document.documentElement.clientHeight;
-    const overscan = viewportHeight * OVERSCAN_VIEWPORTS;
-    for (const section of this.#sections) {
-      const band = visibleBand({ listTop: section.list.getBoundingClientRect().top, viewportHeight, overscan });
+    const overscan = withOverscan ? viewportHeight * OVERSCAN_VIEWPORTS : 0;
+    const measuredTops = tops ?? this.#measureTops();
+    this.#sections.forEach((section, index) => {
+      const band = visibleBand({ listTop: measuredTops[index], viewportHeight, overscan });
       const heightOf = (index) => this.#heightOf(section.items[index]);
       const range = windowRange({ count: section.items.length, heightOf, gap, ...band });
       this.#show(section, includeRow(range, this.#focusedIndex(section), { heightOf, gap }), gap);
-    }
+    });
+  }
+
+  // The lists' tops as laid out now, remembered as offsets for the next setSections.
+  #measureTops() {
+    const tops = this.#sections.map((section) => section.list.getBoundingClientRect().top);
+    if (!this.element.isConnected) return tops;
+    const first = tops[0] - this.element.getBoundingClientRect().top;
+    if (this.#sections[0].title) this.#layout.titled = first;
+    else this.#layout.untitled = first;
+    if (tops.length > 1) this.#layout.afterList = tops[1] - (tops[0] + this.#sections[0].list.getBoundingClientRect().height);
+    return tops;
   }
 
   // The index of the section's row holding the keyboard focus, or null.
@@ -149,20 +212,34 @@ export class WindowedList {
 
   #render(section, index, count) {
     const item = section.items[index];
-    const row = this.#createRow(item, { index, count, section });
-    row.element.setAttribute('aria-setsize', String(count));
-    row.element.setAttribute('aria-posinset', String(index + 1));
-    this.#keys.set(row.element, this.#keyOf(item));
-    this.#resizeObserver.observe(row.element);
+    const key = this.#keyOf(item);
+    const context = { index, count, section };
+    const pooled = this.#pool?.get(key);
+    let row;
+    if (pooled) {
+      this.#pool.delete(key);
+      if (this.#reuseRow(item, pooled.row, context)) row = pooled.row;
+      else this.#releaseElement(pooled.item, pooled.row);
+    }
+    if (!row) {
+      row = this.#createRow(item, context);
+      this.#keys.set(row.element, key);
+      this.#resizeObserver.observe(row.element);
+    }
+    setAttributeIfChanged(row.element, 'aria-setsize', String(count));
+    setAttributeIfChanged(row.element, 'aria-posinset', String(index + 1));
     return row;
   }
 
   #release(section, index) {
     const row = section.rows[index - section.start];
-    if (!row) return;
+    if (row) this.#releaseElement(section.items[index], row);
+  }
+
+  #releaseElement(item, row) {
     this.#resizeObserver.unobserve(row.element);
     row.element.remove();
-    this.#releaseRow?.(section.items[index], row);
+    this.#releaseRow?.(item, row);
   }
 
   #releaseAll() {
@@ -191,6 +268,7 @@ export class WindowedList {
 
   destroy() {
     cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#afterPaint);
     this.#frame = 0;
     window.removeEventListener('scroll', this.#onViewportChange);
     window.removeEventListener('resize', this.#onViewportChange);
@@ -209,4 +287,8 @@ function spacer() {
 function setSpacer(element, height) {
   element.hidden = height <= 0;
   element.style.height = `${Math.max(0, height)}px`;
+}
+
+function setAttributeIfChanged(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
