@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median, projectRoot, recordResult } from './lib/results.mjs';
-import { launchProfile, missingBindings, serveWeb, webDir } from '../tests/e2e/support/browser.mjs';
+import { launchProfile, serveWeb, webDir } from '../tests/e2e/support/browser.mjs';
 import { PASSWORD, createVault, addByUri } from '../tests/e2e/support/app.mjs';
 
 const RUNS = 7;
@@ -63,11 +63,6 @@ function marks() {
 const size = shippedSize(webDir);
 console.log(`shipped: ${size.files} files, ${size.raw_kb} KiB raw, ${size.kb} KiB gzip (wasm ${size.wasm_gzip_kb} KiB gzip)`);
 recordResult('shipped_gzip_kb', size);
-const missing = await missingBindings(['vaultCreate']);
-if (missing) {
-  console.log(`cold start not measured: the first code needs a vault, and the vault bindings are ${missing}`);
-  process.exit(0);
-}
 
 const web = await serveWeb();
 const profile = await launchProfile({ origin: web.url });

@@ -9,8 +9,15 @@
 set(AUTHCORE_DEPS_DIR "${PROJECT_SOURCE_DIR}/build/_deps" CACHE PATH "Where third-party sources are cached")
 set(AUTHCORE_BOTAN_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/botan-3.7.1" CACHE PATH "Botan 3.7.1 source tree")
 set(AUTHCORE_ZXING_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/zxing-cpp-3.1.1" CACHE PATH "ZXing-cpp 3.1.1 source tree")
-set(AUTHCORE_GTEST_SOURCE_DIR "/usr/src/googletest" CACHE PATH "GoogleTest source tree")
-set(AUTHCORE_SYSTEM_INCLUDE_DIR "/usr/include" CACHE PATH "Where nlohmann/, stb/ and protozero/ headers live")
+# GoogleTest's source (Debian's googletest package puts it in PREFIX/src) and the header-only
+# libraries are looked up under the host's prefixes (CMAKE_PREFIX_PATH, then the standard ones:
+# the wasm toolchain's own search sees only its sysroot); -D... overrides either.
+set(authcore_host_prefixes $ENV{CMAKE_PREFIX_PATH} /usr/local /usr)
+find_path(AUTHCORE_GTEST_SOURCE_DIR NAMES googletest/CMakeLists.txt PATHS ${authcore_host_prefixes}
+          PATH_SUFFIXES src/googletest DOC "GoogleTest source tree" NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+find_path(AUTHCORE_SYSTEM_INCLUDE_DIR NAMES nlohmann/json.hpp PATHS ${authcore_host_prefixes}
+          PATH_SUFFIXES include DOC "Where nlohmann/, stb/ and protozero/ headers live"
+          NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 
 if(NOT EXISTS "${AUTHCORE_BOTAN_SOURCE_DIR}/configure.py" OR NOT EXISTS "${AUTHCORE_ZXING_SOURCE_DIR}/core/CMakeLists.txt")
   execute_process(COMMAND bash "${PROJECT_SOURCE_DIR}/cmake/fetch-sources.sh" "${AUTHCORE_DEPS_DIR}"

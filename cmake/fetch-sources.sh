@@ -4,17 +4,19 @@
 #
 #   cmake/fetch-sources.sh [DEST]
 #
-# Botan comes from Debian's source package (the trixie deb-src entry that tools/setup-debian.sh
-# adds); ZXing-cpp from its self-contained PyPI sdist. Elsewhere, put the upstream tarballs with
-# the same contents into DEST/src by hand (see README, "Other systems").
+# Botan comes from the crates registry's `botan-src` package, which carries Botan's own source tree
+# (configure.py and src/, the amalgamation it makes is byte-identical to the one from Debian's
+# botan3 3.7.1 source) and, unlike a Debian revision, never leaves its registry. ZXing-cpp comes
+# from its self-contained PyPI sdist. Both are pinned by version and SHA-256. Elsewhere, put trees
+# with the same contents into DEST/src by hand (see README, "Other systems").
 set -euo pipefail
 DEST=${1:-"$(cd "$(dirname "$0")/.." && pwd)/build/_deps"}
 mkdir -p "$DEST/downloads" "$DEST/src"
 cd "$DEST/downloads"
 
-BOTAN_DEB_VERSION="3.7.1+dfsg-2"
-BOTAN_ORIG="botan3_3.7.1+dfsg.orig.tar.xz"
-BOTAN_SHA256="b164e8debd53d22e6b6dc6729388e798c935d1e4251c5d41e07397a57bbf2413"
+BOTAN_CRATE="botan-src-0.30701.2.crate"   # Botan 3.7.1
+BOTAN_URL="https://static.crates.io/crates/botan-src/$BOTAN_CRATE"
+BOTAN_SHA256="8c4e1c7910f3b4712aed10e4259eca77e79ed84c1b023098c8eac596b993fc44"
 BOTAN_DIR="botan-3.7.1"
 
 ZXING_SDIST="zxing_cpp-3.1.1.tar.gz"
@@ -26,17 +28,15 @@ verify() { # file sha256
     echo "fetch-sources: SHA-256 mismatch for $1 (expected $2)" >&2; rm -f "$1"; exit 1; }
 }
 
-if [[ ! -f $BOTAN_ORIG ]]; then
-  # --download-only needs no root and builds nothing; it also fetches .dsc and the Debian diff,
-  # which we do not use.
-  apt-get source --download-only "botan3=$BOTAN_DEB_VERSION" >/dev/null 2>&1 || {
-    echo "fetch-sources: 'apt-get source botan3=$BOTAN_DEB_VERSION' failed; is the trixie deb-src entry there (tools/setup-debian.sh)?" >&2
-    exit 1; }
+if [[ ! -f $BOTAN_CRATE ]]; then
+  curl -fsSL --retry 3 -o "$BOTAN_CRATE.part" "$BOTAN_URL" && mv "$BOTAN_CRATE.part" "$BOTAN_CRATE" || {
+    echo "fetch-sources: download of $BOTAN_URL failed" >&2; rm -f "$BOTAN_CRATE.part"; exit 1; }
 fi
-verify "$BOTAN_ORIG" "$BOTAN_SHA256"
+verify "$BOTAN_CRATE" "$BOTAN_SHA256"
 if [[ ! -f ../src/$BOTAN_DIR/configure.py ]]; then
+  # The crate is a gzip tarball: botan-src-VERSION/botan/ holds Botan's tree.
   rm -rf "../src/$BOTAN_DIR" && mkdir -p "../src/$BOTAN_DIR"
-  tar xJf "$BOTAN_ORIG" -C "../src/$BOTAN_DIR" --strip-components=1
+  tar xzf "$BOTAN_CRATE" -C "../src/$BOTAN_DIR" --strip-components=2 "${BOTAN_CRATE%.crate}/botan"
 fi
 
 if [[ ! -f $ZXING_SDIST ]]; then

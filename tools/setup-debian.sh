@@ -7,8 +7,10 @@
 #                                  MiniBrowser + WebKitWebDriver, Xvfb, oathtool, zbar, qrencode)
 #
 # Why Debian 13's emscripten: Debian 12's emscripten 3.1.6 ships a libc++ too old for Botan 3.
-# 3.1.69 installs on bookworm from a low-priority trixie source, by exact version, so its
-# dependencies (clang/lld/llvm 19) stay bookworm's own.
+# 3.1.69 installs on bookworm from a low-priority trixie source, asked for by version, so its
+# dependencies (clang/lld/llvm 19) stay bookworm's own. Any Debian revision of 3.1.69 will do: the
+# archive keeps only the newest revision, so pinning one (3.1.69+dfsg-3) would break this script the
+# day Debian publishes the next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,9 +20,9 @@ WANT_TEST=0
 SUDO=""
 [[ $(id -u) -ne 0 ]] && SUDO="sudo"
 
-EMSCRIPTEN_VERSION="3.1.69+dfsg-3"
+EMSCRIPTEN_UPSTREAM="3.1.69"
 BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
-                googletest libstb-dev nlohmann-json3-dev libprotozero-dev dpkg-dev)
+                googletest libstb-dev nlohmann-json3-dev libprotozero-dev curl)
 # clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step.
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with libwebkit2gtk-4.1-0) and xvfb
 # are the end-to-end suite's other two engines (tests/e2e/engines/).
@@ -49,14 +51,14 @@ if [[ ! -f $TRIXIE_SOURCES ]]; then
   if [[ -n $base ]]; then
     # First stanza of the existing deb822 file (the main archive), suite changed to trixie.
     awk 'BEGIN{RS=""; ORS="\n\n"} NR==1' "$base" \
-      | sed -E -e 's/^Suites:.*/Suites: trixie/' -e 's/^Types:.*/Types: deb deb-src/' \
+      | sed -E -e 's/^Suites:.*/Suites: trixie/' -e 's/^Types:.*/Types: deb/' \
       | $SUDO tee "$TRIXIE_SOURCES" >/dev/null
   else
     # One-line format (/etc/apt/sources.list): take the first bookworm main line.
     line=$(grep -h -E '^deb .* bookworm .*main' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
     [[ -n $line ]] || { echo "setup: no bookworm apt source found to derive trixie from" >&2; exit 1; }
     mirror=$(awk '{for(i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' <<<"$line")
-    printf 'Types: deb deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
       "$mirror" | $SUDO tee "$TRIXIE_SOURCES" >/dev/null
   fi
   printf 'Package: *\nPin: release n=trixie\nPin-Priority: 1\n' | $SUDO tee "$TRIXIE_PIN" >/dev/null
@@ -76,9 +78,14 @@ if [[ -n $todo ]]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $todo
 fi
 
-if [[ "$(dpkg-query -W -f='${Version}' emscripten 2>/dev/null || true)" != "$EMSCRIPTEN_VERSION" ]]; then
+# Debian versions of emscripten look like 3.1.69+dfsg-3: any revision of the upstream version.
+emscripten_revision() { [[ $1 == "$EMSCRIPTEN_UPSTREAM"+dfsg-* || $1 == "$EMSCRIPTEN_UPSTREAM"-* ]]; }
+if ! emscripten_revision "$(dpkg-query -W -f='${Version}' emscripten 2>/dev/null || true)"; then
   apt_update_once
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "emscripten=$EMSCRIPTEN_VERSION"
+  version=$(apt-cache madison emscripten | awk -F'|' '{gsub(/ /, "", $2); print $2}' \
+    | while read -r v; do emscripten_revision "$v" && echo "$v"; done | head -n1)
+  [[ -n $version ]] || { echo "setup: no emscripten $EMSCRIPTEN_UPSTREAM in the apt sources (apt-cache madison emscripten)" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "emscripten=$version"
 fi
 
 # emscripten's JS optimizer does `import 'acorn'`; Debian ships acorn outside node's search path.

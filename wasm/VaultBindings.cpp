@@ -330,6 +330,7 @@ val reorder(const val& ids)
 			throw Error(ErrorKind::InvalidArgument, "ids", "ids must be an array of strings");
 		std::vector<std::string> order;
 		const auto length = ids["length"].as<size_t>();
+		order.reserve(std::min<size_t>(length, vault.entries().size() + 1)); // the length from JS is not trusted
 		for (size_t i = 0; i < length; ++i)
 			order.push_back(plainString(ids[i], "ids"));
 		vault.reorder(order);

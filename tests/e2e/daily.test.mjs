@@ -1,14 +1,11 @@
 // The daily flow (issue 5): first run, create the vault, add by link and by hand, codes equal to
 // oathtool's at a fixed clock, copy, search, edit, delete and undo, lock and unlock, HOTP, XSS.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, missingBindings } from './support/browser.mjs';
+import { serveWeb } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { PASSWORD, FIXED_TIME, oathtool, createVault, unlock, goToAdd, addByUri, row, rowCode } from './support/app.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const AUTHENTIK = 'otpauth://totp/authentik%3Akristine.majore?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&algorithm=SHA1&digits=6&period=30&issuer=authentik';
 let web;
@@ -17,7 +14,6 @@ let page;
 let errors;
 
 before(async () => {
-  if (skip) return;
   web = await serveWeb();
   ({ profile, page, errors } = await openFreshApp(web.url));
 });

@@ -1,18 +1,15 @@
 // Import and export (issue 6, web): an encrypted Aegis file through the page (wrong then right
 // password, preview, duplicates), the exports (Aegis JSON, otpauth list, Google Authenticator
 // transfer QR codes and one QR per account) read back by our own importer and scanner.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, sharedDataDir, missingBindings } from './support/browser.mjs';
+import { serveWeb, sharedDataDir } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { FIXED_TIME, oathtool, goToAdd, row, rowCode } from './support/app.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate', 'importFile', 'exportAccounts', 'encodeQr', 'decodeQr']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const IMPORTERS = path.join(sharedDataDir, 'importers');
 const PLAIN = existsSync(path.join(IMPORTERS, 'plain.txt')) ? readFileSync(path.join(IMPORTERS, 'plain.txt'), 'utf8').trim().split('\n') : [];
@@ -43,7 +40,6 @@ async function showQrSequence(button) {
 }
 
 before(async () => {
-  if (skip) return;
   web = await serveWeb();
   ({ profile, page, errors } = await openFreshApp(web.url, { withVault: true }));
 });

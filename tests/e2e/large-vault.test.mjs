@@ -4,19 +4,16 @@
 // and the edit survives a reload. Rows still announce "n of 1000"; the ring runs a compositor
 // animation (stepped under reduced motion); a hidden tab changes nothing.
 // Self-contained apart from the shared support helpers, so it ports to another driver easily.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, missingBindings } from './support/browser.mjs';
+import { serveWeb } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { PASSWORD, FIXED_TIME, oathtool, unlock } from './support/app.mjs';
 import { createLargeVault, sampleAccount } from '../../tools/lib/large-vault.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate', 'vaultUnlock', 'vaultCodes', 'vaultUpdate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const COUNT = 1000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-large-e2e-'));
@@ -46,7 +43,6 @@ async function codeOf(locator) {
 const renderedRows = () => page.locator('.account').count();
 
 before(async () => {
-  if (skip) return;
   createLargeVault(vaultFile, COUNT, PASSWORD);
   web = await serveWeb();
   ({ profile, page, errors } = await openFreshApp(web.url));

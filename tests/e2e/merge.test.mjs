@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, missingBindings } from './support/browser.mjs';
+import { serveWeb } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { FIXED_TIME, oathtool, unlock, saveLink, addByUri, row, rowCode } from './support/app.mjs';
 
@@ -53,7 +53,6 @@ async function previewBackup(page, password) {
 
 before(async () => {
   web = await serveWeb();
-  assert.equal(await missingBindings(['vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge']), false);
   laptopA = await freshLaptop(PASSWORD_A);
   laptopB = await freshLaptop(PASSWORD_B);
 });

@@ -5,13 +5,11 @@
 //
 // WebAuthn needs a domain as relying party id, not an IP address, so the page is opened as
 // http://localhost:PORT (a secure context), mapped to the 127.0.0.1 server.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
+import { serveWeb, launchProfile } from './support/browser.mjs';
 import { PASSWORD, FIXED_TIME, oathtool, watchErrors, openApp, createVault, addByUri, rowCode } from './support/app.mjs';
 
-const skip = await missingBindings(['vaultAddPasskey', 'vaultUnlockWithPasskey']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const EXPECTED = () => oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`);
@@ -78,7 +76,6 @@ async function unlockWithPasskey() {
 }
 
 before(async () => {
-  if (skip) return;
   web = await serveWeb();
   const origin = web.url.replace('127.0.0.1', 'localhost');
   profile = await launchProfile({ origin, args: ['--host-resolver-rules=MAP localhost 127.0.0.1'] });

@@ -1,19 +1,16 @@
 // The PWA (issue 5): Chromium reports the app installable, it works offline after one visit, and a
 // new version is announced, never applied in the middle of an edit.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWeb } from '../../tools/build-web.mjs';
 import { startServer } from '../../tools/serve.mjs';
-import { projectRoot, requireBuild, missingBindings } from './support/browser.mjs';
+import { projectRoot, requireBuild } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { FIXED_TIME, oathtool, unlock, addByUri, rowCode } from './support/app.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-pwa-e2e-'));
@@ -39,7 +36,6 @@ async function controlled(target) {
 }
 
 before(async () => {
-  if (skip) return;
   requireBuild();
   // A private copy of the page, so this file can publish a "new version" without touching build/web.
   cpSync(path.join(projectRoot, 'web'), source, { recursive: true });

@@ -1,19 +1,16 @@
 // Scanning (issue 3, web): a .y4m video of an authentik-style QR as the camera ends on the
 // confirmation card with oathtool's code; the same through an image file (PNG, JPEG, WebP, several
 // at once), a pasted image and pasted link text; a QR that is not an account says what it holds.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, missingBindings } from './support/browser.mjs';
+import { serveWeb } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { FIXED_TIME, oathtool, goToAdd, row, rowCode } from './support/app.mjs';
 import { writeY4m, writeNoCodeY4m, writePng, pngFromGrey } from './support/qr-images.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate', 'decodeQr']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const AUTHENTIK = `otpauth://totp/authentik%3Akristine.majore?secret=${SECRET}&algorithm=SHA1&digits=6&period=30&issuer=authentik`;
@@ -28,12 +25,6 @@ let noCodeFps = null;
 
 const expectedCode = () => oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`);
 
-async function skipIfNoScanner(t) {
-  const missing = await page.evaluate(() => !document.querySelector('[data-route="file"]'));
-  if (missing) t.skip('decodeQr is not in this build');
-  return missing;
-}
-
 async function confirmCardCode() {
   const card = page.locator('.confirm-card');
   await card.locator('.code-digits').filter({ hasText: /\d/ }).waitFor();
@@ -41,7 +32,6 @@ async function confirmCardCode() {
 }
 
 before(async () => {
-  if (skip) return;
   writeY4m(video, AUTHENTIK, { width: 1280, height: 720 });
   web = await serveWeb();
   ({ profile, page, errors } = await openFreshApp(web.url, {
@@ -60,7 +50,6 @@ after(async () => {
 });
 
 test('camera (.y4m): the confirmation card shows the account and oathtool\'s code; the stream stops', async (t) => {
-  if (await skipIfNoScanner(t)) return;
   await page.getByRole('button', { name: 'Camera' }).click();
   const { card, code } = await confirmCardCode();
   assert.equal(code, expectedCode());
@@ -121,7 +110,6 @@ test('a camera without a code: the loop keeps up, and leaving or hiding the tab 
 
 test('image files: PNG from qrencode, JPEG and WebP made by the browser, several at once', async (t) => {
   await goToAdd(page);
-  if (await skipIfNoScanner(t)) return;
   const png = path.join(tmp, 'enroll.png');
   writePng(png, AUTHENTIK.replace('kristine.majore', 'file.user'));
   const converted = await page.evaluate(async (bytes) => {
@@ -151,7 +139,6 @@ test('image files: PNG from qrencode, JPEG and WebP made by the browser, several
 
 test('paste: a screenshot image and an otpauth:// link, anywhere on the page', async (t) => {
   await goToAdd(page);
-  if (await skipIfNoScanner(t)) return;
   const png = path.join(tmp, 'paste.png');
   writePng(png, AUTHENTIK.replace('kristine.majore', 'pasted.image'));
   await page.evaluate(async (bytes) => {
@@ -179,7 +166,6 @@ test('paste: a screenshot image and an otpauth:// link, anywhere on the page', a
 
 test('a QR code that is not an account says what it holds and saves nothing', async (t) => {
   await goToAdd(page);
-  if (await skipIfNoScanner(t)) return;
   const link = path.join(tmp, 'link.png');
   writePng(link, 'https://intranet.example.lv/login?next=/home');
   await page.locator('input[type=file][multiple]').setInputFiles(link);

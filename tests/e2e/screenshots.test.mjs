@@ -1,17 +1,14 @@
 // Latvian and English screenshots of the main screens at 390 px (a phone) and 1280 px, written to
 // test-artifacts/screenshots/ for people to look at. The test also checks what a machine can: the
 // page language, no catalogue key shown instead of text, and nothing wider than the viewport.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serveWeb, launchProfile, artifactsDir, missingBindings } from './support/browser.mjs';
+import { serveWeb, launchProfile, artifactsDir } from './support/browser.mjs';
 import { FIXED_TIME, watchErrors, openApp } from './support/app.mjs';
 import en from '../../web/js/i18n/en.js';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const outDir = path.join(artifactsDir, 'screenshots');
 const KEYS = Object.keys(en);
@@ -29,7 +26,6 @@ let web;
 const shots = [];
 
 before(async () => {
-  if (skip) return;
   mkdirSync(outDir, { recursive: true });
   web = await serveWeb();
 });

@@ -3,13 +3,11 @@
 // vault fixture exists, the vault worker's answer is amended in flight: a wrapper script (served in
 // place of js/worker/authcore-worker.js, service worker blocked) adds the fields to every successful
 // vaultUnlock, with the same bytes as the new file so the vault still opens afterwards.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launchProfile, missingBindings } from './support/browser.mjs';
+import { serveWeb, launchProfile } from './support/browser.mjs';
 import { watchErrors, openApp, createVault, unlock, FIXED_TIME } from './support/app.mjs';
 
-const skip = await missingBindings(['vaultCreate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 // Two static imports, evaluated in order: the recorder's listener is registered before the real
 // worker's (listeners run in that order, and the real one replies within its own turn), and both
@@ -54,7 +52,6 @@ function currentRecord() {
 }
 
 before(async () => {
-  if (skip) return;
   web = await serveWeb();
   profile = await launchProfile({ origin: web.url, serviceWorkers: 'block' });
   await profile.context.route((url) => url.pathname.endsWith('/js/worker/authcore-worker.js') && ['', '?recorder'].includes(url.search),

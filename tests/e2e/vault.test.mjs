@@ -1,17 +1,14 @@
 // Vault storage in the browser (issue 4, web): reload locked, wrong password, a page closed in the
 // middle of a save, two tabs, a full disk, and a backup restored in a fresh profile.
-import { test as nodeTest, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb, missingBindings } from './support/browser.mjs';
+import { serveWeb } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { PASSWORD, FIXED_TIME, oathtool, openApp, unlock, saveLink, addByUri, row, rowCode } from './support/app.mjs';
 
-// Skipped, with the reason, while a binding this flow needs has not landed in the build.
-const skip = await missingBindings(['vaultCreate']);
-const test = (name, fn) => nodeTest(name, { skip }, fn);
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const uri = (issuer, name = 'user') => `otpauth://totp/${encodeURIComponent(`${issuer}:${name}`)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`;
@@ -22,7 +19,6 @@ let errors;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-vault-e2e-'));
 
 before(async () => {
-  if (skip) return;
   web = await serveWeb();
   ({ profile, page, errors } = await openFreshApp(web.url, { withVault: true }));
   await saveLink(page, uri('Alpha'));

@@ -25,7 +25,7 @@ inline bool haveSharedImporters() { return std::filesystem::exists(importerFixtu
 
 #define AUTHCORE_REQUIRE_SHARED_IMPORTERS()                                                                   \
 	if (!authcore::test::haveSharedImporters())                                                              \
-	GTEST_SKIP() << "shared/data/importers is absent (" AUTHCORE_SHARED_DATA_DIR "): nothing to import"
+	GTEST_FAIL() << "shared/data/importers is absent (" AUTHCORE_SHARED_DATA_DIR "): lay shared/ beside the clone"
 
 inline std::vector<uint8_t> readBytes(const std::string& path)
 {

@@ -1,6 +1,7 @@
 // Every image of ../shared/data/qr (zxing-cpp's black-box samples: clean renders, photographs at
-// angles, low contrast, damaged and inverted codes). Reports the count per folder and asserts at
-// least what zxing-wasm 3.1.4 reads there. NAME.txt holds the expected text; some images also have
+// angles, low contrast, damaged and inverted codes). Reports the count per folder and asserts that
+// it never falls below what we read when the floor was set (a regression floor: how the count
+// compares with other readers is measured by bench/qr.mjs, peers in the same run). NAME.txt holds the expected text; some images also have
 // NAME.result.txt with "key=value" lines (symbologyIdentifier, ecLevel, isInverted) checked too.
 
 #include "TestData.h"
@@ -28,7 +29,7 @@ struct Folder
 {
 	const char* name;
 	int images;           // how many images the folder holds
-	int zxingWasmStill;   // read by zxing-wasm 3.1.4 (its defaults, QR only): our floor in still mode
+	int stillFloor;       // read in still mode when the floor was set
 	int liveFloor;        // read in live mode when the presets were chosen (docs/qr-scanning.md)
 };
 
@@ -115,8 +116,9 @@ class SampleImages : public ::testing::TestWithParam<Folder>
 protected:
 	void SetUp() override
 	{
+		// CI always has shared/ beside the clone: missing data is a failure, not a skip.
 		if (!fs::is_directory(sharedQrDir()))
-			GTEST_SKIP() << "shared QR samples not found at " << sharedQrDir() << " (lay shared/ beside the clone)";
+			GTEST_FAIL() << "shared QR samples not found at " << sharedQrDir() << " (lay shared/ beside the clone)";
 	}
 };
 
@@ -130,15 +132,15 @@ std::string join(const std::vector<std::string>& names)
 
 } // namespace
 
-TEST_P(SampleImages, StillModeReadsAtLeastWhatZxingWasmReads)
+TEST_P(SampleImages, StillModeKeepsItsMeasuredRate)
 {
 	const auto& folder = GetParam();
 	ASSERT_EQ(int(imagesIn(sharedQrDir() / folder.name).size()), folder.images) << "the shared data changed";
 	std::vector<std::string> missed;
 	int read = readFolder(folder, ScanMode::Still, missed);
-	std::cout << "[ still ] " << folder.name << ": " << read << "/" << folder.images << " (zxing-wasm 3.1.4: "
-			  << folder.zxingWasmStill << ")" << (missed.empty() ? "" : "; missed: " + join(missed)) << "\n";
-	EXPECT_GE(read, folder.zxingWasmStill);
+	std::cout << "[ still ] " << folder.name << ": " << read << "/" << folder.images << " (floor " << folder.stillFloor
+			  << ")" << (missed.empty() ? "" : "; missed: " + join(missed)) << "\n";
+	EXPECT_GE(read, folder.stillFloor);
 }
 
 TEST_P(SampleImages, LiveModeKeepsItsMeasuredRate)

@@ -1,14 +1,13 @@
 // Import and export through the Embind binding, as the page and its worker call them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAuthcore } from './loadModule.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const importers = path.join(process.env.AUTHCORE_SHARED_DATA_DIR ?? path.join(root, '..', 'shared', 'data'), 'importers');
-const haveShared = existsSync(path.join(importers, 'plain.txt'));
 const fixture = (name) => new Uint8Array(readFileSync(path.join(importers, name)));
 
 const SEVEN = [
@@ -28,7 +27,7 @@ const summary = (accounts) =>
       `${issuer}|${name}|${type}|${algorithm}|${digits}|${type === 'hotp' ? 'c' + counter : 'p' + period}`)
     .sort();
 
-test('importFile reads the encrypted Aegis fixture with its password', { skip: !haveShared && 'no shared data' }, async () => {
+test('importFile reads the encrypted Aegis fixture with its password', async () => {
   const m = await loadAuthcore();
   const result = m.importFile(fixture('aegis_encrypted.json'), 'aegis_encrypted.json', 'test');
   assert.equal(result.error, undefined, JSON.stringify(result.error));
@@ -49,7 +48,7 @@ test('importFile reads the encrypted Aegis fixture with its password', { skip: !
   assert.equal(typeof deno.counter, 'number');
 });
 
-test('every shared fixture imports through the binding', { skip: !haveShared && 'no shared data' }, async () => {
+test('every shared fixture imports through the binding', async () => {
   const m = await loadAuthcore();
   const plain = m.importFile(fixture('plain.txt'), 'plain.txt');
   const seven = summary(plain.accounts);
@@ -70,7 +69,7 @@ test('every shared fixture imports through the binding', { skip: !haveShared && 
   }
 });
 
-test('password errors are typed and carry no accounts', { skip: !haveShared && 'no shared data' }, async () => {
+test('password errors are typed and carry no accounts', async () => {
   const m = await loadAuthcore();
   for (const name of ['aegis_encrypted.json', '2fas_authenticator_encrypted_v4.2fas', 'andotp_encrypted.bin']) {
     const missing = m.importFile(fixture(name), name);

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../../../tools/serve.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -69,12 +69,3 @@ export async function launchProfile({ args = [], permissions = ['clipboard-read'
   };
 }
 
-/// Which bindings the built module has (loaded under Node from build/web). A test file whose flow
-/// needs a binding that has not landed yet is skipped with the reason, not failed.
-export async function missingBindings(names) {
-  requireBuild();
-  const { default: createAuthcore } = await import(pathToFileURL(path.join(webDir, 'wasm', 'authcore_wasm.mjs')).href);
-  const m = await createAuthcore();
-  const missing = names.filter((name) => typeof m[name] !== 'function');
-  return missing.length ? `not in this build yet: ${missing.join(', ')}` : false;
-}
