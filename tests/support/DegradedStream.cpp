@@ -57,21 +57,35 @@ struct Random
 
 using Plane = std::vector<float>;
 
-// One separable pass of `kernel` (odd length, centred) along rows or columns, edges clamped.
+// One separable pass of `kernel` (odd length, centred) along rows or columns, edges clamped. The
+// column pass walks whole rows (out row i += weight k * input row i+k), so it reads memory in
+// order; each pixel still sums its taps in the same order as a per-pixel loop would.
 void convolve(Plane& image, int w, int h, const std::vector<float>& kernel, bool horizontal)
 {
 	const int radius = int(kernel.size() / 2);
-	Plane out(image.size());
-	const int lines = horizontal ? h : w, length = horizontal ? w : h;
-	for (int line = 0; line < lines; ++line)
-		for (int i = 0; i < length; ++i) {
-			float sum = 0;
-			for (int k = -radius; k <= radius; ++k) {
-				int j = std::clamp(i + k, 0, length - 1);
-				sum += kernel[size_t(k + radius)] * image[horizontal ? size_t(line) * size_t(w) + size_t(j) : size_t(j) * size_t(w) + size_t(line)];
+	Plane out(image.size(), 0.0f);
+	if (horizontal) {
+		for (int y = 0; y < h; ++y) {
+			const float* in = &image[size_t(y) * size_t(w)];
+			float* row = &out[size_t(y) * size_t(w)];
+			for (int x = 0; x < w; ++x) {
+				float sum = 0;
+				for (int k = -radius; k <= radius; ++k)
+					sum += kernel[size_t(k + radius)] * in[std::clamp(x + k, 0, w - 1)];
+				row[x] = sum;
 			}
-			out[horizontal ? size_t(line) * size_t(w) + size_t(i) : size_t(i) * size_t(w) + size_t(line)] = sum;
 		}
+	} else {
+		for (int y = 0; y < h; ++y) {
+			float* row = &out[size_t(y) * size_t(w)];
+			for (int k = -radius; k <= radius; ++k) {
+				const float weight = kernel[size_t(k + radius)];
+				const float* in = &image[size_t(std::clamp(y + k, 0, h - 1)) * size_t(w)];
+				for (int x = 0; x < w; ++x)
+					row[x] += weight * in[x];
+			}
+		}
+	}
 	image.swap(out);
 }
 
