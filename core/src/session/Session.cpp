@@ -50,7 +50,6 @@ void Session::requireUnlocked() const
 
 Vault& Session::vault()
 {
-	abandon();
 	return _vault;
 }
 

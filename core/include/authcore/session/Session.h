@@ -37,8 +37,9 @@ public:
 	void lock() noexcept;
 	bool isUnlocked() const noexcept { return _vault.isUnlocked(); }
 
-	/// The vault itself, for the changes that do not go through staging yet. Any change made there
-	/// outdates a pending save, so the non-const access abandons it.
+	/// The vault itself, for reading and for the changes that do not go through staging yet. A change
+	/// made there saves, so it moves the revision and confirmSaved() then refuses the pending file
+	/// computed before it (reading must not cancel a save in flight: the codes tick every second).
 	Vault& vault();
 	const Vault& vault() const;
 
