@@ -9,6 +9,8 @@
 
 #include "authcore/SecureWipe.h"
 #include "JsArguments.h"
+#include "AccountObjects.h"
+#include "AppSession.h"
 #include "ResultObject.h"
 #include "StackScrub.h"
 
@@ -29,10 +31,11 @@ namespace authcore::wasm {
 
 namespace {
 
+/// The session's vault: these bindings change it directly (Session::vault()); the add paths go
+/// through SessionBindings.cpp.
 Vault& session()
 {
-	static Vault vault;
-	return vault;
+	return appSession().vault();
 }
 
 /// A backup opened to be merged into session(): held between the preview and the merge (or until
@@ -50,84 +53,6 @@ Vault& unlocked()
 	return session();
 }
 
-// --- JS -> C++ --------------------------------------------------------------------------------
-
-bool isMissing(const val& value)
-{
-	return value.isUndefined() || value.isNull();
-}
-
-val property(const val& object, const char* name)
-{
-	return isMissing(object) ? val::undefined() : object[name];
-}
-
-/// The UTF-8 bytes of a JS string, in wiping memory. Passwords get their NFC form, so that "ā"
-/// typed as one code point or as "a" + combining macron opens the same vault.
-Botan::secure_vector<char> secureUtf8(const val& text, const char* field, bool normalize = false)
-{
-	if (!text.isString())
-		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a string");
-	val source = normalize ? text.call<val>("normalize", std::string("NFC")) : text;
-	val bytes = val::global("TextEncoder").new_().call<val>("encode", source);
-	Botan::secure_vector<char> out(bytes["length"].as<size_t>());
-	val(emscripten::typed_memory_view(out.size(), reinterpret_cast<uint8_t*>(out.data()))).call<void>("set", bytes);
-	bytes.call<void>("fill", 0);
-	return out;
-}
-
-std::string_view view(const Botan::secure_vector<char>& text)
-{
-	return {text.data(), text.size()};
-}
-
-/// Non-secret text (issuer, name, group, note, ids).
-std::string plainString(const val& text, const char* field)
-{
-	if (!text.isString())
-		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be a string");
-	return text.as<std::string>();
-}
-
-std::optional<std::string> optionalString(const val& object, const char* name)
-{
-	val value = property(object, name);
-	if (isMissing(value))
-		return std::nullopt;
-	return plainString(value, name);
-}
-
-std::optional<bool> optionalBool(const val& object, const char* name)
-{
-	val value = property(object, name);
-	if (isMissing(value))
-		return std::nullopt;
-	if (value.typeOf().as<std::string>() != "boolean")
-		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be true or false");
-	return value.as<bool>();
-}
-
-/// A whole Number (or BigInt) in 0 .. maximum.
-std::optional<uint64_t> optionalInteger(const val& object, const char* name, uint64_t maximum)
-{
-	val value = property(object, name);
-	if (isMissing(value))
-		return std::nullopt;
-	const std::string type = value.typeOf().as<std::string>();
-	if (type == "bigint") {
-		if (value < val(0) || value > val(maximum))
-			throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " is out of range");
-		return value.as<uint64_t>();
-	}
-	if (type != "number")
-		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be a whole number");
-	const double number = value.as<double>();
-	if (!std::isfinite(number) || number < 0 || number != std::floor(number) || number > 9007199254740991.0 ||
-		number > static_cast<double>(maximum))
-		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be a whole number in range");
-	return static_cast<uint64_t>(number);
-}
-
 EntryDetails detailsFrom(const val& options)
 {
 	return {optionalString(options, "group").value_or(""), optionalString(options, "note").value_or(""),
@@ -135,34 +60,6 @@ EntryDetails detailsFrom(const val& options)
 }
 
 // --- C++ -> JS --------------------------------------------------------------------------------
-
-/// A JS string decoded from our memory, with no intermediate copy on the heap.
-val jsString(std::string_view text)
-{
-	return val::global("TextDecoder")
-		.new_()
-		.call<val>("decode", val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data()))));
-}
-
-val entryObject(const VaultEntry& entry)
-{
-	const Account& account = entry.account;
-	auto object = val::object();
-	object.set("id", entry.id);
-	object.set("issuer", account.issuer);
-	object.set("name", account.name);
-	object.set("type", std::string(toString(account.type)));
-	object.set("algorithm", std::string(toString(account.algorithm)));
-	object.set("digits", account.digits);
-	object.set("period", account.period);
-	object.set("counter", static_cast<double>(account.counter)); // exact up to 2^53
-	object.set("group", entry.group);
-	object.set("note", entry.note);
-	object.set("favourite", entry.favourite);
-	object.set("created", static_cast<double>(entry.created));
-	object.set("updated", static_cast<double>(entry.updated));
-	return object;
-}
 
 /// {file, revision} plus whatever the caller adds.
 val savedObject(const Vault& vault)
@@ -200,7 +97,7 @@ val create(const val& password, std::optional<val> maybeOptions)
 		kdf.memoryKiB = static_cast<uint32_t>(optionalInteger(options, "memoryKiB", UINT32_MAX).value_or(kdf.memoryKiB));
 		kdf.iterations = static_cast<uint32_t>(optionalInteger(options, "iterations", UINT32_MAX).value_or(kdf.iterations));
 		kdf.parallelism = static_cast<uint32_t>(optionalInteger(options, "parallelism", UINT32_MAX).value_or(kdf.parallelism));
-		session() = Vault::create(view(secret), kdf);
+		appSession().open(Vault::create(view(secret), kdf));
 		auto result = savedObject(session());
 		result.set("entries", val::array());
 		return result;
@@ -210,10 +107,10 @@ val create(const val& password, std::optional<val> maybeOptions)
 val unlock(const val& file, const val& password)
 {
 	return guarded([&] {
-		session().lock();
+		appSession().lock();
 		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto secret = secureUtf8(password, "password", true);
-		session() = Vault::unlock(bytes, view(secret));
+		appSession().open(Vault::unlock(bytes, view(secret)));
 		// A slot below OWASP's floor is re-wrapped at the default now that the password is known; the
 		// page stores the new file like any save.
 		const bool upgraded = session().upgradeWeakPasswordSlot(view(secret));
@@ -227,7 +124,7 @@ val unlock(const val& file, const val& password)
 
 val lock()
 {
-	session().lock();
+	appSession().lock(); // the candidates and a pending save go with the vault
 	incoming().lock();
 	scrubFreeStack();
 	return val::object();
@@ -485,10 +382,10 @@ val passkeySalt()
 val unlockWithPasskey(const val& file, const val& credentialId, const val& prfOutput)
 {
 	return guarded([&] {
-		session().lock();
+		appSession().lock();
 		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto output = uint8ArrayArgument(prfOutput, "prfOutput"); // zeroed on free (WipingHeap.cpp)
-		session() = Vault::unlockWithPasskey(bytes, uint8ArrayArgument(credentialId, "credentialId"), output);
+		appSession().open(Vault::unlockWithPasskey(bytes, uint8ArrayArgument(credentialId, "credentialId"), output));
 		auto result = val::object();
 		result.set("revision", static_cast<double>(session().revision()));
 		result.set("entries", arrayOf(session().entries(), entryObject));

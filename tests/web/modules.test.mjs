@@ -7,7 +7,6 @@ import { fold, matches, sections, moved, groupNames } from '../../web/js/app/acc
 import { passwordStrength } from '../../web/js/vault/password-strength.js';
 import { classifyText, excerpt } from '../../web/js/app/qr-content.js';
 import { MigrationBatches } from '../../web/js/transfer/migration-batches.js';
-import { normaliseSecret } from '../../web/js/ui/manual-entry-form.js';
 import { t } from '../../web/js/i18n/i18n.js';
 import { mediaErrorKind } from '../../web/js/scan/media-errors.js';
 
@@ -78,10 +77,6 @@ test('migration batches: parts are collected across scans and the missing ones n
   assert.deepEqual(batches.missing, []);
   assert.deepEqual(batches.collected().accounts.map((account) => account.name), ['a', 'b', 'c', 'd']);
   assert.equal(batches.partsRead, 3);
-});
-
-test('secrets typed with spaces, dashes or lower case are normalised for the core', () => {
-  assert.equal(normaliseSecret('jbsw y3dp-ehpk 3pxp'), 'JBSWY3DPEHPK3PXP');
 });
 
 test('messages fill placeholders and pick plural forms', () => {

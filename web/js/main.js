@@ -7,6 +7,7 @@ import { applyTheme } from './ui/theme.js';
 import { registerServiceWorker } from './pwa/service-worker-client.js';
 import { App } from './app/app.js';
 import { scriptUrl } from './app/script-urls.js';
+import { connectDecoderTo } from './scan/scanner-worker.js';
 
 const settings = getSettings();
 applyTheme(settings.theme);
@@ -17,6 +18,7 @@ onSettingsChange((current, changes) => {
 });
 
 const authcore = new WorkerMessenger(scriptUrl('js/worker/authcore-worker.js'));
+connectDecoderTo(authcore);
 const app = new App({ authcore, main: document.getElementById('main') });
 registerServiceWorker({
   banners: document.getElementById('banners'),

@@ -123,6 +123,7 @@ std::optional<PasswordSlot> firstPasswordSlot(const std::vector<KeySlot>& slots)
 } // namespace
 
 Vault::Vault() = default;
+Vault::Vault(const Vault&) = default;
 Vault::Vault(Vault&& other) noexcept
 {
 	*this = std::move(other);
@@ -318,33 +319,46 @@ void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots
 
 const VaultEntry& Vault::add(Account account, const EntryDetails& details, bool allowDuplicate)
 {
-	requireUnlocked();
-	account.validate();
-	requireText(account.issuer, "issuer");
-	requireText(account.name, "name");
-	requireText(details.group, "group");
-	requireText(details.note, "note");
-	if (!allowDuplicate)
-		for (const auto& existing : _entries)
-			if (sameAccount(existing.account, account))
-				throw Error(ErrorKind::Duplicate, "account", "this account is already in the vault");
-
-	Botan::System_RNG rng;
-	VaultEntry entry;
-	entry.id = newId(rng);
-	entry.account = std::move(account);
-	entry.group = details.group;
-	entry.note = details.note;
-	entry.favourite = details.favourite;
-	entry.created = entry.updated = now();
-	const int64_t stamp = editStamp();
-	entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
-	entry.rank = _entries.empty() ? 0 : _entries.back().rank + kRankGap;
-
-	auto entries = _entries;
-	entries.push_back(std::move(entry));
-	save(std::move(entries));
+	std::vector<NewEntry> one;
+	one.push_back({std::move(account), details});
+	addAll(std::move(one), allowDuplicate);
 	return _entries.back();
+}
+
+std::vector<std::string> Vault::addAll(std::vector<NewEntry> accounts, bool allowDuplicates)
+{
+	requireUnlocked();
+	auto entries = _entries;
+	Botan::System_RNG rng;
+	const int64_t time = now();
+	const int64_t stamp = editStamp();
+	std::vector<std::string> ids;
+	for (auto& [account, details] : accounts) {
+		account.validate();
+		requireText(account.issuer, "issuer");
+		requireText(account.name, "name");
+		requireText(details.group, "group");
+		requireText(details.note, "note");
+		// Checked against the accounts added before it in this call too: two copies of one scanned
+		// code must not both land in the vault.
+		if (!allowDuplicates &&
+			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return sameAccount(e.account, account); })) {
+			throw Error(ErrorKind::Duplicate, "account", "this account is already in the vault");
+		}
+		VaultEntry entry;
+		entry.id = newId(rng);
+		entry.account = std::move(account);
+		entry.group = details.group;
+		entry.note = details.note;
+		entry.favourite = details.favourite;
+		entry.created = entry.updated = time;
+		entry.stamps = {stamp, stamp, stamp, stamp, stamp, stamp, stamp};
+		entry.rank = entries.empty() ? 0 : entries.back().rank + kRankGap;
+		ids.push_back(entry.id);
+		entries.push_back(std::move(entry));
+	}
+	save(std::move(entries));
+	return ids;
 }
 
 Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool allowDuplicates)

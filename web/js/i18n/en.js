@@ -10,7 +10,6 @@ export default {
   'app.moduleFailed': 'The app could not start its code engine. Reload the page; if that does not help, use a current version of Chrome, Edge, Firefox or Safari.',
   'app.vaultMissing': 'The encrypted vault is not available in this build of the app, so accounts cannot be saved yet.',
   'app.storageFailed': 'This browser does not let the app store data (private window, or storage switched off). Use a normal window to keep accounts.',
-  'app.previewOnly': 'You can still check an otpauth:// link and see its code; nothing is saved.',
   'app.unavailable': 'This feature is not available in this build of the app.',
 
   'nav.accounts': 'Accounts',
@@ -211,7 +210,6 @@ export default {
   'found.link': 'This QR code holds a web link, not an account setup code. Nothing was saved.',
   'found.text': 'This QR code holds plain text, not an account setup code. Nothing was saved.',
   'found.content': 'It says: {text}',
-  'found.openImport': 'Open import',
 
   'field.issuer': 'Issuer',
   'field.name': 'Account name',

@@ -10,7 +10,6 @@ export default {
   'app.moduleFailed': 'Lietotne nevarēja palaist savu kodu dzinēju. Pārlādējiet lapu; ja tas nelīdz, izmantojiet jaunu Chrome, Edge, Firefox vai Safari versiju.',
   'app.vaultMissing': 'Šajā lietotnes versijā šifrētā glabātuve vēl nav pieejama, tāpēc kontus vēl nevar saglabāt.',
   'app.storageFailed': 'Šis pārlūks neļauj lietotnei glabāt datus (privātais logs vai izslēgta krātuve). Lai saglabātu kontus, izmantojiet parastu logu.',
-  'app.previewOnly': 'Jūs joprojām varat pārbaudīt otpauth:// saiti un redzēt tās kodu; nekas netiek saglabāts.',
   'app.unavailable': 'Šī funkcija nav pieejama šajā lietotnes versijā.',
 
   'nav.accounts': 'Konti',
@@ -211,7 +210,6 @@ export default {
   'found.link': 'Šajā QR kodā ir tīmekļa saite, nevis konta iestatīšanas kods. Nekas netika saglabāts.',
   'found.text': 'Šajā QR kodā ir vienkāršs teksts, nevis konta iestatīšanas kods. Nekas netika saglabāts.',
   'found.content': 'Tajā rakstīts: {text}',
-  'found.openImport': 'Atvērt importu',
 
   'field.issuer': 'Izdevējs',
   'field.name': 'Konta nosaukums',

@@ -18,12 +18,15 @@ export class FrameScanner {
   #hintSince = 0;
   #hintSeen = 0;
   #hint = null;
+  #stage;
 
-  /// onFound({text, bytes, corners, width, height}) once a code is read; the loop then stops.
+  /// onFound({text, bytes, corners, width, height}) once a code is read ({staged, corners, width,
+  /// height} with `stage`: see decodeBitmap); the loop then stops.
   /// onHint('further' | 'still' | 'glare' | null) when a code has been in view but unreadable for
   /// about a second, and null when that is over.
-  constructor(video, { onFound, onError, onDecoded, onHint }) {
+  constructor(video, { onFound, onError, onDecoded, onHint, stage = false }) {
     this.#video = video;
+    this.#stage = stage;
     this.onFound = onFound;
     this.onError = onError;
     this.onDecoded = onDecoded;
@@ -73,7 +76,7 @@ export class FrameScanner {
     this.#schedule();
     let result;
     try {
-      result = await decodeBitmap(await createImageBitmap(video), 'live');
+      result = await decodeBitmap(await createImageBitmap(video), 'live', { stage: this.#stage });
     } catch {
       result = { error: { kind: 'no_code_found' } }; // the frame vanished (video stopped): skip it
     } finally {

@@ -4,8 +4,9 @@ import { decodeBitmap } from './scanner-worker.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
-/// Resolves [{file, text} | {file, error: {kind}}] in the order given.
-export async function decodeImageFiles(files) {
+/// Resolves [{file, text} | {file, staged} (with `stage`, see decodeBitmap) | {file, error: {kind}}]
+/// in the order given.
+export async function decodeImageFiles(files, { stage = false } = {}) {
   const results = [];
   for (const file of files) {
     if (file.type && !IMAGE_TYPES.includes(file.type)) {
@@ -19,8 +20,9 @@ export async function decodeImageFiles(files) {
       results.push({ file, error: { kind: 'unreadable_image' } });
       continue;
     }
-    const found = await decodeBitmap(bitmap, 'still');
-    results.push(found.error ? { file, error: found.error } : { file, text: found.text });
+    const found = await decodeBitmap(bitmap, 'still', { stage });
+    if (found.error) results.push({ file, error: found.error });
+    else results.push(stage ? { file, staged: found.staged } : { file, text: found.text });
   }
   return results;
 }

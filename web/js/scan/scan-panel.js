@@ -1,6 +1,7 @@
 // "Scan a QR code": camera, screen, image files (picker or drag and drop) and the paste hint. Every
-// route ends in onResults([{text, source}]) or in a message that says what happened and leaves the
-// other routes available. Streams stop when a code is read, the panel is left or the tab hidden.
+// route ends in onResults([{text, source}]) (or [{staged, source}] with `stage`: the code was staged
+// in the vault worker and its text never reached the page) or in a message that says what happened
+// and leaves the other routes available. Streams stop when a code is read, the panel is left or the tab hidden.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { icon } from '../ui/icons.js';
@@ -21,9 +22,10 @@ export class ScanPanel {
     if (document.visibilityState === 'hidden' && this.#stream) this.#stop(t('scan.stoppedHidden'));
   };
 
-  /// onResults([{text, source}]); setBusy(bool) marks the app busy while a stream is open.
-  constructor({ onResults, setBusy }) {
+  /// onResults([{text | staged, source}]); setBusy(bool) marks the app busy while a stream is open.
+  constructor({ onResults, setBusy, stage = false }) {
     this.onResults = onResults;
+    this.stage = stage;
     this.setBusy = setBusy;
     this.view = new ScanView({ label: t('scan.previewLabel') });
     this.status = h('p', { class: 'scan-status', role: 'status' });
@@ -97,6 +99,7 @@ export class ScanPanel {
     await this.view.attach(stream, { mirrored: source === 'camera' && isFrontCamera(stream) });
     this.status.textContent = t(source === 'camera' ? 'scan.lookingCamera' : 'scan.lookingScreen');
     this.#scanner = new FrameScanner(this.view.video, {
+      stage: this.stage,
       onFound: (result) => this.#found(result, source),
       onError: (error) => this.#stop(t(`scan.error.${error.kind === 'unavailable' ? 'unavailable' : 'failed'}`)),
       // Decoded frames per second, for whoever measures the loop (benchmark, tests); not shown.
@@ -133,7 +136,7 @@ export class ScanPanel {
     this.view.outline(result.corners, result.width, result.height);
     this.live.dataset.fps = this.#scanner ? this.#scanner.framesPerSecond.toFixed(1) : '';
     this.#stop(t('scan.found'), { keepPreview: true });
-    this.onResults([{ text: result.text, source }]);
+    this.onResults([this.stage ? { staged: result.staged, source } : { text: result.text, source }]);
   }
 
   /// Stops the stream and the loop; `message` says why (shown and announced).
@@ -159,11 +162,12 @@ export class ScanPanel {
     if (!files.length) return;
     this.#stop();
     this.#message(t('scan.reading', { count: files.length }));
-    const results = await decodeImageFiles(files);
+    const results = await decodeImageFiles(files, { stage: this.stage });
     const texts = [];
     const problems = [];
     for (const result of results) {
-      if (result.text) texts.push({ text: result.text, source });
+      if (result.staged) texts.push({ staged: result.staged, source });
+      else if (result.text) texts.push({ text: result.text, source });
       else problems.push(t(result.error.kind === 'no_code_found' ? 'scan.noCodeIn' : result.error.kind === 'unavailable' ? 'scan.error.unavailable' : 'scan.unreadable', { file: excerpt(result.file.name || t('scan.pastedImage'), 40) }));
     }
     this.messages.replaceChildren(...problems.map((problem) => h('p', { class: 'notice', text: problem })));

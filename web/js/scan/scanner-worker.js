@@ -1,5 +1,7 @@
 // A second worker (same script, own wasm instance) only for decoding images, so a hung decode can
-// be cancelled by terminating it without touching the worker that holds the unlocked vault.
+// be cancelled by terminating it without touching the worker that holds the unlocked vault. Each
+// one gets a port to the vault worker (worker/vault-link.js): codes read for the add screen are
+// staged there directly, so their text never reaches the page.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
 import { scriptUrl } from '../app/script-urls.js';
 
@@ -9,9 +11,22 @@ const workerUrl = () => scriptUrl('js/worker/authcore-worker.js');
 const HUNG_MS = 5000;
 
 let messenger = null;
+let vault = null;
+
+/// The vault worker's messenger (main.js): each decoder worker started afterwards is linked to it.
+export function connectDecoderTo(vaultMessenger) {
+  vault = vaultMessenger;
+}
 
 function scanner() {
-  messenger ??= new WorkerMessenger(workerUrl());
+  if (messenger) return messenger;
+  messenger = new WorkerMessenger(workerUrl());
+  if (vault) {
+    // Messages are handled in order, so both ends are linked before the first decode arrives.
+    const { port1, port2 } = new MessageChannel();
+    vault.callTransferring('acceptDecoder', [port1], [port1]);
+    messenger.callTransferring('connectVault', [port2], [port2]);
+  }
   return messenger;
 }
 
@@ -20,9 +35,10 @@ export function decoderBusy() {
   return Boolean(messenger?.busy);
 }
 
-/// Decodes one ImageBitmap (transferred, so the caller must not use it afterwards).
-/// Resolves {text, bytes, corners, width, height} or {error}.
-export function decodeBitmap(bitmap, mode) {
+/// Decodes one ImageBitmap (transferred, so the caller must not use it afterwards). With `stage`,
+/// resolves {staged, corners, width, height} (what the vault worker staged), else {text, bytes,
+/// corners, width, height}; or {error}.
+export function decodeBitmap(bitmap, mode, { stage = false } = {}) {
   const worker = scanner();
   let timer;
   const hung = new Promise((resolve) => {
@@ -31,7 +47,7 @@ export function decodeBitmap(bitmap, mode) {
       resolve({ error: { kind: 'cancelled', field: '', message: 'decoding took too long' } });
     }, HUNG_MS);
   });
-  return Promise.race([worker.callTransferring('decodeImage', [bitmap, mode], [bitmap]), hung]).finally(() => clearTimeout(timer));
+  return Promise.race([worker.callTransferring('decodeImage', [bitmap, mode, stage], [bitmap]), hung]).finally(() => clearTimeout(timer));
 }
 
 /// Tells the decoder a new stream begins (it forgets what earlier frames left behind).

@@ -1,6 +1,7 @@
 // Add an account: scan a QR code (camera, screen, image file, paste), paste an otpauth:// link, or
-// type the details by hand. Whatever is read ends on the confirmation card, one at a time; nothing
-// is saved without the user pressing Save.
+// type the details by hand. Whatever is read is staged in the core (the secret stays in the worker)
+// and ends on the confirmation card, one candidate at a time; nothing is saved without the user
+// pressing Save. Leaving the screen drops whatever is still staged.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { showToast } from '../ui/announcer.js';
@@ -16,13 +17,14 @@ export class AddAccountScreen {
     const { app } = context;
     this.app = app;
     this.found = h('div', { class: 'found-messages' });
+    this.session = context.session;
     this.uriEntry = new UriEntry(context, {
+      onStaged: (staged, source) => this.handleResults([{ staged, source }]),
       onSaved: (entry) => this.#saved(entry),
       onCancel: () => this.#next(),
-      onFound: (found) => this.#showFound(found),
     });
     this.manual = new ManualEntryForm({ ...context, onSaved: (entry) => this.#saved(entry) });
-    this.scan = app.has('decodeQr') ? new ScanPanel({ onResults: (results) => this.handleResults(results), setBusy: (busy) => app.setBusy('scan', busy) }) : null;
+    this.scan = app.has('decodeQr') ? new ScanPanel({ stage: true, onResults: (results) => this.handleResults(results), setBusy: (busy) => app.setBusy('scan', busy) }) : null;
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'add-title' },
       h('h2', { id: 'add-title', tabindex: '-1', text: t('add.title') }),
       this.scan?.element ?? h('p', { class: 'notice', text: t('scan.unavailable') }),
@@ -36,18 +38,22 @@ export class AddAccountScreen {
   handlePaste({ text, image }) {
     if (image && this.scan) this.scan.decodeFiles([image], 'image');
     else if (image) this.#showMessage(t('scan.unavailable'));
-    else if (text) this.handleResults([{ text, source: 'paste' }]);
+    else if (text) this.uriEntry.stage(text, 'paste');
   }
 
+  /// [{staged, source}]: what the core staged from scans and pastes. Accounts queue for the card.
   handleResults(results) {
     this.found.replaceChildren();
-    this.#queue.push(...results);
+    for (const { staged, source } of results) {
+      if (staged.kind === 'account') this.#queue.push(...staged.candidates.map((candidate) => ({ candidate, source })));
+      else this.#showFound(staged);
+    }
     if (!this.uriEntry.busy) this.#next();
   }
 
   #next() {
     const item = this.#queue.shift();
-    if (item) this.uriEntry.handleText(item.text, item.source);
+    if (item) this.uriEntry.showCandidate(item.candidate, item.source);
   }
 
   #saved(entry) {
@@ -60,16 +66,27 @@ export class AddAccountScreen {
     this.found.append(h('p', { class: 'notice', role: 'alert', text }));
   }
 
-  /// A QR or paste that is not an otpauth:// URI: say what it is; offer the import for migrations.
-  #showFound(found) {
-    const parts = [h('p', {}, h('strong', { text: t(`found.${found.kind}`) }))];
-    if (found.kind === 'link' || found.kind === 'text') parts.push(h('p', { class: 'small-print', text: t('found.content', { text: excerpt(found.text) }) }));
-    if (found.kind === 'migration' && this.app.has('importText')) {
-      parts.push(h('button', { type: 'button', class: 'button primary', text: t('found.openImport'),
-        onclick: () => this.app.navigate('import', { texts: [found.text] }) }));
+  /// A QR or paste that is not an otpauth:// URI: say what it is. A migration export's accounts are
+  /// staged already and can be saved together.
+  #showFound(staged) {
+    const parts = [h('p', {}, h('strong', { text: t(`found.${staged.kind}`) }))];
+    if (staged.text) parts.push(h('p', { class: 'small-print', text: t('found.content', { text: excerpt(staged.text) }) }));
+    if (staged.kind === 'migration' && staged.candidates.length) {
+      const ids = staged.candidates.map((candidate) => candidate.id);
+      parts.push(h('button', { type: 'button', class: 'button primary', text: t('import.confirm', { count: ids.length }),
+        onclick: () => this.#saveAll(ids) }));
     }
-    this.found.append(h('div', { class: 'notice', role: 'alert', dataset: { found: found.kind } }, parts));
-    this.#next();
+    this.found.append(h('div', { class: 'notice', role: 'alert', dataset: { found: staged.kind } }, parts));
+  }
+
+  async #saveAll(ids) {
+    const result = await this.session.saveCandidates(ids);
+    if (result.error) {
+      this.#showMessage(this.app.describeError(result.error));
+      return;
+    }
+    showToast(t('import.added', { count: result.added.length }));
+    this.app.navigate('accounts');
   }
 
   get busy() {
@@ -79,5 +96,6 @@ export class AddAccountScreen {
   destroy() {
     this.scan?.destroy();
     this.uriEntry.destroy();
+    if (this.session.unlocked) this.session.discardCandidates();
   }
 }

@@ -21,7 +21,7 @@ export class ImportScreen {
   #pending = null; // {bytes, fileName} or {text} waiting for a password
   #accounts = [];
 
-  constructor({ app, session, authcore }, options = {}) {
+  constructor({ app, session, authcore }) {
     this.app = app;
     this.session = session;
     this.authcore = authcore;
@@ -46,7 +46,6 @@ export class ImportScreen {
       h('div', { class: 'card' }, fileField.element, this.drop),
       this.scan ? h('div', {}, h('p', { class: 'small-print', text: t('import.scanHint') }), this.scan.element) : null,
       this.stage);
-    if (options.texts) queueMicrotask(() => this.#scanned(options.texts.map((text) => ({ text, source: 'paste' }))));
   }
 
   handlePaste({ text, image }) {

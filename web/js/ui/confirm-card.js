@@ -1,6 +1,6 @@
-// The card shown after an otpauth:// URI was read (scan, paste, file): what will be saved and the
-// live code, so the user can check it against the site before saving. Nothing is saved until the
-// user presses Save.
+// The card shown after an account was read (scan, paste, file) and staged in the core: what will be
+// saved and the live code, so the user can check it against the site before saving. It knows the
+// candidate's id and preview, never its secret. Nothing is saved until the user presses Save.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { OtpPreview } from './otp-preview.js';
@@ -11,9 +11,10 @@ import { groupNames } from '../app/account-order.js';
 export class ConfirmCard {
   #preview = null;
 
-  /// onSaved(entry) after a successful save; onCancel() when dismissed.
-  constructor({ app, session, authcore, uri, account, source, onSaved, onCancel }) {
-    this.#preview = new OtpPreview(authcore, uri, account).start();
+  /// candidate: a staged preview; onSaved(entry) after a successful save; onCancel() when dismissed
+  /// (the candidate is dropped then).
+  constructor({ app, session, candidate, source, onSaved, onCancel }) {
+    this.#preview = new OtpPreview(session, candidate).start();
     const group = field({ label: t('field.group'), hint: t('field.groupHint'),
       input: h('input', { type: 'text', autocomplete: 'off', maxlength: 100, list: 'confirm-groups' }) });
     const status = h('p', { role: 'alert', class: 'problem' });
@@ -21,9 +22,10 @@ export class ConfirmCard {
     const unlocked = session.unlocked;
     save.addEventListener('click', async () => {
       save.disabled = true;
-      let result = await session.addUri(uri, { group: group.input.value.trim() });
+      const saveAs = (allowDuplicates) => session.saveCandidates([candidate.id], { group: group.input.value.trim(), allowDuplicates });
+      let result = await saveAs(false);
       if (result.error?.kind === 'duplicate' && await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') })) {
-        result = await session.addUri(uri, { group: group.input.value.trim(), allowDuplicate: true });
+        result = await saveAs(true);
       }
       save.disabled = false;
       if (result.error) {
@@ -31,7 +33,7 @@ export class ConfirmCard {
         return;
       }
       this.destroy();
-      onSaved?.(result.entry);
+      onSaved?.(result.added[0]);
     });
     this.element = h('section', { class: 'card confirm-card', 'aria-labelledby': 'confirm-title' },
       h('h3', { id: 'confirm-title', tabindex: '-1', text: t('confirm.title') }),
@@ -44,6 +46,7 @@ export class ConfirmCard {
       h('div', { class: 'button-row' }, unlocked ? save : null,
         h('button', { type: 'button', class: 'button', text: t('common.cancel'), onclick: () => {
           this.destroy();
+          session.discardCandidate(candidate.id);
           onCancel?.();
         } })));
   }

@@ -1,6 +1,8 @@
-// Manual entry: issuer, name, the Base32 secret validated as it is typed (by the core's decoder in
-// the worker), and "advanced" (type, algorithm, digits, period or counter) folded away with the
-// usual defaults. The core validates everything again on save; its field errors land on the field.
+// Manual entry: issuer, name, the Base32 secret checked as it is typed (by the core, which answers
+// with its strength only), and "advanced" (type, algorithm, digits, period or counter) folded away
+// with the usual defaults. On save the fields are read once and staged in the core, which validates
+// them (spaces, dashes and case in the secret are its business) and saves; its field errors land on
+// the field. The form is cleared once saved.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, select } from './form-field.js';
@@ -8,15 +10,10 @@ import { confirmDialog } from './dialog.js';
 
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 
-/// Spaces and dashes are how sites print secrets for reading ("JBSW Y3DP ..."); drop them.
-export function normaliseSecret(text) {
-  return text.replace(/[\s-]+/g, '').toUpperCase();
-}
-
 export class ManualEntryForm {
   #validation = 0;
 
-  constructor({ app, session, authcore, onSaved }) {
+  constructor({ app, session, onSaved }) {
     const issuer = field({ label: t('field.issuer'), hint: t('manual.issuerHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
     const name = field({ label: t('field.name'), hint: t('manual.nameHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
     const secret = field({ label: t('field.secret'), hint: t('manual.secretHint'),
@@ -45,24 +42,24 @@ export class ManualEntryForm {
 
     secret.input.addEventListener('input', async () => {
       const ticket = ++this.#validation;
-      const value = normaliseSecret(secret.input.value);
-      if (!value) {
+      const value = secret.input.value;
+      if (!value.trim()) {
         secret.setProblem(null);
         return;
       }
-      const result = await authcore.call('decodeBase32', value);
+      const result = await session.checkSecret(value);
       if (ticket !== this.#validation) return;
       if (result.error) secret.setProblem(t('manual.secretInvalid'));
-      else if (result.bytes.length < 10) secret.setProblem(t('manual.secretShort'));
-      else secret.setProblem(t('manual.secretOk', { bits: result.bytes.length * 8 }), 'ok');
-      result.bytes?.fill?.(0);
+      else if (result.tooShort) secret.setProblem(t('manual.secretShort'));
+      else secret.setProblem(t('manual.secretOk', { bits: result.bits }), 'ok');
     });
 
-    const values = (allowDuplicate) => ({
-      issuer: issuer.input.value.trim(), name: name.input.value.trim(), secret: normaliseSecret(secret.input.value),
-      type: type.value, algorithm: type.value === 'steam' ? 'SHA1' : algorithm.value, digits: type.value === 'steam' ? 5 : Number(digits.value),
+    // Steam's own digits and algorithm are the core's rule (Session::stageManual), not the form's.
+    const values = () => ({
+      issuer: issuer.input.value.trim(), name: name.input.value.trim(), secret: secret.input.value,
+      type: type.value, algorithm: algorithm.value, digits: Number(digits.value),
       period: Number(period.input.value) || DEFAULTS.period, counter: Number(counter.input.value) || 0,
-      group: group.input.value.trim(), allowDuplicate,
+      group: group.input.value.trim(),
     });
 
     const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'manual-title' },
@@ -86,9 +83,12 @@ export class ManualEntryForm {
         name.setProblem(t('edit.needName'));
         return name.input.focus();
       }
-      let result = await session.addManual(values(false));
-      if (result.error?.kind === 'duplicate' && await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') })) {
-        result = await session.addManual(values(true));
+      let result = await session.addManual(values());
+      if (result.error?.kind === 'duplicate') {
+        const anyway = await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') });
+        // The duplicate stays staged until the user decides, so the key is not read again.
+        result = anyway ? await session.addManual(null, { allowDuplicates: true, candidateId: result.candidateId })
+          : await session.discardCandidate(result.candidateId).then(() => result);
       }
       if (result.error) {
         if (result.error.kind === 'duplicate') return;
@@ -105,7 +105,7 @@ export class ManualEntryForm {
       form.reset();
       secret.setProblem(null);
       showTypeFields();
-      onSaved?.(result.entry);
+      onSaved?.(result.added[0]);
     });
     this.element = form;
     this.inputs = [issuer.input, name.input, secret.input];

@@ -1,22 +1,21 @@
-// "Paste an otpauth:// link": parse it in the worker and show the confirmation card. Anything that
-// is not an otpauth:// URI gets a message saying what it is (a migration export, a web link, text).
+// "Paste an otpauth:// link": the text is read from the field once and staged in the core, which
+// says what it is (an account, a migration export, a web link, text); the page gets previews back,
+// never the secret. An account then shows on the confirmation card; the field is cleared once it is
+// saved.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { field } from './form-field.js';
 import { ConfirmCard } from './confirm-card.js';
-import { OtpPreview } from './otp-preview.js';
-import { classifyText } from '../app/qr-content.js';
 
 export class UriEntry {
   #card = null;
-  #preview = null;
 
-  /// previewOnly: no vault in this build, show the code without a Save button.
-  constructor({ app, session, authcore }, { previewOnly = false, onSaved, onFound, onCancel } = {}) {
-    this.context = { app, session, authcore };
-    this.previewOnly = previewOnly;
+  /// onStaged(staged, source) for every text the core staged; onSaved(entry), onCancel() for the
+  /// confirmation card that showCandidate() opened.
+  constructor({ app, session }, { onStaged, onSaved, onCancel } = {}) {
+    this.context = { app, session };
+    this.onStaged = onStaged;
     this.onSaved = onSaved;
-    this.onFound = onFound;
     this.onCancel = onCancel;
     this.uri = field({ label: t('uri.label'), hint: t('uri.hint'),
       input: h('textarea', { rows: 2, autocomplete: 'off', spellcheck: 'false', class: 'secret-input' }) });
@@ -29,38 +28,33 @@ export class UriEntry {
       this.status);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.handleText(this.uri.input.value, 'paste');
+      this.stage(this.uri.input.value, 'paste');
     });
     this.element = h('div', { class: 'screen' }, form, this.result);
   }
 
-  /// Handles any text (typed, pasted, or read from a QR code); source names where it came from.
-  async handleText(text, source) {
+  /// Stages any text (typed, pasted) in the core; a problem lands on the field.
+  async stage(text, source) {
     this.#clear();
-    const found = classifyText(text);
-    if (found.kind === 'empty') {
+    const staged = await this.context.session.stageText(text);
+    if (staged.error) {
+      this.uri.setProblem(this.context.app.describeError(staged.error));
+      return;
+    }
+    if (staged.kind === 'empty') {
       this.uri.setProblem(t('uri.empty'));
       return;
     }
-    if (found.kind !== 'otpauth') {
-      this.onFound?.(found);
-      if (!this.onFound) this.status.replaceChildren(h('p', { class: 'notice', text: t(`found.${found.kind}`) }));
-      return;
-    }
-    const { authcore, session, app } = this.context;
-    const parsed = await authcore.call('parseOtpauthUri', found.text);
-    if (parsed.error) {
-      this.uri.setProblem(app.describeError(parsed.error));
-      return;
-    }
     this.uri.setProblem(null);
-    if (this.previewOnly) {
-      this.#preview = new OtpPreview(authcore, found.text, parsed.account).start();
-      this.result.replaceChildren(h('div', { class: 'card' }, this.#preview.element));
-      return;
-    }
+    this.onStaged?.(staged, source);
+  }
+
+  /// The confirmation card for one staged candidate.
+  showCandidate(candidate, source) {
+    this.#clear();
+    const { app, session } = this.context;
     this.#card = new ConfirmCard({
-      app, session, authcore, uri: found.text, account: parsed.account, source,
+      app, session, candidate, source,
       onSaved: (entry) => {
         this.uri.input.value = '';
         this.#clear();
@@ -77,9 +71,7 @@ export class UriEntry {
 
   #clear() {
     this.#card?.destroy();
-    this.#preview?.stop();
     this.#card = null;
-    this.#preview = null;
     this.result.replaceChildren();
     this.status.replaceChildren();
   }

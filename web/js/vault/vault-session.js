@@ -1,8 +1,9 @@
 // The unlocked vault as the page sees it: the worker (wasm) holds the keys and secrets, this object
 // holds only what the list shows (entries without secrets, codes) and the revision it saved last.
 // Every change goes: binding -> new encrypted file -> one IndexedDB transaction -> only then the
-// page shows it. If the write fails, the change is undone in wasm too, so memory never runs ahead
-// of storage. lock() wipes the keys in wasm and every decrypted value here.
+// page shows it. The add paths compute the file in the core without changing the vault and confirm
+// it after the write (saveCandidates); the other changes are still undone in wasm if the write fails
+// (issue 11 moves them to compute-persist-confirm too), so memory never runs ahead of storage. lock() wipes the keys in wasm and every decrypted value here.
 import { loadVault, saveVault, highestRevisionSeen, acceptRevision, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
 import { TabSync } from '../storage/tab-sync.js';
 import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
@@ -259,12 +260,67 @@ export class VaultSession extends EventTarget {
     return this.#authcore.call('vaultCodes', unixSeconds);
   }
 
-  addUri(uri, options = {}) {
-    return this.#mutate('vaultAddUri', [uri, options], ({ entry }) => this.#authcore.call('vaultDelete', entry.id), 'add');
+  // --- the add paths: the core stages candidates, the page sees ids, previews and codes ------------
+
+  /// A scanned or pasted text, staged in the core: {kind, candidates: [preview], problems, text?}.
+  stageText(text) {
+    return this.#authcore.call('sessionStageText', text);
   }
 
-  addManual(fields) {
-    return this.#mutate('vaultAddManual', [fields], ({ entry }) => this.#authcore.call('vaultDelete', entry.id), 'add');
+  /// The code a staged candidate shows now (the secret never leaves the worker).
+  candidateCode(id, unixSeconds) {
+    return this.#authcore.call('sessionCandidateCode', id, unixSeconds);
+  }
+
+  discardCandidate(id) {
+    return this.#authcore.call('sessionDiscard', id);
+  }
+
+  discardCandidates() {
+    return this.#authcore.call('sessionDiscardAll');
+  }
+
+  /// Compute, persist, confirm: the core computes the file with the candidates added, it is stored,
+  /// and only then does the core make it the vault. A failed write abandons the computed file, so
+  /// nothing is undone: the vault never changed. {added: [entry]} or {error}.
+  async saveCandidates(ids, { group, allowDuplicates = false } = {}) {
+    const computed = await this.#authcore.call('sessionCommit', { ids, group, allowDuplicates });
+    if (computed.error) return computed;
+    const saved = await this.#persist(computed.file, computed.revision);
+    if (saved.error) {
+      if (this.#unlocked) await this.#authcore.call('sessionAbandon');
+      return saved;
+    }
+    const confirmed = await this.#authcore.call('sessionConfirmSaved', computed.revision);
+    if (confirmed.error) {
+      // Stored, but the vault in memory moved meanwhile: what is stored is the truth, so it is
+      // opened again from storage rather than guessed at here.
+      this.lock('stale');
+      return confirmed;
+    }
+    // The core adds at the end of the user's order, so the list needs no second round trip.
+    this.#entries = [...this.#entries, ...confirmed.added];
+    this.#changed('add');
+    return confirmed;
+  }
+
+  /// A typed key: staged and saved at once (the form is its own preview). The candidate is dropped
+  /// if the save does not happen, except for a duplicate, which the form may save anyway.
+  async addManual(fields, { allowDuplicates = false, candidateId = null } = {}) {
+    let id = candidateId;
+    if (!id) {
+      const staged = await this.#authcore.call('sessionStageManual', fields);
+      if (staged.error) return staged;
+      id = staged.candidate.id;
+    }
+    const result = await this.saveCandidates([id], { allowDuplicates });
+    if (result.error?.kind === 'duplicate') return { ...result, candidateId: id };
+    if (result.error && this.#unlocked) await this.discardCandidate(id);
+    return result;
+  }
+
+  checkSecret(text) {
+    return this.#authcore.call('sessionCheckSecret', text);
   }
 
   update(id, changes) {

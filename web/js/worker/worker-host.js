@@ -17,6 +17,8 @@ export const ALL_BINDINGS = [
   'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
   'vaultRehearse', 'vaultPasskeysOf', 'vaultPasskeys', 'vaultPasskeySalt', 'vaultUnlockWithPasskey', 'vaultAddPasskey', 'vaultRemovePasskey',
   'importFile', 'importText', 'exportAccounts',
+  'sessionStageText', 'sessionStageManual', 'sessionCheckSecret', 'sessionCandidateCode', 'sessionCommit', 'sessionConfirmSaved',
+  'sessionAbandon', 'sessionDiscard', 'sessionDiscardAll',
 ];
 
 function unavailable(action) {

@@ -33,6 +33,10 @@ class Vault
 public:
 	/// A locked vault: every operation but unlock()/create() throws Error{Locked}.
 	Vault();
+	/// A full copy, secrets included (in wiping memory): what a caller changes to compute a new file
+	/// while this vault stays as it is until the file is stored (Session).
+	Vault(const Vault&);
+	Vault& operator=(const Vault&) = delete;
 	Vault(Vault&&) noexcept;
 	Vault& operator=(Vault&&) noexcept;
 	~Vault(); // wipes, like lock()
@@ -114,6 +118,16 @@ public:
 	/// that is not UTF-8 (field "issuer", "name", "group" or "note"), and Error{Duplicate, "account"}
 	/// if an entry has the same secret, issuer and name, unless `allowDuplicate`.
 	const VaultEntry& add(Account account, const EntryDetails& details = {}, bool allowDuplicate = false);
+
+	struct NewEntry
+	{
+		Account account;
+		EntryDetails details;
+	};
+	/// Adds every account at the end, in order, as one save; returns their new ids. Throws like add()
+	/// for the first account that fails (a duplicate of the vault or of an earlier one in `accounts`
+	/// included), and then adds none of them.
+	std::vector<std::string> addAll(std::vector<NewEntry> accounts, bool allowDuplicates = false);
 
 	struct ImportReport
 	{
