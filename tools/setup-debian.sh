@@ -23,10 +23,11 @@ SUDO=""
 EMSCRIPTEN_UPSTREAM="3.1.69"
 BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
                 googletest libstb-dev nlohmann-json3-dev libprotozero-dev curl)
-# clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step.
+# clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step
+# (clang-format for the layout in .clang-format).
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with libwebkit2gtk-4.1-0) and xvfb
 # are the end-to-end suite's other two engines (tests/e2e/engines/).
-TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19 firefox-esr webkit2gtk-driver xvfb xauth)
+TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19 clang-format-19 firefox-esr webkit2gtk-driver xvfb xauth)
 
 missing_packages() {
   local pkg
