@@ -1,7 +1,7 @@
 // Reads QR codes from a playing <video> (camera or shared screen). Each displayed frame is offered to
 // the scanner worker; if the previous frame is still being decoded, the new one is DROPPED, never
 // queued, so the page stays responsive and decoding always works on the newest frame.
-import { decodeBitmap, decoderBusy, startDecoderStream } from './scanner-worker.js';
+import { decodeBitmap, decoderBusy, startDecoderStream } from './decoder-worker-client.js';
 
 // A code seen but not read for this long gets a hint ("hold it further away"...); the hint goes
 // once no frame has asked for it for HINT_CLEAR_MS.

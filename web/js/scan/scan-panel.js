@@ -10,8 +10,8 @@ import { FrameScanner } from './frame-scanner.js';
 import { mediaErrorKind } from './media-errors.js';
 import { openCamera, openScreen, listCameras, isFrontCamera, stopStream, cameraSupported, screenSupported } from './media-streams.js';
 import { decodeImageFiles, IMAGE_TYPES } from './image-files.js';
-import { releaseDecoder } from './scanner-worker.js';
-import { excerpt } from '../app/qr-content.js';
+import { releaseDecoder } from './decoder-worker-client.js';
+import { excerpt } from './scanned-text.js';
 
 export class ScanPanel {
   #stream = null;

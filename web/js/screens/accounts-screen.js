@@ -10,11 +10,11 @@ import { WindowedList } from '../ui/windowed-list.js';
 import { CodeCache } from '../ui/code-cache.js';
 import { showToast, announce } from '../ui/announcer.js';
 import { everySecond, unixSeconds } from '../ui/second-ticker.js';
-import { matcher, sections, moved } from '../app/account-order.js';
+import { matcher, sections, moved } from '../accounts/account-order.js';
 import { EditDialog } from '../ui/edit-dialog.js';
 import { backupReminder } from '../ui/backup-reminder.js';
 import { copyText } from '../ui/clipboard.js';
-import { getSettings } from '../app/settings.js';
+import { getSettings } from '../storage/settings.js';
 
 export class AccountsScreen {
   #rows = new Map(); // id -> AccountRow, only the rows in the document

@@ -8,7 +8,7 @@ import { showToast } from '../ui/announcer.js';
 import { UriEntry } from '../ui/uri-entry.js';
 import { ManualEntryForm } from '../ui/manual-entry-form.js';
 import { ScanPanel } from '../scan/scan-panel.js';
-import { excerpt } from '../app/qr-content.js';
+import { excerpt } from '../scan/scanned-text.js';
 
 export class AddAccountScreen {
   #queue = [];

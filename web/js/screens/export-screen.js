@@ -6,7 +6,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { showToast } from '../ui/announcer.js';
-import { downloadBackup, downloadBytes } from '../app/backup.js';
+import { downloadBackup, downloadBytes } from '../storage/backup-file.js';
 import { QrSequence } from '../transfer/qr-sequence.js';
 
 function today() {

@@ -3,8 +3,8 @@
 import { h } from '../ui/dom.js';
 import { t, languages, formatDateTime, browserLanguage } from '../i18n/i18n.js';
 import { field, checkbox, select } from '../ui/form-field.js';
-import { getSettings, updateSettings } from '../app/settings.js';
-import { downloadBackup } from '../app/backup.js';
+import { getSettings, updateSettings } from '../storage/settings.js';
+import { downloadBackup } from '../storage/backup-file.js';
 import { showToast } from '../ui/announcer.js';
 import { everySecond } from '../ui/second-ticker.js';
 import { ChangePasswordForm } from '../ui/change-password-form.js';

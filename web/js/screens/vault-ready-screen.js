@@ -2,7 +2,7 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { icon } from '../ui/icons.js';
-import { downloadBackup } from '../app/backup.js';
+import { downloadBackup } from '../storage/backup-file.js';
 import { showToast } from '../ui/announcer.js';
 
 export class VaultReadyScreen {

@@ -3,7 +3,7 @@
 // Labels from files are shown as text only.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { fold } from '../app/account-order.js';
+import { fold } from '../accounts/account-order.js';
 
 function key(issuer, name) {
   return `${fold(issuer)}\u0000${fold(name)}`;

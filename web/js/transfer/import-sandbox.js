@@ -3,7 +3,7 @@
 // derivation (the core refuses costlier files with 'kdf_too_costly'); the timeout is the last line
 // against anything that still runs away.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
-import { scriptUrl } from '../app/script-urls.js';
+import { scriptUrl } from '../security/script-urls.js';
 
 export const TIMEOUT_MS = 60_000;
 

@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.js';
 import { field, vaultUsernameField } from './form-field.js';
 import { showToast } from './announcer.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
-import { downloadBackup } from '../app/backup.js';
+import { downloadBackup } from '../storage/backup-file.js';
 
 export class ChangePasswordForm {
   constructor({ app, session }) {

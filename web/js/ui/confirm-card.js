@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.js';
 import { OtpPreview } from './otp-preview.js';
 import { field } from './form-field.js';
 import { confirmDialog } from './dialog.js';
-import { groupNames } from '../app/account-order.js';
+import { groupNames } from '../accounts/account-order.js';
 
 export class ConfirmCard {
   #preview = null;

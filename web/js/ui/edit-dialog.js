@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.js';
 import { openDialog, confirmDialog } from './dialog.js';
 import { field, checkbox } from './form-field.js';
 import { showToast } from './announcer.js';
-import { groupNames } from '../app/account-order.js';
+import { groupNames } from '../accounts/account-order.js';
 
 export class EditDialog {
   constructor({ app, session, entry }) {

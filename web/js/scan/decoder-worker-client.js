@@ -3,7 +3,7 @@
 // one gets a port to the vault worker (worker/vault-link.js): codes read for the add screen are
 // staged there directly, so their text never reaches the page.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
-import { scriptUrl } from '../app/script-urls.js';
+import { scriptUrl } from '../security/script-urls.js';
 
 // Resolved from the page, not from this module: the build bundles modules into one file. Made on
 // first use (a Trusted Types policy needs the document).
