@@ -8,6 +8,7 @@ import { getSettings, updateSettings } from '../storage/settings.js';
 import { downloadBackup } from '../storage/backup-file.js';
 import { showToast } from '../ui/announcer.js';
 import { everySecond } from '../ui/second-ticker.js';
+import { evictionAdvice } from '../ui/banners.js';
 import { persistenceState, onPersistenceChange, evictionRisk } from '../storage/persistence.js';
 
 // Each language in its own words, so a user who cannot read the current one still finds theirs.
@@ -133,12 +134,6 @@ export function moveSection(app) {
       app.has('vaultExportUris') ? button(t('export.title'), () => app.navigate('export')) : null));
 }
 
-function evictionWarning() {
-  return h('div', { class: 'notice warning storage-eviction' },
-    h('p', { text: t('storage.evictionRisk') }),
-    h('ul', {}, h('li', { text: t('storage.evictionInstall') }), h('li', { text: t('storage.evictionBackup') })));
-}
-
 /// Whether the browser keeps the vault: {element, stop}. The answer to the persistence request may
 /// arrive while the screen is open (a prompt answered late), so the line follows it.
 export function storageSection() {
@@ -147,6 +142,7 @@ export function storageSection() {
   const stop = onPersistenceChange((current) => {
     state.textContent = stateText(current);
   });
-  const element = section('settings-storage', t('storage.title'), state, evictionRisk() ? evictionWarning() : null);
+  const eviction = evictionRisk() ? h('div', { class: 'notice warning storage-eviction' }, ...evictionAdvice()) : null;
+  const element = section('settings-storage', t('storage.title'), state, eviction);
   return { element, stop };
 }
