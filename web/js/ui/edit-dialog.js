@@ -7,6 +7,7 @@ import { openDialog, confirmDialog } from './dialog.js';
 import { field, checkbox } from './form-field.js';
 import { showToast } from './announcer.js';
 import { groupNames } from '../accounts/account-order.js';
+import { accountLabel } from '../accounts/account-label.js';
 
 export class EditDialog {
   constructor({ app, session, entry }) {
@@ -64,7 +65,7 @@ export class EditDialog {
 
   async #delete() {
     const { entry, session, app } = this;
-    const label = [entry.issuer, entry.name].filter(Boolean).join(' – ');
+    const label = accountLabel(entry);
     const sure = await confirmDialog({ title: t('delete.title'), message: t('delete.message', { account: label }), confirmLabel: t('delete.confirm'), danger: true });
     if (!sure) return false;
     const result = await session.remove(entry.id);
