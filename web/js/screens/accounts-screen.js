@@ -41,8 +41,9 @@ export class AccountsScreen {
         this.#query = this.search.value;
         this.render();
       } });
-    this.reorderButton = h('button', { type: 'button', class: 'button small', 'aria-pressed': 'false', onclick: () => this.#toggleReorder() },
-      icon('list'), h('span', { text: t('reorder.toggle') }));
+    this.reorderButton = h('button', {
+      type: 'button', class: 'button small', 'aria-pressed': 'false', onclick: () => this.#toggleReorder(),
+    }, icon('list'), h('span', { text: t('reorder.toggle') }));
     this.countStatus = h('p', { class: 'sr-only', role: 'status' });
     this.#handlers = {
       copy: (row) => this.#copy(row),
@@ -57,14 +58,14 @@ export class AccountsScreen {
     });
     this.emptyState = h('div', { class: 'card empty-state', hidden: true },
       h('p', { text: t('accounts.empty') }),
-      h('button', { type: 'button', class: 'button primary', onclick: () => app.navigate('add') }, icon('plus'), t('accounts.add')));
+      addButton(app));
     this.noMatch = h('p', { class: 'card empty-state', hidden: true, text: t('accounts.noMatch') });
     // The list element stays in the document across renders, so the page keeps its scroll position.
     this.listArea = h('div', {}, this.emptyState, this.#list.element, this.noMatch);
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'accounts-title' },
       h('div', { class: 'screen-header' },
         h('h2', { id: 'accounts-title', tabindex: '-1', text: t('accounts.title') }),
-        h('button', { type: 'button', class: 'button primary', onclick: () => app.navigate('add') }, icon('plus'), t('accounts.add'))),
+        addButton(app)),
       backupReminder(session),
       h('div', { class: 'toolbar' }, this.search, this.reorderButton),
       h('p', { class: 'clock-note', text: t('accounts.clockNote') }),
@@ -95,18 +96,25 @@ export class AccountsScreen {
         ids: section.entries.map((item) => item.id),
       })));
     }
-    this.countStatus.textContent = this.#query ? t('accounts.shown', { count: shown.length, total: formatNumber(all.length) }) : '';
-    if (focusId) {
-      const target = this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] [data-action="${focusAction}"]:not([disabled])`)
-        ?? this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] .account-copy`);
-      target?.focus();
-    }
+    // Said only while searching: how many of all the accounts the search shows.
+    const counted = { count: shown.length, total: formatNumber(all.length) };
+    this.countStatus.textContent = this.#query ? t('accounts.shown', counted) : '';
+    if (focusId) this.#refocus(focusId, focusAction);
     this.#tick(Date.now());
+  }
+
+  // A render rebuilds rows: focus goes back to the same button of the same account, or its code.
+  #refocus(id, action) {
+    const row = `.account[data-id="${CSS.escape(id)}"]`;
+    const target = this.listArea.querySelector(`${row} [data-action="${action}"]:not([disabled])`)
+      ?? this.listArea.querySelector(`${row} .account-copy`);
+    target?.focus();
   }
 
   // A row entering the window shows its code at once when this period's codes are known.
   #createRow(entry, index, count, section) {
-    const row = new AccountRow(entry, this.#handlers, { reordering: this.#reordering, first: index === 0, last: index === count - 1 });
+    const position = { reordering: this.#reordering, first: index === 0, last: index === count - 1 };
+    const row = new AccountRow(entry, this.#handlers, position);
     row.reordering = this.#reordering;
     row.sectionIds = section.ids;
     this.#rows.set(entry.id, row);
@@ -175,7 +183,8 @@ export class AccountsScreen {
     const clearSeconds = Number(getSettings().clipboardClearSeconds) || 0;
     if (await copyText(row.code, { clearSeconds })) {
       row.flashCopied();
-      showToast(clearSeconds > 0 ? t('copy.doneClears', { account: name, count: clearSeconds }) : t('copy.done', { account: name }));
+      if (clearSeconds > 0) showToast(t('copy.doneClears', { account: name, count: clearSeconds }));
+      else showToast(t('copy.done', { account: name }));
     } else {
       showToast(t('copy.failed'));
     }
@@ -232,13 +241,19 @@ export class AccountsScreen {
   }
 }
 
+function addButton(app) {
+  const onclick = () => app.navigate('add');
+  return h('button', { type: 'button', class: 'button primary', onclick }, icon('plus'), t('accounts.add'));
+}
+
 // True when the list would show exactly what it shows now: same sections, same entry objects in the
 // same order, same mode. Most keystrokes of a search ("S", "Se", ...) change nothing on screen.
 function sameSections(listed, previous, reordering) {
   if (!previous || previous.reordering !== reordering || previous.sections.length !== listed.length) return false;
   return listed.every((section, index) => {
     const before = previous.sections[index];
-    return before.key === section.key && before.title === section.title && before.entries.length === section.entries.length
+    return before.key === section.key && before.title === section.title
+      && before.entries.length === section.entries.length
       && before.entries.every((entry, position) => entry === section.entries[position]);
   });
 }
