@@ -6,7 +6,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, passwordField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
-import { confirmDialog } from '../ui/dialog.js';
+import { confirmReplaceVault } from '../ui/confirm-replace.js';
 import { showToast } from '../ui/announcer.js';
 import { mergePreview, mergeSummary } from '../transfer/merge-preview.js';
 
@@ -93,13 +93,7 @@ export class MergeBackupScreen {
   }
 
   async #replace(bytes) {
-    const sure = await confirmDialog({
-      title: t('restore.replaceTitle'),
-      message: t('restore.replaceMessage'),
-      confirmLabel: t('restore.replaceConfirm'),
-      danger: true,
-    });
-    if (!sure) return;
+    if (!(await confirmReplaceVault())) return;
     await this.session.discardMerge();
     this.#previewing = false;
     const password = this.password.input.value;

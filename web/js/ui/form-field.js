@@ -50,8 +50,8 @@ export function vaultUsernameField(value) {
   return h('input', { type: 'text', name: 'username', autocomplete: 'username', value, readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
 }
 
-/// A labelled password input. `autocomplete` tells password managers which password it is
-/// ('current-password', 'new-password'; 'off' for another vault's password).
-export function passwordField({ label, hint, autocomplete, required = false }) {
-  return field({ label, hint, input: h('input', { type: 'password', autocomplete, required }) });
+/// A labelled password input; other attributes go to the input. `autocomplete` tells password
+/// managers which password it is ('current-password', 'new-password'; 'off' for another vault's).
+export function passwordField({ label, hint, ...attributes }) {
+  return field({ label, hint, input: h('input', { type: 'password', ...attributes }) });
 }
