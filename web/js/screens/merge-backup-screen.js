@@ -6,7 +6,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, passwordField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
-import { confirmReplaceVault } from '../ui/confirm-replace.js';
+import { confirmReplaceVault } from '../ui/confirm-questions.js';
 import { showToast } from '../ui/announcer.js';
 import { mergePreview, mergeSummary } from '../transfer/merge-preview.js';
 

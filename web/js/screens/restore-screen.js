@@ -5,7 +5,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, passwordField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
-import { confirmReplaceVault } from '../ui/confirm-replace.js';
+import { confirmReplaceVault } from '../ui/confirm-questions.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
 import { countDown } from '../ui/wait-button.js';
 import { tooLarge } from '../transfer/file-size.js';

@@ -4,6 +4,7 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { qrCanvas } from './qr-canvas.js';
+import { actionButton } from '../ui/action-button.js';
 
 export class QrSequence {
   #index = 0;
@@ -15,11 +16,12 @@ export class QrSequence {
     this.#items = items;
     this.title = h('h3', { tabindex: '-1' });
     this.holder = h('div', { class: 'qr-holder' });
-    this.previous = h('button', { type: 'button', class: 'button', text: t('export.previous'), onclick: () => this.#go(-1) });
-    this.next = h('button', { type: 'button', class: 'button primary', text: t('export.next'), onclick: () => this.#go(1) });
+    this.previous = actionButton(t('export.previous'), () => this.#go(-1));
+    this.next = actionButton(t('export.next'), () => this.#go(1), { variant: 'primary' });
+    const done = actionButton(t('export.done'), onClose);
     this.element = h('section', { class: 'card qr-sequence', 'aria-live': 'off' },
       this.title, h('p', { class: 'small-print', text: t('export.qrHint') }), this.holder,
-      h('div', { class: 'button-row' }, this.previous, this.next, h('button', { type: 'button', class: 'button', text: t('export.done'), onclick: onClose })));
+      h('div', { class: 'button-row' }, this.previous, this.next, done));
     this.#render();
   }
 

@@ -6,7 +6,7 @@
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, select } from './form-field.js';
-import { confirmDialog } from './dialog.js';
+import { confirmDuplicate } from './confirm-questions.js';
 
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 const TYPE_OPTIONS = [['totp', 'type.totp'], ['hotp', 'type.hotp'], ['steam', 'type.steam']];
@@ -111,9 +111,7 @@ export class ManualEntryForm {
       }
       let result = await session.addManual(values());
       if (result.error?.kind === 'duplicate') {
-        const anyway = await confirmDialog({
-          title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway'),
-        });
+        const anyway = await confirmDuplicate();
         // The duplicate stays staged until the user decides, so the key is not read again.
         result = anyway ? await session.addManual(null, { allowDuplicates: true, candidateId: result.candidateId })
           : await session.discardCandidate(result.candidateId).then(() => result);
