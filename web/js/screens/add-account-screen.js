@@ -76,7 +76,8 @@ export class AddAccountScreen {
     }
     if (staged.kind === 'migration' && staged.candidates.length) {
       const ids = staged.candidates.map((candidate) => candidate.id);
-      parts.push(actionButton(t('import.confirm', { count: ids.length }), () => this.#saveAll(ids), { variant: 'primary' }));
+      const saveAll = actionButton(t('import.confirm', { count: ids.length }), () => this.#saveAll(ids), { variant: 'primary' });
+      parts.push(saveAll);
     }
     this.found.append(h('div', { class: 'notice', role: 'alert', dataset: { found: staged.kind } }, parts));
   }

@@ -39,7 +39,9 @@ export async function confirmDialog({ title, message, confirmLabel, danger = fal
       details.length ? h('ul', {}, details.map((line) => h('li', { text: line }))) : null,
       h('div', { class: 'button-row' },
         actionButton(confirmLabel, () => close(true), { variant: danger ? 'danger' : 'primary' }),
-        h('button', { type: 'button', class: 'button', text: t('common.cancel'), autofocus: true, onclick: () => close(false) }))),
+        h('button', {
+          type: 'button', class: 'button', text: t('common.cancel'), autofocus: true, onclick: () => close(false),
+        }))),
   });
   return answer === true;
 }

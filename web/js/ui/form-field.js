@@ -42,7 +42,9 @@ export function checkbox({ label, checked = false, required = false, onchange })
 }
 
 export function select({ options, value }) {
-  const option = ([optionValue, text]) => h('option', { value: optionValue, text, selected: String(optionValue) === String(value) });
+  // Compared as text: a <select>'s value is always a string, settings hold numbers.
+  const selected = (optionValue) => String(optionValue) === String(value);
+  const option = ([optionValue, text]) => h('option', { value: optionValue, text, selected: selected(optionValue) });
   return h('select', {}, options.map(option));
 }
 
@@ -50,7 +52,8 @@ export function select({ options, value }) {
 /// it names what the password opens ("Authenticator vault"), never a real account.
 export function vaultUsernameField(value) {
   return h('input', {
-    type: 'text', name: 'username', autocomplete: 'username', value, readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true',
+    type: 'text', name: 'username', autocomplete: 'username', value,
+    readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true',
   });
 }
 
