@@ -12,7 +12,8 @@ export async function runImport(action, ...args) {
   const worker = new WorkerMessenger(scriptUrl('js/worker/import-worker.js'));
   let timer;
   const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve({ error: { kind: 'timeout', field: action, message: 'the import took too long and was stopped' } }), TIMEOUT_MS);
+    const timedOut = { error: { kind: 'timeout', field: action, message: 'the import took too long and was stopped' } };
+    timer = setTimeout(() => resolve(timedOut), TIMEOUT_MS);
   });
   try {
     return await Promise.race([worker.call(action, ...args), late]);

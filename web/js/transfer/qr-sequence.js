@@ -37,7 +37,8 @@ export class QrSequence {
 
   async #render() {
     const item = this.#items[this.#index];
-    this.title.textContent = `${item.label} (${t('export.position', { n: this.#index + 1, total: this.#items.length })})`;
+    const position = t('export.position', { n: this.#index + 1, total: this.#items.length });
+    this.title.textContent = `${item.label} (${position})`;
     this.previous.disabled = this.#index === 0;
     this.next.disabled = this.#index === this.#items.length - 1;
     this.holder.replaceChildren();
@@ -50,7 +51,8 @@ export class QrSequence {
     const canvas = await qrCanvas(this.authcore, text, item.label);
     text = null;
     if (this.#items[this.#index] !== item) return;
-    this.holder.replaceChildren(canvas instanceof HTMLCanvasElement ? canvas : h('p', { class: 'notice error', text: t('error.generic') }));
+    const failed = !(canvas instanceof HTMLCanvasElement);
+    this.holder.replaceChildren(failed ? h('p', { class: 'notice error', text: t('error.generic') }) : canvas);
   }
 
   destroy() {
