@@ -51,7 +51,9 @@ export class FrameScanner {
     if (!this.#running) return;
     const next = () => this.#frame();
     const video = this.#video;
-    this.#handle = 'requestVideoFrameCallback' in video ? video.requestVideoFrameCallback(next) : requestAnimationFrame(next);
+    // Once per new video frame where the browser can say so, else once per display frame.
+    const perVideoFrame = 'requestVideoFrameCallback' in video;
+    this.#handle = perVideoFrame ? video.requestVideoFrameCallback(next) : requestAnimationFrame(next);
   }
 
   async #frame() {

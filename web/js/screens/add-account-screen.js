@@ -76,8 +76,8 @@ export class AddAccountScreen {
     }
     if (staged.kind === 'migration' && staged.candidates.length) {
       const ids = staged.candidates.map((candidate) => candidate.id);
-      const saveAll = actionButton(t('import.confirm', { count: ids.length }), () => this.#saveAll(ids), { variant: 'primary' });
-      parts.push(saveAll);
+      const label = t('import.confirm', { count: ids.length });
+      parts.push(actionButton(label, () => this.#saveAll(ids), { variant: 'primary' }));
     }
     this.found.append(h('div', { class: 'notice', role: 'alert', dataset: { found: staged.kind } }, parts));
   }

@@ -43,7 +43,9 @@ export class ChangePasswordForm {
       for (const input of this.inputs) input.value = '';
       current.setProblem(null);
       // Passkeys were bound to the old password: saying so needs longer than a plain toast.
-      if (result.passkeysDropped) showToast(`${t('password.changed')} ${t('password.passkeysDropped')}`, { timeout: 15_000 });
+      if (result.passkeysDropped) {
+        showToast(`${t('password.changed')} ${t('password.passkeysDropped')}`, { timeout: 15_000 });
+      }
       else showToast(t('password.changed'));
       const download = actionButton(t('password.downloadBackup'), async () => {
         if (await downloadBackup(session)) showToast(t('backup.downloaded'));

@@ -14,5 +14,7 @@ export function confirmReplaceVault() {
 
 /// When the vault already holds an account with the same secret: add it a second time?
 export function confirmDuplicate() {
-  return confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') });
+  return confirmDialog({
+    title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway'),
+  });
 }

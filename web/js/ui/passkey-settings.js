@@ -73,7 +73,8 @@ export class PasskeySettings {
     this.name.setProblem(null);
     this.submit.disabled = true;
     this.submit.textContent = t('passkey.adding');
-    const result = await this.#session.addPasskey(name, { userName: `${t('app.vaultUser')} (${name})`, displayName: t('app.name') });
+    const userName = `${t('app.vaultUser')} (${name})`;
+    const result = await this.#session.addPasskey(name, { userName, displayName: t('app.name') });
     this.submit.disabled = false;
     this.submit.textContent = t('passkey.add');
     if (result.error) {
