@@ -21,8 +21,18 @@ export class AccountsScreen {
   #codes = new CodeCache();
   #codesPending = null; // the vaultCodes call in flight, shared by every row that waits for it
   #hotpCodes = new Map(); // id -> HOTP code generated here, shown again when its row comes back
-  #list;
-  #handlers;
+  // What a row's buttons do; the row itself only reports which account.
+  #handlers = {
+    copy: (row) => this.#copy(row),
+    edit: (entry) => this.#edit(entry),
+    move: (entry, delta) => this.#move(entry, delta),
+    nextHotp: (row) => this.#nextHotp(row),
+  };
+  #list = new WindowedList({
+    createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
+    releaseRow: (entry) => this.#rows.delete(entry.id),
+    reuseRow: (entry, row, { section }) => this.#reuseRow(entry, row, section),
+  });
   #stopTicker = null;
   #reordering = false;
   #query = '';
@@ -35,30 +45,14 @@ export class AccountsScreen {
   constructor({ app, session }) {
     this.app = app;
     this.session = session;
-    this.search = h('input', { type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false',
-      'aria-label': t('accounts.search'), placeholder: t('accounts.search'),
-      oninput: () => {
-        this.#query = this.search.value;
-        this.render();
-      } });
-    this.reorderButton = h('button', {
-      type: 'button', class: 'button small', 'aria-pressed': 'false', onclick: () => this.#toggleReorder(),
-    }, icon('list'), h('span', { text: t('reorder.toggle') }));
-    this.countStatus = h('p', { class: 'sr-only', role: 'status' });
-    this.#handlers = {
-      copy: (row) => this.#copy(row),
-      edit: (entry) => this.#edit(entry),
-      move: (entry, delta) => this.#move(entry, delta),
-      nextHotp: (row) => this.#nextHotp(row),
-    };
-    this.#list = new WindowedList({
-      createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
-      releaseRow: (entry) => this.#rows.delete(entry.id),
-      reuseRow: (entry, row, { section }) => this.#reuseRow(entry, row, section),
+    this.search = searchBox((query) => {
+      this.#query = query;
+      this.render();
     });
+    this.reorderButton = reorderToggle(() => this.#toggleReorder());
+    this.countStatus = h('p', { class: 'sr-only', role: 'status' });
     this.emptyState = h('div', { class: 'card empty-state', hidden: true },
-      h('p', { text: t('accounts.empty') }),
-      addButton(app));
+      h('p', { text: t('accounts.empty') }), addButton(app));
     this.noMatch = h('p', { class: 'card empty-state', hidden: true, text: t('accounts.noMatch') });
     // The list element stays in the document across renders, so the page keeps its scroll position.
     this.listArea = h('div', {}, this.emptyState, this.#list.element, this.noMatch);
@@ -239,6 +233,20 @@ export class AccountsScreen {
     this.#codes = new CodeCache();
     this.#hotpCodes.clear();
   }
+}
+
+function searchBox(onQuery) {
+  const input = h('input', {
+    type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false',
+    'aria-label': t('accounts.search'), placeholder: t('accounts.search'),
+    oninput: () => onQuery(input.value),
+  });
+  return input;
+}
+
+function reorderToggle(onclick) {
+  return h('button', { type: 'button', class: 'button small', 'aria-pressed': 'false', onclick },
+    icon('list'), h('span', { text: t('reorder.toggle') }));
 }
 
 function addButton(app) {
