@@ -1,9 +1,8 @@
 // The app: which screen shows (locked screens vs. unlocked ones), the app bar, auto-lock, the busy
 // state that holds back updates, and error wording. Screens are small classes in ../screens/ that
 // build their element with t() and clean up in destroy().
-import { h, clear } from '../ui/dom.js';
+import { clear } from '../ui/dom.js';
 import { t, onLanguageChange, translateTree } from '../i18n/i18n.js';
-import { icon } from '../ui/icons.js';
 import { showToast } from '../ui/announcer.js';
 import { VaultSession } from '../vault/vault-session.js';
 import { AutoLock } from '../vault/auto-lock.js';
@@ -24,6 +23,7 @@ import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
 import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner } from '../ui/banners.js';
+import { appBarButtons } from '../ui/app-bar.js';
 
 const UNLOCKED_SCREENS = {
   accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen,
@@ -236,13 +236,7 @@ export class App {
   #renderActions(current) {
     clear(this.#actions);
     if (!this.session.unlocked) return;
-    const action = (name, iconName, label, run) => h('button', {
-      type: 'button', class: 'button quiet small', 'aria-current': current === name ? 'page' : null, onclick: run,
-    }, icon(iconName), h('span', { class: 'action-label', text: label }));
-    this.#actions.append(
-      action('accounts', 'list', t('nav.accounts'), () => this.navigate('accounts')),
-      action('add', 'plus', t('nav.add'), () => this.navigate('add')),
-      action('settings', 'settings', t('nav.settings'), () => this.navigate('settings')),
-      action('lock', 'lock', t('nav.lock'), () => this.lock('user')));
+    const navigate = (name) => this.navigate(name);
+    this.#actions.append(...appBarButtons(current, { navigate, lock: () => this.lock('user') }));
   }
 }
