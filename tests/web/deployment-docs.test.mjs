@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { securityHeaders, contentSecurityPolicy } from '../../tools/lib/securityHeaders.mjs';
-import { POLICY_NAME } from '../../web/js/app/script-urls.js';
+import { POLICY_NAME } from '../../web/js/security/script-urls.js';
 
 const doc = readFileSync(new URL('../../docs/web-deployment.md', import.meta.url), 'utf8');
 const html = readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
-// Auto-lock's timing (web/js/app/idle-clock.js) with injected clocks: a sleeping laptop stops the
+// Auto-lock's timing (web/js/vault/idle-clock.js) with injected clocks: a sleeping laptop stops the
 // monotonic clock but not the wall clock, and setting the wall clock back hides nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IdleClock } from '../../web/js/app/idle-clock.js';
+import { IdleClock } from '../../web/js/vault/idle-clock.js';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -56,7 +56,7 @@ test('activity starts the count again; 0 minutes never expires', () => {
 test('the default idle time stays 5 minutes', async () => {
   globalThis.window ??= { addEventListener() {} };
   globalThis.localStorage ??= { getItem: () => null, setItem() {} };
-  const { defaults } = await import('../../web/js/app/settings.js');
+  const { defaults } = await import('../../web/js/storage/settings.js');
   assert.equal(defaults.autoLockMinutes, 5);
   assert.equal(defaults.clipboardClearSeconds, 30);
 });

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupCode, spokenCode } from '../../web/js/ui/code-format.js';
-import { fold, matches, sections, moved, groupNames } from '../../web/js/app/account-order.js';
+import { fold, matches, sections, moved, groupNames } from '../../web/js/accounts/account-order.js';
 import { passwordStrength } from '../../web/js/vault/password-strength.js';
-import { classifyText, excerpt } from '../../web/js/app/qr-content.js';
+import { classifyText, excerpt } from '../../web/js/scan/scanned-text.js';
 import { MigrationBatches } from '../../web/js/transfer/migration-batches.js';
 import { t } from '../../web/js/i18n/i18n.js';
 import { mediaErrorKind } from '../../web/js/scan/media-errors.js';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { delaySeconds, afterFailure, secondsLeft, currentFailures, MAX_DELAY_S, FORGET_AFTER_MS } from '../../web/js/vault/wrong-password-delay.js';
 import { MAX_IMPORT_BYTES, tooLarge } from '../../web/js/transfer/file-size.js';
-import { describeError } from '../../web/js/app/errors.js';
+import { describeError } from '../../web/js/i18n/error-messages.js';
 
 const NOW = 1_750_000_000_000;
 

@@ -11,7 +11,7 @@
 //   object-src/base-uri/form-action 'none'  close the classic injection side doors.
 //   require-trusted-types-for 'script'  every script URL (worker, service worker) and any string that
 //                                         would become script must come from a Trusted Types policy;
-//   trusted-types authcore-script-urls    ...and the only policy allowed is web/js/app/script-urls.js,
+//   trusted-types authcore-script-urls    ...and the only policy allowed is web/js/security/script-urls.js,
 //                                         which accepts our own worker and service-worker files only.
 export const contentSecurityPolicy = [
   "default-src 'self'",

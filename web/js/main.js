@@ -2,12 +2,12 @@
 // the wasm module, registers the service worker and hands over to the app.
 import { WorkerMessenger } from './worker/worker-messenger.js';
 import { browserLanguage, setLanguage } from './i18n/i18n.js';
-import { getSettings, onSettingsChange } from './app/settings.js';
+import { getSettings, onSettingsChange } from './storage/settings.js';
 import { applyTheme } from './ui/theme.js';
 import { registerServiceWorker } from './pwa/service-worker-client.js';
 import { App } from './app/app.js';
-import { scriptUrl } from './app/script-urls.js';
-import { connectDecoderTo } from './scan/scanner-worker.js';
+import { scriptUrl } from './security/script-urls.js';
+import { connectDecoderTo } from './scan/decoder-worker-client.js';
 
 const settings = getSettings();
 applyTheme(settings.theme);

@@ -5,11 +5,14 @@ import { FIXED_TIME, watchErrors, openApp, createVault } from './app.mjs';
 
 /// Returns {profile, page, errors}; the caller closes `profile`. `time` fixes the page clock (Unix
 /// seconds; null keeps the real clock, which a camera loop measuring frames per second needs).
-/// `withVault` creates a vault and follows "Add your first account". Other options go to
-/// launchProfile. If any step fails, the profile is closed before the error is passed on.
-export async function openFreshApp(url, { time = FIXED_TIME, withVault = false, ...profileOptions } = {}) {
+/// `withVault` creates a vault and follows "Add your first account". `initScript` runs in the page
+/// before the app's first script (context.addInitScript). Other options go to launchProfile. If any
+/// step fails, the profile is closed before the error is passed on.
+export async function openFreshApp(url, options = {}) {
+  const { time = FIXED_TIME, withVault = false, initScript = null, ...profileOptions } = options;
   const profile = await launchProfile({ origin: url, ...profileOptions });
   try {
+    if (initScript) await profile.context.addInitScript(initScript);
     const page = await profile.context.newPage();
     const errors = watchErrors(page);
     await openApp(page, url, { time: time ?? undefined });

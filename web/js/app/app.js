@@ -1,14 +1,13 @@
 // The app: which screen shows (locked screens vs. unlocked ones), the app bar, auto-lock, the busy
 // state that holds back updates, and error wording. Screens are small classes in ../screens/ that
 // build their element with t() and clean up in destroy().
-import { h, clear } from '../ui/dom.js';
+import { clear } from '../ui/dom.js';
 import { t, onLanguageChange, translateTree } from '../i18n/i18n.js';
-import { icon } from '../ui/icons.js';
 import { showToast } from '../ui/announcer.js';
 import { VaultSession } from '../vault/vault-session.js';
-import { AutoLock } from './auto-lock.js';
-import { getSettings, onSettingsChange, updateSettings } from './settings.js';
-import { describeError } from './errors.js';
+import { AutoLock } from '../vault/auto-lock.js';
+import { getSettings, onSettingsChange, updateSettings } from '../storage/settings.js';
+import { describeError } from '../i18n/error-messages.js';
 import { askPersistence, onPersistenceChange, persistenceState, evictionRisk } from '../storage/persistence.js';
 import { CreateVaultScreen } from '../screens/create-vault-screen.js';
 import { UnlockScreen } from '../screens/unlock-screen.js';
@@ -23,9 +22,19 @@ import { ExportScreen } from '../screens/export-screen.js';
 import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
+import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner } from '../ui/banners.js';
+import { appBarButtons } from '../ui/app-bar.js';
 
-const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen };
-const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
+const UNLOCKED_SCREENS = {
+  accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen,
+  import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen,
+};
+const LOCKED_SCREENS = {
+  create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen,
+  ready: VaultReadyScreen, unavailable: UnavailableScreen,
+};
+// Changes a downloaded backup does not hold yet: the backup reminder counts from the first of them.
+const CHANGES_TO_BACK_UP = new Set(['add', 'import', 'update', 'delete', 'undo', 'merge']);
 const VAULT_BINDINGS = ['vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries', 'vaultCodes', 'vaultAddUri'];
 
 export class App {
@@ -50,7 +59,7 @@ export class App {
     onSettingsChange((settings) => this.#autoLock.configure(settings));
     this.session.addEventListener('lock', (event) => this.#locked(event.detail.reason));
     this.session.addEventListener('change', (event) => {
-      if (['add', 'import', 'update', 'delete', 'undo', 'merge'].includes(event.detail.reason)) updateSettings({ changedSinceBackup: true });
+      if (CHANGES_TO_BACK_UP.has(event.detail.reason)) updateSettings({ changedSinceBackup: true });
     });
     onLanguageChange(() => this.#rerender());
     window.addEventListener('popstate', (event) => this.#popState(event.state));
@@ -122,12 +131,14 @@ export class App {
 
   async unlocked({ recovered = false, restored = false, rollback = null } = {}) {
     this.#autoLock.start();
-    const target = this.#lockedBefore && UNLOCKED_SCREENS[this.#lockedBefore.name] ? this.#lockedBefore : { name: 'accounts', options: {} };
+    const returnTo = this.#lockedBefore && UNLOCKED_SCREENS[this.#lockedBefore.name];
+    const target = returnTo ? this.#lockedBefore : { name: 'accounts', options: {} };
     this.#lockedBefore = null;
     this.navigate(target.name, {}, { replace: true });
     if (recovered) showToast(t('unlock.recovered'), { timeout: 10_000 });
     if (restored) showToast(t('restore.done'));
-    if (rollback) this.#rollbackBanner(rollback);
+    // The stored vault is older than one this browser saved: say so until the user decides.
+    if (rollback) showRollbackBanner(rollback, () => this.session.acceptRollback(rollback.stored));
     this.#askPersistence();
   }
 
@@ -135,24 +146,14 @@ export class App {
     if (!this.#persistenceWatched) {
       this.#persistenceWatched = true;
       onPersistenceChange((state) => {
-        if (state === 'refused' && this.session.unlocked && !evictionRisk()) this.#storageBanner();
+        if (state === 'refused' && this.session.unlocked && !evictionRisk()) showStorageRefusedBanner();
       });
     }
-    if (evictionRisk()) this.#evictionBanner();
-    else if (persistenceState() === 'refused') this.#storageBanner();
+    // WebKit without installation deletes the vault after 7 days unused: say so on every unlock,
+    // with the two remedies, until the app is installed.
+    if (evictionRisk()) showEvictionBanner();
+    else if (persistenceState() === 'refused') showStorageRefusedBanner();
     askPersistence();
-  }
-
-  /// WebKit without installation deletes the vault after 7 days unused: say so on every unlock,
-  /// with the two remedies, until the app is installed.
-  #evictionBanner() {
-    const banners = document.getElementById('banners');
-    if (banners.querySelector('.storage-eviction')) return;
-    banners.append(h('div', { class: 'notice warning banner storage-eviction', role: 'status' },
-      h('div', {},
-        h('p', { text: t('storage.evictionRisk') }),
-        h('ul', {}, h('li', { text: t('storage.evictionInstall') }), h('li', { text: t('storage.evictionBackup') }))),
-      h('button', { type: 'button', class: 'button small', text: t('common.dismiss'), onclick: (event) => event.target.closest('.banner').remove() })));
   }
 
   /// Runs callback now if the vault is locked, else once it locks (a security update takes over then).
@@ -173,28 +174,10 @@ export class App {
     // Nothing decrypted may stay on screen: open dialogs (edit) and toasts (Undo) go too.
     for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
     document.getElementById('toasts')?.replaceChildren();
-    if (UNLOCKED_SCREENS[this.#current.name] && reason !== 'user') this.#lockedBefore = { name: this.#current.name, options: {} };
+    // Locked by time or by hiding the page, not by the user: unlocking returns to where they were.
+    const returnHere = UNLOCKED_SCREENS[this.#current.name] && reason !== 'user';
+    if (returnHere) this.#lockedBefore = { name: this.#current.name, options: {} };
     this.#show('unlock', { reason });
-  }
-
-  /// The stored vault is older than one this browser saved: say so until the user decides.
-  #rollbackBanner({ stored, seen }) {
-    const banners = document.getElementById('banners');
-    banners.querySelector('.rollback')?.remove();
-    banners.append(h('div', { class: 'notice warning banner rollback', role: 'alert' },
-      h('span', { text: t('rollback.warning', { stored, seen }) }),
-      h('button', { type: 'button', class: 'button small', text: t('rollback.accept'), onclick: async (event) => {
-        event.target.closest('.banner').remove();
-        await this.session.acceptRollback(stored);
-      } })));
-  }
-
-  #storageBanner() {
-    const banners = document.getElementById('banners');
-    if (banners.querySelector('.storage-refused')) return;
-    banners.append(h('div', { class: 'notice warning banner storage-refused', role: 'status' },
-      h('span', { text: t('storage.refused') }),
-      h('button', { type: 'button', class: 'button small', text: t('common.dismiss'), onclick: (event) => event.target.closest('.banner').remove() })));
   }
 
   // --- navigation ---------------------------------------------------------------------------------
@@ -253,13 +236,7 @@ export class App {
   #renderActions(current) {
     clear(this.#actions);
     if (!this.session.unlocked) return;
-    const action = (name, iconName, label, run) => h('button', {
-      type: 'button', class: 'button quiet small', 'aria-current': current === name ? 'page' : null, onclick: run,
-    }, icon(iconName), h('span', { class: 'action-label', text: label }));
-    this.#actions.append(
-      action('accounts', 'list', t('nav.accounts'), () => this.navigate('accounts')),
-      action('add', 'plus', t('nav.add'), () => this.navigate('add')),
-      action('settings', 'settings', t('nav.settings'), () => this.navigate('settings')),
-      action('lock', 'lock', t('nav.lock'), () => this.lock('user')));
+    const navigate = (name) => this.navigate(name);
+    this.#actions.append(...appBarButtons(current, { navigate, lock: () => this.lock('user') }));
   }
 }

@@ -5,7 +5,7 @@
 // reloads on the unlock screen, so a fix is not held back until every tab is closed.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { scriptUrl } from '../app/script-urls.js';
+import { scriptUrl } from '../security/script-urls.js';
 
 const ASK_TIMEOUT_MS = 3000;
 

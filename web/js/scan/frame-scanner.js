@@ -1,7 +1,7 @@
 // Reads QR codes from a playing <video> (camera or shared screen). Each displayed frame is offered to
-// the scanner worker; if the previous frame is still being decoded, the new one is DROPPED, never
+// the decoder worker; if the previous frame is still being decoded, the new one is DROPPED, never
 // queued, so the page stays responsive and decoding always works on the newest frame.
-import { decodeBitmap, decoderBusy, startDecoderStream } from './scanner-worker.js';
+import { decodeBitmap, decoderBusy, startDecoderStream } from './decoder-worker-client.js';
 
 // A code seen but not read for this long gets a hint ("hold it further away"...); the hint goes
 // once no frame has asked for it for HINT_CLEAR_MS.
@@ -12,8 +12,6 @@ export class FrameScanner {
   #video;
   #running = false;
   #handle = null;
-  #decoded = 0;
-  #startedAt = 0;
   #inFlight = false;
   #hintSince = 0;
   #hintSeen = 0;
@@ -24,25 +22,16 @@ export class FrameScanner {
   /// height} with `stage`: see decodeBitmap); the loop then stops.
   /// onHint('further' | 'still' | 'glare' | null) when a code has been in view but unreadable for
   /// about a second, and null when that is over.
-  constructor(video, { onFound, onError, onDecoded, onHint, stage = false }) {
+  constructor(video, { onFound, onError, onHint, stage = false }) {
     this.#video = video;
     this.#stage = stage;
     this.onFound = onFound;
     this.onError = onError;
-    this.onDecoded = onDecoded;
     this.onHint = onHint;
-  }
-
-  /// Decoded frames per second since start (for the status line and the e2e measurement).
-  get framesPerSecond() {
-    const seconds = (performance.now() - this.#startedAt) / 1000;
-    return seconds > 0 ? this.#decoded / seconds : 0;
   }
 
   start() {
     this.#running = true;
-    this.#decoded = 0;
-    this.#startedAt = performance.now();
     this.#hint = null;
     this.#hintSince = 0;
     startDecoderStream();
@@ -61,7 +50,10 @@ export class FrameScanner {
   #schedule() {
     if (!this.#running) return;
     const next = () => this.#frame();
-    this.#handle = 'requestVideoFrameCallback' in this.#video ? this.#video.requestVideoFrameCallback(next) : requestAnimationFrame(next);
+    const video = this.#video;
+    // Once per new video frame where the browser can say so, else once per display frame.
+    const perVideoFrame = 'requestVideoFrameCallback' in video;
+    this.#handle = perVideoFrame ? video.requestVideoFrameCallback(next) : requestAnimationFrame(next);
   }
 
   async #frame() {
@@ -83,8 +75,6 @@ export class FrameScanner {
       this.#inFlight = false;
     }
     if (!this.#running) return;
-    this.#decoded += 1;
-    this.onDecoded?.(this);
     this.#updateHint(result.hint ?? null);
     if (!result.error) {
       this.stop();

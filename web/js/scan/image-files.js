@@ -1,6 +1,6 @@
 // Decodes QR codes in image files (picker, drag and drop, pasted screenshots). Each file is decoded
 // in the scanner worker in 'still' mode (slower, more thorough than the camera loop).
-import { decodeBitmap } from './scanner-worker.js';
+import { decodeBitmap } from './decoder-worker-client.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 

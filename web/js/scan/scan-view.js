@@ -8,7 +8,9 @@ export class ScanView {
     this.video = h('video', { muted: true, playsinline: true, autoplay: true, 'aria-hidden': 'true' });
     this.video.muted = true;
     this.polygon = svg('polygon', { points: '' });
-    this.overlay = svg('svg', { class: 'scan-overlay', preserveAspectRatio: 'xMidYMid meet', 'aria-hidden': 'true' }, this.polygon);
+    this.overlay = svg('svg', {
+      class: 'scan-overlay', preserveAspectRatio: 'xMidYMid meet', 'aria-hidden': 'true',
+    }, this.polygon);
     this.frame = h('div', { class: 'scan-view', role: 'img', 'aria-label': label }, this.video, this.overlay);
   }
 

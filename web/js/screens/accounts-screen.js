@@ -10,19 +10,29 @@ import { WindowedList } from '../ui/windowed-list.js';
 import { CodeCache } from '../ui/code-cache.js';
 import { showToast, announce } from '../ui/announcer.js';
 import { everySecond, unixSeconds } from '../ui/second-ticker.js';
-import { matcher, sections, moved } from '../app/account-order.js';
+import { matcher, sections, moved } from '../accounts/account-order.js';
 import { EditDialog } from '../ui/edit-dialog.js';
 import { backupReminder } from '../ui/backup-reminder.js';
 import { copyText } from '../ui/clipboard.js';
-import { getSettings } from '../app/settings.js';
+import { getSettings } from '../storage/settings.js';
 
 export class AccountsScreen {
   #rows = new Map(); // id -> AccountRow, only the rows in the document
   #codes = new CodeCache();
   #codesPending = null; // the vaultCodes call in flight, shared by every row that waits for it
   #hotpCodes = new Map(); // id -> HOTP code generated here, shown again when its row comes back
-  #list;
-  #handlers;
+  // What a row's buttons do; the row itself only reports which account.
+  #handlers = {
+    copy: (row) => this.#copy(row),
+    edit: (entry) => this.#edit(entry),
+    move: (entry, delta) => this.#move(entry, delta),
+    nextHotp: (row) => this.#nextHotp(row),
+  };
+  #list = new WindowedList({
+    createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
+    releaseRow: (entry) => this.#rows.delete(entry.id),
+    reuseRow: (entry, row, { section }) => this.#reuseRow(entry, row, section),
+  });
   #stopTicker = null;
   #reordering = false;
   #query = '';
@@ -35,36 +45,21 @@ export class AccountsScreen {
   constructor({ app, session }) {
     this.app = app;
     this.session = session;
-    this.search = h('input', { type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false',
-      'aria-label': t('accounts.search'), placeholder: t('accounts.search'),
-      oninput: () => {
-        this.#query = this.search.value;
-        this.render();
-      } });
-    this.reorderButton = h('button', { type: 'button', class: 'button small', 'aria-pressed': 'false', onclick: () => this.#toggleReorder() },
-      icon('list'), h('span', { text: t('reorder.toggle') }));
-    this.countStatus = h('p', { class: 'sr-only', role: 'status' });
-    this.#handlers = {
-      copy: (row) => this.#copy(row),
-      edit: (entry) => this.#edit(entry),
-      move: (entry, delta) => this.#move(entry, delta),
-      nextHotp: (row) => this.#nextHotp(row),
-    };
-    this.#list = new WindowedList({
-      createRow: (entry, { index, count, section }) => this.#createRow(entry, index, count, section),
-      releaseRow: (entry) => this.#rows.delete(entry.id),
-      reuseRow: (entry, row, { section }) => this.#reuseRow(entry, row, section),
+    this.search = searchBox((query) => {
+      this.#query = query;
+      this.render();
     });
+    this.reorderButton = reorderToggle(() => this.#toggleReorder());
+    this.countStatus = h('p', { class: 'sr-only', role: 'status' });
     this.emptyState = h('div', { class: 'card empty-state', hidden: true },
-      h('p', { text: t('accounts.empty') }),
-      h('button', { type: 'button', class: 'button primary', onclick: () => app.navigate('add') }, icon('plus'), t('accounts.add')));
+      h('p', { text: t('accounts.empty') }), addButton(app));
     this.noMatch = h('p', { class: 'card empty-state', hidden: true, text: t('accounts.noMatch') });
     // The list element stays in the document across renders, so the page keeps its scroll position.
     this.listArea = h('div', {}, this.emptyState, this.#list.element, this.noMatch);
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'accounts-title' },
       h('div', { class: 'screen-header' },
         h('h2', { id: 'accounts-title', tabindex: '-1', text: t('accounts.title') }),
-        h('button', { type: 'button', class: 'button primary', onclick: () => app.navigate('add') }, icon('plus'), t('accounts.add'))),
+        addButton(app)),
       backupReminder(session),
       h('div', { class: 'toolbar' }, this.search, this.reorderButton),
       h('p', { class: 'clock-note', text: t('accounts.clockNote') }),
@@ -95,18 +90,25 @@ export class AccountsScreen {
         ids: section.entries.map((item) => item.id),
       })));
     }
-    this.countStatus.textContent = this.#query ? t('accounts.shown', { count: shown.length, total: formatNumber(all.length) }) : '';
-    if (focusId) {
-      const target = this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] [data-action="${focusAction}"]:not([disabled])`)
-        ?? this.listArea.querySelector(`.account[data-id="${CSS.escape(focusId)}"] .account-copy`);
-      target?.focus();
-    }
+    // Said only while searching: how many of all the accounts the search shows.
+    const counted = { count: shown.length, total: formatNumber(all.length) };
+    this.countStatus.textContent = this.#query ? t('accounts.shown', counted) : '';
+    if (focusId) this.#refocus(focusId, focusAction);
     this.#tick(Date.now());
+  }
+
+  // A render rebuilds rows: focus goes back to the same button of the same account, or its code.
+  #refocus(id, action) {
+    const row = `.account[data-id="${CSS.escape(id)}"]`;
+    const target = this.listArea.querySelector(`${row} [data-action="${action}"]:not([disabled])`)
+      ?? this.listArea.querySelector(`${row} .account-copy`);
+    target?.focus();
   }
 
   // A row entering the window shows its code at once when this period's codes are known.
   #createRow(entry, index, count, section) {
-    const row = new AccountRow(entry, this.#handlers, { reordering: this.#reordering, first: index === 0, last: index === count - 1 });
+    const position = { reordering: this.#reordering, first: index === 0, last: index === count - 1 };
+    const row = new AccountRow(entry, this.#handlers, position);
     row.reordering = this.#reordering;
     row.sectionIds = section.ids;
     this.#rows.set(entry.id, row);
@@ -175,7 +177,8 @@ export class AccountsScreen {
     const clearSeconds = Number(getSettings().clipboardClearSeconds) || 0;
     if (await copyText(row.code, { clearSeconds })) {
       row.flashCopied();
-      showToast(clearSeconds > 0 ? t('copy.doneClears', { account: name, count: clearSeconds }) : t('copy.done', { account: name }));
+      if (clearSeconds > 0) showToast(t('copy.doneClears', { account: name, count: clearSeconds }));
+      else showToast(t('copy.done', { account: name }));
     } else {
       showToast(t('copy.failed'));
     }
@@ -232,13 +235,33 @@ export class AccountsScreen {
   }
 }
 
+function searchBox(onQuery) {
+  const input = h('input', {
+    type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false',
+    'aria-label': t('accounts.search'), placeholder: t('accounts.search'),
+    oninput: () => onQuery(input.value),
+  });
+  return input;
+}
+
+function reorderToggle(onclick) {
+  return h('button', { type: 'button', class: 'button small', 'aria-pressed': 'false', onclick },
+    icon('list'), h('span', { text: t('reorder.toggle') }));
+}
+
+function addButton(app) {
+  const onclick = () => app.navigate('add');
+  return h('button', { type: 'button', class: 'button primary', onclick }, icon('plus'), t('accounts.add'));
+}
+
 // True when the list would show exactly what it shows now: same sections, same entry objects in the
 // same order, same mode. Most keystrokes of a search ("S", "Se", ...) change nothing on screen.
 function sameSections(listed, previous, reordering) {
   if (!previous || previous.reordering !== reordering || previous.sections.length !== listed.length) return false;
   return listed.every((section, index) => {
     const before = previous.sections[index];
-    return before.key === section.key && before.title === section.title && before.entries.length === section.entries.length
+    return before.key === section.key && before.title === section.title
+      && before.entries.length === section.entries.length
       && before.entries.every((entry, position) => entry === section.entries[position]);
   });
 }

@@ -8,7 +8,8 @@ import { showToast } from '../ui/announcer.js';
 import { UriEntry } from '../ui/uri-entry.js';
 import { ManualEntryForm } from '../ui/manual-entry-form.js';
 import { ScanPanel } from '../scan/scan-panel.js';
-import { excerpt } from '../app/qr-content.js';
+import { excerpt } from '../scan/scanned-text.js';
+import { actionButton } from '../ui/action-button.js';
 
 export class AddAccountScreen {
   #queue = [];
@@ -70,11 +71,13 @@ export class AddAccountScreen {
   /// staged already and can be saved together.
   #showFound(staged) {
     const parts = [h('p', {}, h('strong', { text: t(`found.${staged.kind}`) }))];
-    if (staged.text) parts.push(h('p', { class: 'small-print', text: t('found.content', { text: excerpt(staged.text) }) }));
+    if (staged.text) {
+      parts.push(h('p', { class: 'small-print', text: t('found.content', { text: excerpt(staged.text) }) }));
+    }
     if (staged.kind === 'migration' && staged.candidates.length) {
       const ids = staged.candidates.map((candidate) => candidate.id);
-      parts.push(h('button', { type: 'button', class: 'button primary', text: t('import.confirm', { count: ids.length }),
-        onclick: () => this.#saveAll(ids) }));
+      const label = t('import.confirm', { count: ids.length });
+      parts.push(actionButton(label, () => this.#saveAll(ids), { variant: 'primary' }));
     }
     this.found.append(h('div', { class: 'notice', role: 'alert', dataset: { found: staged.kind } }, parts));
   }

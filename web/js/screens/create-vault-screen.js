@@ -2,16 +2,19 @@
 // a forgotten password cannot be recovered), then offer an encrypted backup download.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field, checkbox, vaultUsernameField } from '../ui/form-field.js';
+import { checkbox, passwordField, vaultUsernameField } from '../ui/form-field.js';
+import { actionButton } from '../ui/action-button.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
 
 export class CreateVaultScreen {
   constructor({ app, session }) {
     this.app = app;
     this.session = session;
-    const password = field({ label: t('create.password'), hint: t('create.passwordHint', { min: MIN_LENGTH }),
-      input: h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: MIN_LENGTH }) });
-    const repeat = field({ label: t('create.repeat'), input: h('input', { type: 'password', autocomplete: 'new-password', required: true }) });
+    const password = passwordField({
+      label: t('create.password'), hint: t('create.passwordHint', { min: MIN_LENGTH }),
+      autocomplete: 'new-password', required: true, minlength: MIN_LENGTH,
+    });
+    const repeat = passwordField({ label: t('create.repeat'), autocomplete: 'new-password', required: true });
     const meter = h('div', { class: 'strength', 'aria-hidden': 'true' }, h('span'));
     const strengthText = h('p', { class: 'small-print', id: 'strength-text', 'aria-live': 'polite' });
     const show = checkbox({ label: t('create.show'), onchange: () => {
@@ -27,10 +30,14 @@ export class CreateVaultScreen {
       meter.firstChild.style.width = `${(score / 4) * 100}%`;
       strengthText.textContent = password.input.value ? t(`strength.${reason}`, { min: MIN_LENGTH }) : '';
     });
-    password.input.setAttribute('aria-describedby', `${password.input.getAttribute('aria-describedby') ?? ''} strength-text`.trim());
+    // The strength line describes the password too, after the field's own hint.
+    const describedBy = password.input.getAttribute('aria-describedby') ?? '';
+    password.input.setAttribute('aria-describedby', `${describedBy} strength-text`.trim());
 
-    const form = h('form', { class: 'card', novalidate: true }, vaultUsernameField(t('app.vaultUser')), password.element, meter, strengthText, repeat.element, show.element,
-      h('p', { class: 'notice warning', text: t('create.warning') }), understood.element, status, h('div', { class: 'button-row' }, submit));
+    const form = h('form', { class: 'card', novalidate: true },
+      vaultUsernameField(t('app.vaultUser')), password.element, meter, strengthText, repeat.element, show.element,
+      h('p', { class: 'notice warning', text: t('create.warning') }), understood.element, status,
+      h('div', { class: 'button-row' }, submit));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       status.textContent = '';
@@ -63,6 +70,6 @@ export class CreateVaultScreen {
       h('p', { text: t('create.intro') }),
       form,
       h('p', {}, t('create.haveBackup'), ' ',
-        h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+        actionButton(t('restore.open'), () => this.app.showRestore(), { variant: 'link' })));
   }
 }

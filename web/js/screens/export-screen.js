@@ -6,8 +6,15 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { showToast } from '../ui/announcer.js';
-import { downloadBackup, downloadBytes } from '../app/backup.js';
+import { downloadBackup, downloadBytes } from '../storage/backup-file.js';
 import { QrSequence } from '../transfer/qr-sequence.js';
+import { actionButton } from '../ui/action-button.js';
+import { accountLabel } from '../accounts/account-label.js';
+
+/// One way out: a card with a title, what it gives and the button that does it.
+function exportOption(id, title, text, button) {
+  return h('section', { class: 'card', 'aria-labelledby': id }, h('h3', { id, text: title }), h('p', { text }), button);
+}
 
 function today() {
   return new Date().toISOString().slice(0, 10);
@@ -21,25 +28,32 @@ export class ExportScreen {
     this.session = session;
     this.authcore = authcore;
     this.stage = h('div', { class: 'screen' });
-    const option = (id, title, text, button, run, available = true) => available ? h('section', { class: 'card', 'aria-labelledby': id },
-      h('h3', { id, text: title }), h('p', { text }),
-      h('button', { type: 'button', class: 'button', text: button, onclick: run })) : null;
     const canExport = app.has('exportAccounts');
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'export-title' },
       h('h2', { id: 'export-title', tabindex: '-1', text: t('export.title') }),
-      option('export-backup', t('export.backupTitle'), t('export.backupText'), t('backup.download'), async () => {
-        if (await downloadBackup(session)) showToast(t('backup.downloaded'));
-      }),
+      exportOption('export-backup', t('export.backupTitle'), t('export.backupText'),
+        actionButton(t('backup.download'), async () => {
+          if (await downloadBackup(session)) showToast(t('backup.downloaded'));
+        })),
       h('p', { class: 'notice warning', text: t('export.plainWarning') }),
-      option('export-phone', t('export.phoneTitle'), t('export.phoneText'), t('export.phoneButton'), () => this.#phone(), app.has('encodeQr')),
-      option('export-google', t('export.googleTitle'), t('export.googleText'), t('export.googleButton'), () => this.#google(), canExport && app.has('encodeQr')),
-      option('export-aegis', t('export.aegisTitle'), t('export.aegisText'), t('export.aegisButton'), () => this.#file('aegis'), canExport),
-      option('export-otpauth', t('export.otpauthTitle'), t('export.otpauthText'), t('export.otpauthButton'), () => this.#file('otpauth'), canExport),
+      app.has('encodeQr') ? exportOption('export-phone', t('export.phoneTitle'), t('export.phoneText'),
+        actionButton(t('export.phoneButton'), () => this.#phone())) : null,
+      canExport && app.has('encodeQr') ? exportOption('export-google', t('export.googleTitle'), t('export.googleText'),
+        actionButton(t('export.googleButton'), () => this.#google())) : null,
+      canExport ? exportOption('export-aegis', t('export.aegisTitle'), t('export.aegisText'),
+        actionButton(t('export.aegisButton'), () => this.#file('aegis'))) : null,
+      canExport ? exportOption('export-otpauth', t('export.otpauthTitle'), t('export.otpauthText'),
+        actionButton(t('export.otpauthButton'), () => this.#file('otpauth'))) : null,
       this.stage);
   }
 
   #confirmPlain(kind) {
-    return confirmDialog({ title: t('export.confirmTitle'), message: t(`export.confirm.${kind}`), confirmLabel: t('export.confirmButton'), danger: true });
+    return confirmDialog({
+      title: t('export.confirmTitle'),
+      message: t(`export.confirm.${kind}`),
+      confirmLabel: t('export.confirmButton'),
+      danger: true,
+    });
   }
 
   async #uris() {
@@ -56,7 +70,7 @@ export class ExportScreen {
     const entries = this.session.entries;
     return h('div', { class: 'notice warning' },
       h('p', { text: t('export.skipped', { count: skipped.length }) }),
-      h('ul', {}, skipped.map(({ index, reason }) => h('li', { text: `${[entries[index]?.issuer, entries[index]?.name].filter(Boolean).join(' – ')}: ${reason}` }))));
+      h('ul', {}, skipped.map(({ index, reason }) => h('li', { text: `${accountLabel(entries[index])}: ${reason}` }))));
   }
 
   async #file(format) {
@@ -68,7 +82,8 @@ export class ExportScreen {
     if (result.error) return this.#say(this.app.describeError(result.error));
     const name = format === 'aegis' ? `aegis-export-${today()}.json` : `otpauth-accounts-${today()}.txt`;
     downloadBytes(new TextEncoder().encode(result.text), name, format === 'aegis' ? 'application/json' : 'text/plain');
-    this.stage.replaceChildren(h('p', { class: 'notice', role: 'status', text: t('export.downloaded', { file: name }) }), this.#skippedNotice(result.skipped));
+    const downloaded = h('p', { class: 'notice', role: 'status', text: t('export.downloaded', { file: name }) });
+    this.stage.replaceChildren(downloaded, this.#skippedNotice(result.skipped));
   }
 
   async #google() {
@@ -78,18 +93,21 @@ export class ExportScreen {
     const result = await this.authcore.call('exportAccounts', uris, 'google-migration');
     uris.length = 0;
     if (result.error) return this.#say(this.app.describeError(result.error));
-    this.#show(result.uris.map((text, index) => ({ text, label: t('export.batch', { n: index + 1, total: result.uris.length }) })), this.#skippedNotice(result.skipped));
+    const total = result.uris.length;
+    const batches = result.uris.map((text, index) => ({ text, label: t('export.batch', { n: index + 1, total }) }));
+    this.#show(batches, this.#skippedNotice(result.skipped));
   }
 
   async #phone() {
     if (!(await this.#confirmPlain('phone'))) return;
-    const items = this.session.entries.map((entry) => ({ id: entry.id, label: [entry.issuer, entry.name].filter(Boolean).join(' – ') }));
+    const items = this.session.entries.map((entry) => ({ id: entry.id, label: accountLabel(entry) }));
     this.#show(items.map((item) => ({ ...item, text: null })));
   }
 
   #show(items, notice = null) {
     this.#sequence?.destroy();
-    this.#sequence = new QrSequence({ authcore: this.authcore, session: this.session, items, onClose: () => this.#close() });
+    const onClose = () => this.#close();
+    this.#sequence = new QrSequence({ authcore: this.authcore, session: this.session, items, onClose });
     this.stage.replaceChildren(notice ?? '', this.#sequence.element);
     this.app.setBusy('export', true);
     this.#sequence.focus();

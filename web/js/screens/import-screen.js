@@ -8,7 +8,7 @@ import { showToast } from '../ui/announcer.js';
 import { ScanPanel } from '../scan/scan-panel.js';
 import { MigrationBatches } from '../transfer/migration-batches.js';
 import { importPreview, possibleDuplicates } from '../transfer/import-preview.js';
-import { classifyText } from '../app/qr-content.js';
+import { classifyText } from '../scan/scanned-text.js';
 import { tooLarge } from '../transfer/file-size.js';
 import { runImport } from '../transfer/import-sandbox.js';
 

@@ -4,8 +4,9 @@
 // The backup is opened in wasm and held there until the merge, Cancel, leaving, or locking.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field } from '../ui/form-field.js';
-import { confirmDialog } from '../ui/dialog.js';
+import { field, passwordField } from '../ui/form-field.js';
+import { actionButton } from '../ui/action-button.js';
+import { confirmReplaceVault } from '../ui/confirm-questions.js';
 import { showToast } from '../ui/announcer.js';
 import { mergePreview, mergeSummary } from '../transfer/merge-preview.js';
 
@@ -17,7 +18,7 @@ export class MergeBackupScreen {
     this.app = app;
     this.session = session;
     this.file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: h('input', { type: 'file' }) });
-    this.password = field({ label: t('restore.password'), input: h('input', { type: 'password', autocomplete: 'off' }) });
+    this.password = passwordField({ label: t('restore.password'), autocomplete: 'off' });
     this.status = h('p', { role: 'alert', class: 'problem' });
     this.submit = h('button', { type: 'submit', class: 'button primary', text: t('merge.preview') });
     this.#bytes = options.bytes ?? null;
@@ -25,7 +26,7 @@ export class MergeBackupScreen {
       options.bytes ? h('p', { text: t('merge.chosenFile', { name: options.fileName ?? '' }) }) : this.file.element,
       this.password.element, this.status,
       h('div', { class: 'button-row' }, this.submit,
-        h('button', { type: 'button', class: 'button', text: t('common.back'), onclick: () => app.navigate('settings') })));
+        actionButton(t('common.back'), () => app.navigate('settings'))));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#preview();
@@ -35,6 +36,10 @@ export class MergeBackupScreen {
       h('h2', { id: 'merge-title', tabindex: '-1', text: t('merge.title') }),
       h('p', { text: t('merge.intro') }),
       form, this.stage);
+  }
+
+  #problem(error) {
+    this.stage.replaceChildren(h('p', { class: 'notice error', role: 'alert', text: this.app.describeError(error) }));
   }
 
   async #chosenBytes() {
@@ -58,16 +63,18 @@ export class MergeBackupScreen {
     this.submit.disabled = false;
     this.submit.textContent = t('merge.preview');
     if (preview.error) {
-      this.status.textContent = preview.error.kind === 'wrong_password' ? t('restore.wrong') : this.app.describeError(preview.error);
+      const wrong = preview.error.kind === 'wrong_password';
+      this.status.textContent = wrong ? t('restore.wrong') : this.app.describeError(preview.error);
       return;
     }
     this.#previewing = true;
-    const merge = h('button', { type: 'button', class: 'button primary', text: t('merge.confirm'), onclick: () => this.#merge() });
-    const replace = h('button', { type: 'button', class: 'button danger', text: t('merge.replace'), onclick: () => this.#replace(bytes) });
+    const merge = actionButton(t('merge.confirm'), () => this.#merge(), { variant: 'primary' });
+    const cancel = actionButton(t('common.cancel'), () => this.#cancel());
+    const replace = actionButton(t('merge.replace'), () => this.#replace(bytes), { variant: 'danger' });
     this.stage.replaceChildren(h('section', { class: 'card', 'aria-labelledby': 'merge-preview-title' },
       h('h3', { id: 'merge-preview-title', tabindex: '-1', text: t('merge.previewTitle') }),
       mergePreview(preview),
-      h('div', { class: 'button-row' }, merge, h('button', { type: 'button', class: 'button', text: t('common.cancel'), onclick: () => this.#cancel() })),
+      h('div', { class: 'button-row' }, merge, cancel),
       h('p', { class: 'small-print', text: t('merge.replaceHint') }),
       h('div', { class: 'button-row' }, replace)));
     this.stage.querySelector('h3').focus();
@@ -77,7 +84,7 @@ export class MergeBackupScreen {
     const result = await this.session.applyMerge();
     this.#previewing = false;
     if (result.error) {
-      this.stage.replaceChildren(h('p', { class: 'notice error', role: 'alert', text: this.app.describeError(result.error) }));
+      this.#problem(result.error);
       return;
     }
     this.password.input.value = '';
@@ -86,14 +93,14 @@ export class MergeBackupScreen {
   }
 
   async #replace(bytes) {
-    if (!(await confirmDialog({ title: t('restore.replaceTitle'), message: t('restore.replaceMessage'), confirmLabel: t('restore.replaceConfirm'), danger: true }))) return;
+    if (!(await confirmReplaceVault())) return;
     await this.session.discardMerge();
     this.#previewing = false;
     const password = this.password.input.value;
     this.password.input.value = '';
     const result = await this.session.restore(bytes, password);
     if (result.error) {
-      this.stage.replaceChildren(h('p', { class: 'notice error', role: 'alert', text: this.app.describeError(result.error) }));
+      this.#problem(result.error);
       return;
     }
     this.app.unlocked({ restored: true });

@@ -3,8 +3,9 @@
 // way around it; a file over the size cap is refused before it is read.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field } from '../ui/form-field.js';
-import { confirmDialog } from '../ui/dialog.js';
+import { field, passwordField } from '../ui/form-field.js';
+import { actionButton } from '../ui/action-button.js';
+import { confirmReplaceVault } from '../ui/confirm-questions.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
 import { countDown } from '../ui/wait-button.js';
 import { tooLarge } from '../transfer/file-size.js';
@@ -14,13 +15,14 @@ export class RestoreScreen {
   #destroyed = false;
 
   constructor({ app, session }) {
-    const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: h('input', { type: 'file', required: true }) });
-    const password = field({ label: t('restore.password'), input: h('input', { type: 'password', autocomplete: 'current-password', required: true }) });
+    const fileInput = h('input', { type: 'file', required: true });
+    const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: fileInput });
+    const password = passwordField({ label: t('restore.password'), autocomplete: 'current-password', required: true });
     const status = h('p', { role: 'alert', class: 'problem' });
     const submit = h('button', { type: 'submit', class: 'button primary', text: t('restore.submit') });
     const form = h('form', { class: 'card', novalidate: true }, file.element, password.element, status,
       h('div', { class: 'button-row' }, submit,
-        h('button', { type: 'button', class: 'button', text: t('common.back'), onclick: () => app.back() })));
+        actionButton(t('common.back'), () => app.back())));
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -41,7 +43,7 @@ export class RestoreScreen {
         return;
       }
       const { current } = await session.stored();
-      if (current && !(await confirmDialog({ title: t('restore.replaceTitle'), message: t('restore.replaceMessage'), confirmLabel: t('restore.replaceConfirm'), danger: true }))) return;
+      if (current && !(await confirmReplaceVault())) return;
       submit.disabled = true;
       submit.textContent = t('unlock.working');
       const bytes = new Uint8Array(await chosen.arrayBuffer());

@@ -5,7 +5,8 @@
 // cannot unlock leaves the password path as it is.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { field, vaultUsernameField } from '../ui/form-field.js';
+import { passwordField, vaultUsernameField } from '../ui/form-field.js';
+import { actionButton } from '../ui/action-button.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
 import { countDown } from '../ui/wait-button.js';
 import { webauthnAvailable } from '../vault/webauthn-prf.js';
@@ -17,19 +18,21 @@ export class UnlockScreen {
   constructor({ app, session }, { reason } = {}) {
     this.app = app;
     this.session = session;
-    const password = field({ label: t('unlock.password'), input: h('input', { type: 'password', autocomplete: 'current-password', required: true }) });
+    const password = passwordField({ label: t('unlock.password'), autocomplete: 'current-password', required: true });
     const status = h('p', { role: 'alert', class: 'problem' });
     const submit = h('button', { type: 'submit', class: 'button primary', text: t('unlock.submit') });
     this.password = password;
     this.status = status;
     this.submit = submit;
 
-    const form = h('form', { class: 'card', novalidate: true }, vaultUsernameField(t('app.vaultUser')), password.element, status, h('div', { class: 'button-row' }, submit));
+    const form = h('form', { class: 'card', novalidate: true },
+      vaultUsernameField(t('app.vaultUser')), password.element, status, h('div', { class: 'button-row' }, submit));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#attempt();
     });
-    this.passkeyButton = h('button', { type: 'button', class: 'button', hidden: true, text: t('unlock.passkey'), onclick: () => this.#attemptPasskey() });
+    this.passkeyButton = actionButton(t('unlock.passkey'), () => this.#attemptPasskey());
+    this.passkeyButton.hidden = true; // until a passkey is known to work here (#offerPasskeys)
     this.passkeyStatus = h('p', { role: 'alert', class: 'problem' });
     const reasonText = reason && reason !== 'user' ? t(`lock.reason.${reason}`) : '';
     this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'unlock-title' },
@@ -40,7 +43,7 @@ export class UnlockScreen {
       this.passkeyStatus,
       h('p', { class: 'small-print', text: t('unlock.forgot') }),
       h('div', { class: 'button-row' },
-        h('button', { type: 'button', class: 'button link', text: t('restore.open'), onclick: () => this.app.showRestore() })));
+        actionButton(t('restore.open'), () => this.app.showRestore(), { variant: 'link' })));
     secondsToWait().then((seconds) => this.#destroyed || this.#wait(seconds, false));
     this.#offerPasskeys();
   }
@@ -65,7 +68,8 @@ export class UnlockScreen {
       this.app.unlocked(result);
       return;
     }
-    this.passkeyStatus.textContent = result.error.kind === 'wrong_password' ? t('unlock.passkeyWrong') : this.app.describeError(result.error);
+    const wrong = result.error.kind === 'wrong_password';
+    this.passkeyStatus.textContent = wrong ? t('unlock.passkeyWrong') : this.app.describeError(result.error);
     this.password.input.focus();
   }
 
@@ -115,7 +119,8 @@ export class UnlockScreen {
       this.submit.disabled = false;
       return;
     }
-    this.status.textContent = wrong ? `${t('unlock.wrong')} ${t('unlock.wait', { count: seconds })}` : t('unlock.wait', { count: seconds });
+    const wait = t('unlock.wait', { count: seconds });
+    this.status.textContent = wrong ? `${t('unlock.wrong')} ${wait}` : wait;
     this.#stopWait = countDown(this.submit, seconds, t('unlock.submit'));
   }
 

@@ -2,8 +2,9 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { icon } from '../ui/icons.js';
-import { downloadBackup } from '../app/backup.js';
+import { downloadBackup } from '../storage/backup-file.js';
 import { showToast } from '../ui/announcer.js';
+import { actionButton } from '../ui/action-button.js';
 
 export class VaultReadyScreen {
   constructor({ app, session }) {
@@ -16,6 +17,6 @@ export class VaultReadyScreen {
           h('button', { type: 'button', class: 'button', onclick: async () => {
             if (await downloadBackup(session)) showToast(t('backup.downloaded'));
           } }, icon('download'), t('backup.download')),
-          h('button', { type: 'button', class: 'button primary', text: t('ready.continue'), onclick: () => app.navigate('add') }))));
+          actionButton(t('ready.continue'), () => app.navigate('add'), { variant: 'primary' }))));
   }
 }

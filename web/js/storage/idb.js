@@ -49,7 +49,9 @@ export async function inTransaction(mode, body) {
       return;
     }
     transaction.oncomplete = () => resolve(result);
-    transaction.onabort = () => reject(transaction.error ?? new DOMException('the transaction was aborted', 'AbortError'));
+    transaction.onabort = () => {
+      reject(transaction.error ?? new DOMException('the transaction was aborted', 'AbortError'));
+    };
     transaction.onerror = (event) => event.preventDefault(); // reported once, by onabort
     Promise.resolve(body(transaction.objectStore(VAULT_STORE), transaction)).then((value) => {
       result = value;

@@ -37,7 +37,9 @@ function record(bytes, revision) {
 /// {current, previous}: each {bytes, revision, savedAt} or undefined.
 export function loadVault() {
   return inTransaction('readonly', async (store) => {
-    const [current, previous] = await Promise.all([requestResult(store.get('current')), requestResult(store.get('previous'))]);
+    const [current, previous] = await Promise.all([
+      requestResult(store.get('current')), requestResult(store.get('previous')),
+    ]);
     return { current, previous };
   });
 }
@@ -65,12 +67,15 @@ function writeMirror(value) {
 /// revision seen becomes its revision instead of the larger of the two.
 /// `forgetPrevious`: 'previous' gets the NEW file too, so no copy of the old version stays (after a
 /// password change the old record would still open with the old password).
-export async function saveVault(bytes, revision, expectedRevision, { replace = false, resetHighest = false, forgetPrevious = false } = {}) {
+export async function saveVault(bytes, revision, expectedRevision, options = {}) {
+  const { replace = false, resetHighest = false, forgetPrevious = false } = options;
   let highest;
   try {
     highest = await inTransaction('readwrite', async (store, transaction) => {
       const meta = transaction.objectStore(META_STORE);
-      const [current, stored] = await Promise.all([requestResult(store.get('current')), requestResult(meta.get(HIGHEST))]);
+      const [current, stored] = await Promise.all([
+        requestResult(store.get('current')), requestResult(meta.get(HIGHEST)),
+      ]);
       if (current && !replace && current.revision !== expectedRevision) throw new StaleVaultError(current.revision);
       const saved = record(bytes, revision);
       if (forgetPrevious) store.put(saved, 'previous');
@@ -90,7 +95,8 @@ export async function saveVault(bytes, revision, expectedRevision, { replace = f
 /// The highest revision this browser has saved (IndexedDB or its localStorage mirror, whichever is
 /// higher: putting back an old IndexedDB copy does not also roll back localStorage).
 export async function highestRevisionSeen() {
-  const stored = await inTransaction('readonly', (store, transaction) => requestResult(transaction.objectStore(META_STORE).get(HIGHEST)));
+  const readHighest = (store, transaction) => requestResult(transaction.objectStore(META_STORE).get(HIGHEST));
+  const stored = await inTransaction('readonly', readHighest);
   return Math.max(Number(stored) || 0, readMirror());
 }
 

@@ -3,7 +3,8 @@
 // Labels from files are shown as text only.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { fold } from '../app/account-order.js';
+import { dataTable, tag } from '../ui/data-table.js';
+import { fold } from '../accounts/account-order.js';
 
 function key(issuer, name) {
   return `${fold(issuer)}\u0000${fold(name)}`;
@@ -16,19 +17,26 @@ export function possibleDuplicates(accounts, entries) {
   return accounts.map((account) => existing.has(key(account.issuer, account.name)));
 }
 
-export function importPreview({ accounts, problems, duplicates }) {
-  const rows = accounts.map((account, index) => h('tr', { class: duplicates[index] ? 'duplicate' : null },
+function accountRow(account, duplicate) {
+  return h('tr', { class: duplicate ? 'duplicate' : null },
     h('td', { text: account.issuer || t('account.noIssuer') }),
     h('td', { text: account.name }),
     h('td', { text: t(`type.${account.type}`) }),
-    h('td', {}, duplicates[index] ? h('span', { class: 'tag warn', text: t('import.possibleDuplicate') }) : h('span', { class: 'tag', text: t('import.new') }))));
+    h('td', {}, duplicate ? tag(t('import.possibleDuplicate'), { warn: true }) : tag(t('import.new'))));
+}
+
+// What could not be read, by entry number, so the user can find it in the file.
+function problemList(problems) {
+  const line = (problem) => t('import.problemLine', { number: problem.index + 1, message: problem.message });
+  return h('div', { class: 'notice warning' },
+    h('p', {}, h('strong', { text: t('import.problems', { count: problems.length }) })),
+    h('ul', {}, problems.map((problem) => h('li', { text: line(problem) }))));
+}
+
+export function importPreview({ accounts, problems, duplicates }) {
+  const rows = accounts.map((account, index) => accountRow(account, duplicates[index]));
+  const headings = [t('field.issuer'), t('field.name'), t('field.type'), t('import.status')];
   return h('div', { class: 'screen' },
-    h('div', { class: 'table-wrap' },
-      h('table', {},
-        h('caption', { class: 'sr-only', text: t('import.previewCaption') }),
-        h('thead', {}, h('tr', {}, [t('field.issuer'), t('field.name'), t('field.type'), t('import.status')].map((text) => h('th', { scope: 'col', text })))),
-        h('tbody', {}, rows))),
-    problems.length ? h('div', { class: 'notice warning' },
-      h('p', {}, h('strong', { text: t('import.problems', { count: problems.length }) })),
-      h('ul', {}, problems.map((problem) => h('li', { text: t('import.problemLine', { number: problem.index + 1, message: problem.message }) })))) : null);
+    dataTable({ caption: t('import.previewCaption'), headings, rows }),
+    problems.length ? problemList(problems) : null);
 }

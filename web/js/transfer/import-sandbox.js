@@ -3,7 +3,7 @@
 // derivation (the core refuses costlier files with 'kdf_too_costly'); the timeout is the last line
 // against anything that still runs away.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
-import { scriptUrl } from '../app/script-urls.js';
+import { scriptUrl } from '../security/script-urls.js';
 
 export const TIMEOUT_MS = 60_000;
 
@@ -12,7 +12,8 @@ export async function runImport(action, ...args) {
   const worker = new WorkerMessenger(scriptUrl('js/worker/import-worker.js'));
   let timer;
   const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve({ error: { kind: 'timeout', field: action, message: 'the import took too long and was stopped' } }), TIMEOUT_MS);
+    const timedOut = { error: { kind: 'timeout', field: action, message: 'the import took too long and was stopped' } };
+    timer = setTimeout(() => resolve(timedOut), TIMEOUT_MS);
   });
   try {
     return await Promise.race([worker.call(action, ...args), late]);

@@ -6,7 +6,9 @@ import { h } from '../ui/dom.js';
 export async function qrCanvas(authcore, text, label) {
   const qr = await authcore.call('encodeQr', text, { scale: 6, margin: 4 });
   if (qr.error) return qr;
-  const canvas = h('canvas', { class: 'qr-canvas', width: qr.width, height: qr.height, role: 'img', 'aria-label': label });
+  const canvas = h('canvas', {
+    class: 'qr-canvas', width: qr.width, height: qr.height, role: 'img', 'aria-label': label,
+  });
   const context = canvas.getContext('2d');
   const image = context.createImageData(qr.width, qr.height);
   for (let i = 0; i < qr.pixels.length; i++) {

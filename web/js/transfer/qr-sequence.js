@@ -4,6 +4,7 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { qrCanvas } from './qr-canvas.js';
+import { actionButton } from '../ui/action-button.js';
 
 export class QrSequence {
   #index = 0;
@@ -15,11 +16,12 @@ export class QrSequence {
     this.#items = items;
     this.title = h('h3', { tabindex: '-1' });
     this.holder = h('div', { class: 'qr-holder' });
-    this.previous = h('button', { type: 'button', class: 'button', text: t('export.previous'), onclick: () => this.#go(-1) });
-    this.next = h('button', { type: 'button', class: 'button primary', text: t('export.next'), onclick: () => this.#go(1) });
+    this.previous = actionButton(t('export.previous'), () => this.#go(-1));
+    this.next = actionButton(t('export.next'), () => this.#go(1), { variant: 'primary' });
+    const done = actionButton(t('export.done'), onClose);
     this.element = h('section', { class: 'card qr-sequence', 'aria-live': 'off' },
       this.title, h('p', { class: 'small-print', text: t('export.qrHint') }), this.holder,
-      h('div', { class: 'button-row' }, this.previous, this.next, h('button', { type: 'button', class: 'button', text: t('export.done'), onclick: onClose })));
+      h('div', { class: 'button-row' }, this.previous, this.next, done));
     this.#render();
   }
 
@@ -35,7 +37,8 @@ export class QrSequence {
 
   async #render() {
     const item = this.#items[this.#index];
-    this.title.textContent = `${item.label} (${t('export.position', { n: this.#index + 1, total: this.#items.length })})`;
+    const position = t('export.position', { n: this.#index + 1, total: this.#items.length });
+    this.title.textContent = `${item.label} (${position})`;
     this.previous.disabled = this.#index === 0;
     this.next.disabled = this.#index === this.#items.length - 1;
     this.holder.replaceChildren();
@@ -48,7 +51,8 @@ export class QrSequence {
     const canvas = await qrCanvas(this.authcore, text, item.label);
     text = null;
     if (this.#items[this.#index] !== item) return;
-    this.holder.replaceChildren(canvas instanceof HTMLCanvasElement ? canvas : h('p', { class: 'notice error', text: t('error.generic') }));
+    const failed = !(canvas instanceof HTMLCanvasElement);
+    this.holder.replaceChildren(failed ? h('p', { class: 'notice error', text: t('error.generic') }) : canvas);
   }
 
   destroy() {

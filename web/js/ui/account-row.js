@@ -11,6 +11,20 @@ import { groupCode, spokenCode } from './code-format.js';
 
 export const NEXT_CODE_SECONDS = 5;
 
+// The issuer, with a star for a favourite (and the word for screen readers, which skip the star).
+function issuerLine(issuer, favourite) {
+  return h('span', { class: 'account-issuer' }, h('span', { text: issuer }),
+    favourite ? h('span', { class: 'favourite-mark', 'aria-hidden': 'true', text: '★' }) : null,
+    favourite ? h('span', { class: 'sr-only', text: `, ${t('account.favourite')}` }) : null);
+}
+
+/// A small icon button beside the row; `label` names the account, `title` is the tooltip.
+function toolButton({ action, iconName, label, title, onclick, disabled }) {
+  return h('button', {
+    type: 'button', class: 'button quiet small', dataset: { action }, disabled, 'aria-label': label, title, onclick,
+  }, icon(iconName));
+}
+
 export class AccountRow {
   #ring = new CountdownRing();
   #code = h('span', { class: 'account-code', 'aria-hidden': 'true' });
@@ -26,28 +40,29 @@ export class AccountRow {
     // The row's content is plain text in reading order (issuer, account, code digit by digit, time
     // left); the copy button lies over it (CSS), so a click anywhere copies, and it is named for what
     // it does. Visible text inside the button would have to be part of its name (WCAG 2.5.3).
-    this.copyButton = h('button', { type: 'button', class: 'account-copy', dataset: { action: 'copy' }, 'aria-label': t('copy.for', { issuer }), 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this) });
+    this.copyButton = h('button', {
+      type: 'button', class: 'account-copy', dataset: { action: 'copy' },
+      'aria-label': t('copy.for', { issuer }), 'aria-describedby': 'copy-hint', onclick: () => handlers.copy(this),
+    });
     const main = h('div', { class: 'account-main' },
-      h('span', { class: 'account-issuer' }, h('span', { text: issuer }),
-        entry.favourite ? h('span', { class: 'favourite-mark', 'aria-hidden': 'true', text: '★' }) : null,
-        entry.favourite ? h('span', { class: 'sr-only', text: `, ${t('account.favourite')}` }) : null),
+      issuerLine(issuer, entry.favourite),
       h('span', { class: 'sr-only', text: ', ' }),
       h('span', { class: 'account-name', text: entry.name }),
       this.#code, this.#spoken, this.#next,
       this.isHotp ? null : this.#ring.element,
       this.copyButton);
     const tools = h('div', { class: 'account-tools' });
-    const toolLabel = (key) => t(key, { account: [entry.issuer, entry.name].filter(Boolean).join(' ') });
-    if (this.isHotp) {
-      tools.append(h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'next' }, 'aria-label': toolLabel('hotp.nextFor'),
-        title: t('hotp.next'), onclick: () => handlers.nextHotp(this) }, icon('refresh')));
-    }
+    const account = [entry.issuer, entry.name].filter(Boolean).join(' ');
+    const tool = (action, iconName, labelKey, titleKey, onclick, disabled = false) => toolButton({
+      action, iconName, label: t(labelKey, { account }), title: t(titleKey), onclick, disabled,
+    });
+    if (this.isHotp) tools.append(tool('next', 'refresh', 'hotp.nextFor', 'hotp.next', () => handlers.nextHotp(this)));
     if (reordering) {
       tools.append(
-        h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'up' }, disabled: first, 'aria-label': toolLabel('reorder.upFor'), title: t('reorder.up'), onclick: () => handlers.move(entry, -1) }, icon('up')),
-        h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'down' }, disabled: last, 'aria-label': toolLabel('reorder.downFor'), title: t('reorder.down'), onclick: () => handlers.move(entry, 1) }, icon('down')));
+        tool('up', 'up', 'reorder.upFor', 'reorder.up', () => handlers.move(entry, -1), first),
+        tool('down', 'down', 'reorder.downFor', 'reorder.down', () => handlers.move(entry, 1), last));
     } else {
-      tools.append(h('button', { type: 'button', class: 'button quiet small', dataset: { action: 'edit' }, 'aria-label': toolLabel('edit.for'), title: t('edit.title'), onclick: () => handlers.edit(entry) }, icon('edit')));
+      tools.append(tool('edit', 'edit', 'edit.for', 'edit.title', () => handlers.edit(entry)));
     }
     this.element = h('li', { class: 'account', dataset: { id: String(entry.id) } }, main, tools);
     if (this.isHotp) this.#showHotpHint();

@@ -1,6 +1,7 @@
 // Feedback for everyone: a short visible toast and the same words in the polite live region that
 // screen readers read (the toast container itself is aria-hidden to avoid reading it twice).
 import { h } from './dom.js';
+import { actionButton } from './action-button.js';
 
 const TOAST_MS = 4000;
 
@@ -29,7 +30,10 @@ export function showToast(message, { action, timeout = TOAST_MS } = {}) {
     if (!container.querySelector('.toast button')) container.setAttribute('aria-hidden', 'true');
   };
   if (action) {
-    toast.append(h('button', { type: 'button', class: 'button small', text: action.label, onclick: () => { remove(); action.run(); } }));
+    toast.append(actionButton(action.label, () => {
+      remove();
+      action.run();
+    }, { variant: 'small' }));
     // An actionable toast must be reachable by keyboard and screen readers.
     container.removeAttribute('aria-hidden');
   }

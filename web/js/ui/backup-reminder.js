@@ -2,8 +2,8 @@
 // reminder interval has passed. One click downloads the encrypted backup.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
-import { getSettings, updateSettings } from '../app/settings.js';
-import { downloadBackup } from '../app/backup.js';
+import { getSettings, updateSettings } from '../storage/settings.js';
+import { downloadBackup } from '../storage/backup-file.js';
 import { showToast } from './announcer.js';
 import { evictionRisk } from '../storage/persistence.js';
 

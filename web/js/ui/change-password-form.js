@@ -3,20 +3,23 @@
 // Backups downloaded before still do: the form says so and offers a new backup right there.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
-import { field, vaultUsernameField } from './form-field.js';
+import { passwordField, vaultUsernameField } from './form-field.js';
+import { actionButton } from './action-button.js';
 import { showToast } from './announcer.js';
 import { passwordStrength, MIN_LENGTH } from '../vault/password-strength.js';
-import { downloadBackup } from '../app/backup.js';
+import { downloadBackup } from '../storage/backup-file.js';
 
 export class ChangePasswordForm {
   constructor({ app, session }) {
-    const current = field({ label: t('password.current'), input: h('input', { type: 'password', autocomplete: 'current-password' }) });
-    const next = field({ label: t('password.new'), hint: t('create.passwordHint', { min: MIN_LENGTH }), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
-    const repeat = field({ label: t('create.repeat'), input: h('input', { type: 'password', autocomplete: 'new-password' }) });
+    const current = passwordField({ label: t('password.current'), autocomplete: 'current-password' });
+    const hint = t('create.passwordHint', { min: MIN_LENGTH });
+    const next = passwordField({ label: t('password.new'), hint, autocomplete: 'new-password' });
+    const repeat = passwordField({ label: t('create.repeat'), autocomplete: 'new-password' });
     const status = h('p', { role: 'alert', class: 'problem' });
     const done = h('div', { class: 'notice password-changed', role: 'status', hidden: true });
     this.inputs = [current.input, next.input, repeat.input];
-    const form = h('form', { novalidate: true }, vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status, done,
+    const form = h('form', { novalidate: true },
+      vaultUsernameField(t('app.vaultUser')), current.element, next.element, repeat.element, status, done,
       h('p', { class: 'small-print', text: t('password.backupNote') }),
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button', text: t('password.submit') })));
     form.addEventListener('submit', async (event) => {
@@ -39,11 +42,15 @@ export class ChangePasswordForm {
       }
       for (const input of this.inputs) input.value = '';
       current.setProblem(null);
-      showToast(result.passkeysDropped ? `${t('password.changed')} ${t('password.passkeysDropped')}` : t('password.changed'), result.passkeysDropped ? { timeout: 15_000 } : undefined);
-      done.replaceChildren(h('p', { text: t('password.changedBackups') }),
-        h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button primary', text: t('password.downloadBackup'), onclick: async () => {
-          if (await downloadBackup(session)) showToast(t('backup.downloaded'));
-        } })));
+      // Passkeys were bound to the old password: saying so needs longer than a plain toast.
+      if (result.passkeysDropped) {
+        showToast(`${t('password.changed')} ${t('password.passkeysDropped')}`, { timeout: 15_000 });
+      }
+      else showToast(t('password.changed'));
+      const download = actionButton(t('password.downloadBackup'), async () => {
+        if (await downloadBackup(session)) showToast(t('backup.downloaded'));
+      }, { variant: 'primary' });
+      done.replaceChildren(h('p', { text: t('password.changedBackups') }), h('div', { class: 'button-row' }, download));
       done.hidden = false;
     });
     this.element = form;

@@ -88,7 +88,8 @@ export class ClipboardGuard {
   async #readIfGranted() {
     if (typeof this.#clipboard?.readText !== 'function' || typeof this.#permissions?.query !== 'function') return null;
     try {
-      const status = await withTimeout(this.#permissions.query({ name: 'clipboard-read' }), CALL_TIMEOUT_MS, this.#setTimer, this.#clearTimer);
+      const query = this.#permissions.query({ name: 'clipboard-read' });
+      const status = await withTimeout(query, CALL_TIMEOUT_MS, this.#setTimer, this.#clearTimer);
       if (status?.state !== 'granted') return null;
       return String(await withTimeout(this.#clipboard.readText(), CALL_TIMEOUT_MS, this.#setTimer, this.#clearTimer));
     } catch {

@@ -5,8 +5,8 @@ import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { OtpPreview } from './otp-preview.js';
 import { field } from './form-field.js';
-import { confirmDialog } from './dialog.js';
-import { groupNames } from '../app/account-order.js';
+import { confirmDuplicate } from './confirm-questions.js';
+import { groupNames } from '../accounts/account-order.js';
 
 export class ConfirmCard {
   #preview = null;
@@ -22,9 +22,11 @@ export class ConfirmCard {
     const unlocked = session.unlocked;
     save.addEventListener('click', async () => {
       save.disabled = true;
-      const saveAs = (allowDuplicates) => session.saveCandidates([candidate.id], { group: group.input.value.trim(), allowDuplicates });
+      const saveAs = (allowDuplicates) => session.saveCandidates([candidate.id], {
+        group: group.input.value.trim(), allowDuplicates,
+      });
       let result = await saveAs(false);
-      if (result.error?.kind === 'duplicate' && await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') })) {
+      if (result.error?.kind === 'duplicate' && await confirmDuplicate()) {
         result = await saveAs(true);
       }
       save.disabled = false;

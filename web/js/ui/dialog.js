@@ -2,6 +2,7 @@
 // to the element that opened it.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
+import { actionButton } from './action-button.js';
 
 /// Opens a dialog built by `build(close)`; resolves with the value passed to close(value) (undefined on Escape).
 export function openDialog({ labelledBy, build, className }) {
@@ -37,8 +38,10 @@ export async function confirmDialog({ title, message, confirmLabel, danger = fal
       message ? h('p', { text: message }) : null,
       details.length ? h('ul', {}, details.map((line) => h('li', { text: line }))) : null,
       h('div', { class: 'button-row' },
-        h('button', { type: 'button', class: ['button', danger ? 'danger' : 'primary'], text: confirmLabel, onclick: () => close(true) }),
-        h('button', { type: 'button', class: 'button', text: t('common.cancel'), autofocus: true, onclick: () => close(false) }))),
+        actionButton(confirmLabel, () => close(true), { variant: danger ? 'danger' : 'primary' }),
+        h('button', {
+          type: 'button', class: 'button', text: t('common.cancel'), autofocus: true, onclick: () => close(false),
+        }))),
   });
   return answer === true;
 }

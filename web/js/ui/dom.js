@@ -2,14 +2,19 @@
 // from QR codes and files can never become markup. There is deliberately no way to pass HTML.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+// Set as properties: the attribute of the same name is only the initial state.
+const PROPERTIES = new Set(['value', 'checked', 'selected', 'indeterminate']);
+
+const classNames = (value) => (Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
+
 function build(element, props, children) {
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'text') element.textContent = String(value);
-    else if (key === 'class') element.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
+    else if (key === 'class') element.setAttribute('class', classNames(value));
     else if (key === 'dataset') Object.assign(element.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
-    else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'indeterminate') element[key] = value;
+    else if (PROPERTIES.has(key)) element[key] = value;
     else element.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {

@@ -6,7 +6,12 @@ import { t } from '../i18n/i18n.js';
 import { openDialog, confirmDialog } from './dialog.js';
 import { field, checkbox } from './form-field.js';
 import { showToast } from './announcer.js';
-import { groupNames } from '../app/account-order.js';
+import { groupNames } from '../accounts/account-order.js';
+import { accountLabel } from '../accounts/account-label.js';
+
+function textField(label, attributes, hint) {
+  return field({ label, hint, input: h('input', { type: 'text', autocomplete: 'off', ...attributes }) });
+}
 
 export class EditDialog {
   constructor({ app, session, entry }) {
@@ -22,10 +27,12 @@ export class EditDialog {
     return openDialog({
       labelledBy: titleId,
       build: (close) => {
-        const issuer = field({ label: t('field.issuer'), input: h('input', { type: 'text', value: entry.issuer, autocomplete: 'off', maxlength: 200 }) });
-        const name = field({ label: t('field.name'), input: h('input', { type: 'text', value: entry.name, autocomplete: 'off', maxlength: 200 }) });
-        const group = field({ label: t('field.group'), hint: t('field.groupHint'), input: h('input', { type: 'text', value: entry.group ?? '', list: listId, autocomplete: 'off', maxlength: 100 }) });
-        const note = field({ label: t('field.note'), input: h('textarea', { value: entry.note ?? '', maxlength: 1000, rows: 3 }) });
+        const issuer = textField(t('field.issuer'), { value: entry.issuer, maxlength: 200 });
+        const name = textField(t('field.name'), { value: entry.name, maxlength: 200 });
+        const groupInput = { value: entry.group ?? '', list: listId, maxlength: 100 };
+        const group = textField(t('field.group'), groupInput, t('field.groupHint'));
+        const noteInput = h('textarea', { value: entry.note ?? '', maxlength: 1000, rows: 3 });
+        const note = field({ label: t('field.note'), input: noteInput });
         const favourite = checkbox({ label: t('field.favourite'), checked: Boolean(entry.favourite) });
         const status = h('p', { role: 'alert', class: 'problem' });
         const form = h('form', { novalidate: true },
@@ -64,8 +71,13 @@ export class EditDialog {
 
   async #delete() {
     const { entry, session, app } = this;
-    const label = [entry.issuer, entry.name].filter(Boolean).join(' – ');
-    const sure = await confirmDialog({ title: t('delete.title'), message: t('delete.message', { account: label }), confirmLabel: t('delete.confirm'), danger: true });
+    const label = accountLabel(entry);
+    const sure = await confirmDialog({
+      title: t('delete.title'),
+      message: t('delete.message', { account: label }),
+      confirmLabel: t('delete.confirm'),
+      danger: true,
+    });
     if (!sure) return false;
     const result = await session.remove(entry.id);
     if (result.error) {

@@ -14,7 +14,8 @@ export function field({ label, hint, input }) {
     else input.removeAttribute('aria-describedby');
   };
   describe();
-  const element = h('div', { class: 'field' }, h('label', { for: id, text: label }), input, hint ? hintElement : null, problemElement);
+  const element = h('div', { class: 'field' },
+    h('label', { for: id, text: label }), input, hint ? hintElement : null, problemElement);
   return {
     element,
     input,
@@ -41,11 +42,23 @@ export function checkbox({ label, checked = false, required = false, onchange })
 }
 
 export function select({ options, value }) {
-  return h('select', {}, options.map(([optionValue, text]) => h('option', { value: optionValue, text, selected: String(optionValue) === String(value) })));
+  // Compared as text: a <select>'s value is always a string, settings hold numbers.
+  const selected = (optionValue) => String(optionValue) === String(value);
+  const option = ([optionValue, text]) => h('option', { value: optionValue, text, selected: selected(optionValue) });
+  return h('select', {}, options.map(option));
 }
 
 /// A hidden user name beside password fields: password managers and screen readers expect one, and
 /// it names what the password opens ("Authenticator vault"), never a real account.
 export function vaultUsernameField(value) {
-  return h('input', { type: 'text', name: 'username', autocomplete: 'username', value, readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
+  return h('input', {
+    type: 'text', name: 'username', autocomplete: 'username', value,
+    readonly: true, hidden: true, tabindex: '-1', 'aria-hidden': 'true',
+  });
+}
+
+/// A labelled password input; other attributes go to the input. `autocomplete` tells password
+/// managers which password it is ('current-password', 'new-password'; 'off' for another vault's).
+export function passwordField({ label, hint, ...attributes }) {
+  return field({ label, hint, input: h('input', { type: 'password', ...attributes }) });
 }

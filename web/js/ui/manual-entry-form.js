@@ -6,29 +6,53 @@
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, select } from './form-field.js';
-import { confirmDialog } from './dialog.js';
+import { confirmDuplicate } from './confirm-questions.js';
 
 const DEFAULTS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+const TYPE_OPTIONS = [['totp', 'type.totp'], ['hotp', 'type.hotp'], ['steam', 'type.steam']];
+const ALGORITHM_OPTIONS = [['SHA1', 'SHA-1'], ['SHA256', 'SHA-256'], ['SHA512', 'SHA-512']];
+const DIGIT_OPTIONS = [[6, '6'], [7, '7'], [8, '8']];
+
+function textField(label, hint, maxlength) {
+  return field({ label, hint, input: h('input', { type: 'text', autocomplete: 'off', maxlength }) });
+}
+
+function numberField(label, { min, max, value }) {
+  return field({ label, input: h('input', { type: 'number', min, max, value, inputmode: 'numeric' }) });
+}
+
+function secretField() {
+  const input = h('input', {
+    type: 'text', class: 'secret-input', required: true,
+    autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters',
+  });
+  return field({ label: t('field.secret'), hint: t('manual.secretHint'), input });
+}
+
+function selectField(label, options, value) {
+  return field({ label, input: select({ options, value }) });
+}
 
 export class ManualEntryForm {
   #validation = 0;
 
   constructor({ app, session, onSaved }) {
-    const issuer = field({ label: t('field.issuer'), hint: t('manual.issuerHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
-    const name = field({ label: t('field.name'), hint: t('manual.nameHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 200 }) });
-    const secret = field({ label: t('field.secret'), hint: t('manual.secretHint'),
-      input: h('input', { type: 'text', class: 'secret-input', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', required: true }) });
-    const type = select({ options: [['totp', t('type.totp')], ['hotp', t('type.hotp')], ['steam', t('type.steam')]], value: DEFAULTS.type });
-    const algorithm = select({ options: [['SHA1', 'SHA-1'], ['SHA256', 'SHA-256'], ['SHA512', 'SHA-512']], value: DEFAULTS.algorithm });
-    const digits = select({ options: [[6, '6'], [7, '7'], [8, '8']], value: DEFAULTS.digits });
-    const period = field({ label: t('field.periodSeconds'), input: h('input', { type: 'number', min: 1, max: 3600, value: DEFAULTS.period, inputmode: 'numeric' }) });
-    const counter = field({ label: t('field.counter'), input: h('input', { type: 'number', min: 0, value: DEFAULTS.counter, inputmode: 'numeric' }) });
-    const group = field({ label: t('field.group'), hint: t('field.groupHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: 100 }) });
-    const typeField = field({ label: t('field.type'), input: type });
-    const algorithmField = field({ label: t('field.algorithm'), input: algorithm });
-    const digitsField = field({ label: t('field.digits'), input: digits });
+    const issuer = textField(t('field.issuer'), t('manual.issuerHint'), 200);
+    const name = textField(t('field.name'), t('manual.nameHint'), 200);
+    const secret = secretField();
+    const typeOptions = TYPE_OPTIONS.map(([value, key]) => [value, t(key)]);
+    const typeField = selectField(t('field.type'), typeOptions, DEFAULTS.type);
+    const algorithmField = selectField(t('field.algorithm'), ALGORITHM_OPTIONS, DEFAULTS.algorithm);
+    const digitsField = selectField(t('field.digits'), DIGIT_OPTIONS, DEFAULTS.digits);
+    const [type, algorithm, digits] = [typeField.input, algorithmField.input, digitsField.input];
+    const period = numberField(t('field.periodSeconds'), { min: 1, max: 3600, value: DEFAULTS.period });
+    const counter = numberField(t('field.counter'), { min: 0, value: DEFAULTS.counter });
+    const group = textField(t('field.group'), t('field.groupHint'), 100);
     const status = h('p', { role: 'alert', class: 'problem' });
-    const fields = { issuer, name, secret, period, counter, group, type: typeField, algorithm: algorithmField, digits: digitsField };
+    // By the field names the core reports errors with.
+    const fields = {
+      issuer, name, secret, period, counter, group, type: typeField, algorithm: algorithmField, digits: digitsField,
+    };
 
     const showTypeFields = () => {
       const kind = type.value;
@@ -67,9 +91,11 @@ export class ManualEntryForm {
       issuer.element, name.element, secret.element,
       h('details', { class: 'advanced' }, h('summary', { text: t('manual.advanced') }),
         h('p', { class: 'small-print', text: t('manual.advancedHint') }),
-        h('div', { class: 'grid-2' }, typeField.element, algorithmField.element, digitsField.element, period.element, counter.element)),
+        h('div', { class: 'grid-2' },
+          typeField.element, algorithmField.element, digitsField.element, period.element, counter.element)),
       group.element, status,
-      h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'button primary', text: t('manual.submit') })));
+      h('div', { class: 'button-row' },
+        h('button', { type: 'submit', class: 'button primary', text: t('manual.submit') })));
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -85,7 +111,7 @@ export class ManualEntryForm {
       }
       let result = await session.addManual(values());
       if (result.error?.kind === 'duplicate') {
-        const anyway = await confirmDialog({ title: t('duplicate.title'), message: t('duplicate.message'), confirmLabel: t('duplicate.addAnyway') });
+        const anyway = await confirmDuplicate();
         // The duplicate stays staged until the user decides, so the key is not read again.
         result = anyway ? await session.addManual(null, { allowDuplicates: true, candidateId: result.candidateId })
           : await session.discardCandidate(result.candidateId).then(() => result);

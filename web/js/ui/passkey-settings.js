@@ -16,10 +16,12 @@ export class PasskeySettings {
   constructor({ app, session }) {
     this.#app = app;
     this.#session = session;
-    this.name = field({ label: t('passkey.name'), hint: t('passkey.nameHint'), input: h('input', { type: 'text', autocomplete: 'off', maxlength: MAX_NAME_BYTES }) });
+    const nameInput = h('input', { type: 'text', autocomplete: 'off', maxlength: MAX_NAME_BYTES });
+    this.name = field({ label: t('passkey.name'), hint: t('passkey.nameHint'), input: nameInput });
     this.status = h('p', { role: 'alert', class: 'problem' });
     this.submit = h('button', { type: 'submit', class: 'button', text: t('passkey.add') });
-    const form = h('form', { novalidate: true }, this.name.element, this.status, h('div', { class: 'button-row' }, this.submit));
+    const form = h('form', { novalidate: true },
+      this.name.element, this.status, h('div', { class: 'button-row' }, this.submit));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#add();
@@ -50,8 +52,10 @@ export class PasskeySettings {
     for (const passkey of passkeys) {
       this.#list.append(h('li', { class: 'passkey' },
         h('span', { class: 'passkey-name', text: passkey.name }),
-        h('button', { type: 'button', class: 'button small', text: t('passkey.remove'), 'aria-label': t('passkey.removeLabel', { name: passkey.name }),
-          onclick: () => this.#remove(passkey) })));
+        h('button', {
+          type: 'button', class: 'button small', text: t('passkey.remove'),
+          'aria-label': t('passkey.removeLabel', { name: passkey.name }), onclick: () => this.#remove(passkey),
+        })));
     }
   }
 
@@ -69,7 +73,8 @@ export class PasskeySettings {
     this.name.setProblem(null);
     this.submit.disabled = true;
     this.submit.textContent = t('passkey.adding');
-    const result = await this.#session.addPasskey(name, { userName: `${t('app.vaultUser')} (${name})`, displayName: t('app.name') });
+    const userName = `${t('app.vaultUser')} (${name})`;
+    const result = await this.#session.addPasskey(name, { userName, displayName: t('app.name') });
     this.submit.disabled = false;
     this.submit.textContent = t('passkey.add');
     if (result.error) {

@@ -77,7 +77,8 @@ export class WindowedList {
     }));
     this.element.replaceChildren(...this.#sections.flatMap((section) => {
       section.list.append(section.top, section.bottom);
-      return [section.title ? h('h3', { class: 'group-title', text: section.title }) : null, section.list].filter(Boolean);
+      const title = section.title ? h('h3', { class: 'group-title', text: section.title }) : null;
+      return title ? [title, section.list] : [section.list];
     }));
     // Until the window is worked out, each list stands at its estimated full height, so the page
     // does not get shorter for a moment (which would lose the scroll position).
@@ -94,7 +95,8 @@ export class WindowedList {
   }
 
   #totalHeight(items) {
-    return windowRange({ count: items.length, heightOf: (index) => this.#heightOf(items[index]), gap: this.#gap ?? 0, top: Infinity, bottom: Infinity }).total;
+    const heightOf = (index) => this.#heightOf(items[index]);
+    return windowRange({ count: items.length, heightOf, gap: this.#gap ?? 0, top: Infinity, bottom: Infinity }).total;
   }
 
   // Each new section's list top (viewport coordinates) from the container's top and the offsets
@@ -102,7 +104,8 @@ export class WindowedList {
   // Only the first section can be untitled (sections()), the others each follow a heading.
   #estimatedTops(sections) {
     const first = sections[0]?.title ? this.#layout.titled : this.#layout.untitled;
-    if (!this.element.isConnected || first === null || (sections.length > 1 && this.#layout.afterList === null)) return null;
+    const unknownAfterList = sections.length > 1 && this.#layout.afterList === null;
+    if (!this.element.isConnected || first === null || unknownAfterList) return null;
     let top = this.element.getBoundingClientRect().top + first;
     return sections.map((section, index) => {
       if (index > 0) top += this.#totalHeight(sections[index - 1].items) + this.#layout.afterList;
@@ -135,7 +138,9 @@ export class WindowedList {
   update({ overscan: withOverscan = true, tops = null } = {}) {
     if (!this.#sections.length) return;
     // The gap between rows comes from the style sheet, readable once the list is in the document.
-    if (this.#gap === null && this.element.isConnected) this.#gap = parseFloat(getComputedStyle(this.#sections[0].list).rowGap) || 0;
+    if (this.#gap === null && this.element.isConnected) {
+      this.#gap = parseFloat(getComputedStyle(this.#sections[0].list).rowGap) || 0;
+    }
     const gap = this.#gap ?? 0;
     const viewportHeight = window.innerHeight || document.documentElement.clientHeight;
     const overscan = withOverscan ? viewportHeight * OVERSCAN_VIEWPORTS : 0;
@@ -155,7 +160,9 @@ export class WindowedList {
     const first = tops[0] - this.element.getBoundingClientRect().top;
     if (this.#sections[0].title) this.#layout.titled = first;
     else this.#layout.untitled = first;
-    if (tops.length > 1) this.#layout.afterList = tops[1] - (tops[0] + this.#sections[0].list.getBoundingClientRect().height);
+    if (tops.length > 1) {
+      this.#layout.afterList = tops[1] - (tops[0] + this.#sections[0].list.getBoundingClientRect().height);
+    }
     return tops;
   }
 

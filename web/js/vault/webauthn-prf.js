@@ -30,7 +30,9 @@ export function webauthnAvailable() {
 
 const random = (size) => crypto.getRandomValues(new Uint8Array(size));
 /// A copy of a BufferSource's bytes.
-const bytesOf = (source) => (ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source)).slice();
+const viewOf = (source) => (ArrayBuffer.isView(source)
+  ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source));
+const bytesOf = (source) => viewOf(source).slice();
 
 function base64url(bytes) {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -98,13 +100,17 @@ export async function createPrfPasskey({ salt, userName, displayName }) {
 
 /// Asks for one of `passkeys` ([{credentialId, prfSalt}]) and returns {credentialId, prfOutput}
 /// of the one the user chose. Throws PasskeyError.
+// evalByCredential is keyed by base64url credential id: the authenticator uses the salt of the
+// passkey the user picks.
+const saltByCredential = (passkey) => [base64url(passkey.credentialId), { first: passkey.prfSalt }];
+
 export async function passkeyPrfOutput(passkeys) {
   if (!webauthnAvailable()) throw new PasskeyError('unsupported');
   if (!passkeys.length) throw new PasskeyError('no_prf');
   const ids = passkeys.map((passkey) => passkey.credentialId);
   const prf = passkeys.length === 1
     ? { eval: { first: passkeys[0].prfSalt } }
-    : { evalByCredential: Object.fromEntries(passkeys.map((passkey) => [base64url(passkey.credentialId), { first: passkey.prfSalt }])) };
+    : { evalByCredential: Object.fromEntries(passkeys.map(saltByCredential)) };
   const credential = await assertion(ids, prf);
   const credentialId = new Uint8Array(credential.rawId);
   let prfOutput = prfFirst(credential);

@@ -1,9 +1,10 @@
-// A second worker (same script, own wasm instance) only for decoding images, so a hung decode can
-// be cancelled by terminating it without touching the worker that holds the unlocked vault. Each
-// one gets a port to the vault worker (worker/vault-link.js): codes read for the add screen are
-// staged there directly, so their text never reaches the page.
+// The page's side of the decoder worker: starts it, links it to the vault worker, sends it images
+// and ends it. The decoder is a second worker (same script, own wasm instance) that only decodes
+// images, so a hung decode can be cancelled by terminating it without touching the worker that
+// holds the unlocked vault. Each one gets a port to the vault worker (worker/vault-link.js): codes
+// read for the add screen are staged there directly, so their text never reaches the page.
 import { WorkerMessenger } from '../worker/worker-messenger.js';
-import { scriptUrl } from '../app/script-urls.js';
+import { scriptUrl } from '../security/script-urls.js';
 
 // Resolved from the page, not from this module: the build bundles modules into one file. Made on
 // first use (a Trusted Types policy needs the document).
@@ -18,7 +19,7 @@ export function connectDecoderTo(vaultMessenger) {
   vault = vaultMessenger;
 }
 
-function scanner() {
+function decoder() {
   if (messenger) return messenger;
   messenger = new WorkerMessenger(workerUrl());
   if (vault) {
@@ -39,7 +40,7 @@ export function decoderBusy() {
 /// resolves {staged, corners, width, height} (what the vault worker staged), else {text, bytes,
 /// corners, width, height}; or {error}.
 export function decodeBitmap(bitmap, mode, { stage = false } = {}) {
-  const worker = scanner();
+  const worker = decoder();
   let timer;
   const hung = new Promise((resolve) => {
     timer = setTimeout(() => {
@@ -47,12 +48,13 @@ export function decodeBitmap(bitmap, mode, { stage = false } = {}) {
       resolve({ error: { kind: 'cancelled', field: '', message: 'decoding took too long' } });
     }, HUNG_MS);
   });
-  return Promise.race([worker.callTransferring('decodeImage', [bitmap, mode, stage], [bitmap]), hung]).finally(() => clearTimeout(timer));
+  const decoded = worker.callTransferring('decodeImage', [bitmap, mode, stage], [bitmap]);
+  return Promise.race([decoded, hung]).finally(() => clearTimeout(timer));
 }
 
 /// Tells the decoder a new stream begins (it forgets what earlier frames left behind).
 export function startDecoderStream() {
-  return scanner().call('startStream');
+  return decoder().call('startStream');
 }
 
 /// Frees the scanner's wasm instance when no scanning is going on.

@@ -1,6 +1,7 @@
 // The encrypted backup: the stored vault file itself, downloaded as-is. It opens only with the vault
-// password, so it is safe to keep on a USB stick or in a mailbox.
-import { h } from '../ui/dom.js';
+// password, so it is safe to keep on a USB stick or in a mailbox. A download is one more place the
+// vault's opaque bytes are stored, so this lives with storage, below every screen and component
+// that offers it.
 import { updateSettings } from './settings.js';
 
 export const BACKUP_EXTENSION = '.authvault';
@@ -13,7 +14,8 @@ export function backupFileName(date = new Date()) {
 /// Offers bytes as a file download without any network request (a blob: URL).
 export function downloadBytes(bytes, fileName, type = 'application/octet-stream') {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = h('a', { href: url, download: fileName, hidden: true });
+  // A plain element, not ui/dom.js's h(): storage stays below the components that import it.
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();

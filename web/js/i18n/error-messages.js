@@ -1,6 +1,6 @@
 // Words for every error kind the bindings, the storage and the page produce. The core's own
 // messages are English and technical; users see these instead.
-import { t, catalogues } from '../i18n/i18n.js';
+import { t, catalogues } from './i18n.js';
 
 const FIELD_KINDS = new Set(['invalid_argument', 'invalid_uri', 'invalid_base32']);
 

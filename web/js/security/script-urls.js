@@ -11,7 +11,8 @@ const SCRIPTS = new Set(['js/worker/authcore-worker.js', 'js/worker/import-worke
 function checked(input) {
   const base = new URL('./', document.baseURI);
   const url = new URL(String(input), base);
-  if (url.origin !== base.origin || url.search || url.hash || !url.pathname.startsWith(base.pathname) || !SCRIPTS.has(url.pathname.slice(base.pathname.length))) {
+  const inApp = url.origin === base.origin && !url.search && !url.hash && url.pathname.startsWith(base.pathname);
+  if (!inApp || !SCRIPTS.has(url.pathname.slice(base.pathname.length))) {
     throw new TypeError(`not one of the app's scripts: ${url.href}`);
   }
   return url.href;
