@@ -42,13 +42,43 @@ run "web module tests" node --test tests/web/
 run "cli parity native vs wasm" bash tests/cli/parity.sh build/fuzz/authcore build/wasm/authcore.js
 if [[ -f tools/build-web.mjs ]]; then
   run "build web" node tools/build-web.mjs
-  if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
-    run "end-to-end (Chromium)" node --test --test-concurrency=1 tests/e2e/
-    # The same scenarios (tests/e2e/scenarios/) in each engine; each prints "e2e ENGINE: N run, ...".
-    for engine in chromium firefox webkit; do
-      run "end-to-end scenarios ($engine)" node --test --test-concurrency=1 "tests/e2e/engines/$engine.mjs"
+  # End to end in two lanes side by side, Chromium's files in one and Firefox then WebKit in the
+  # other: a browser test mostly waits (timers, the network, the other process), so two lanes on two
+  # cores took minutes off CI without making either lane busier than one core. Each lane's output is
+  # kept and printed whole when both are done. E2E_LANES=1 runs them one after the other.
+  # The same scenarios (tests/e2e/scenarios/) run in each engine; each prints "e2e ENGINE: N run, ...".
+  e2e_steps=(
+    "end-to-end (Chromium)|node --test --test-concurrency=1 tests/e2e/"
+    "end-to-end scenarios (chromium)|node --test --test-concurrency=1 tests/e2e/engines/chromium.mjs"
+    "end-to-end scenarios (firefox)|node --test --test-concurrency=1 tests/e2e/engines/firefox.mjs"
+    "end-to-end scenarios (webkit)|node --test --test-concurrency=1 tests/e2e/engines/webkit.mjs"
+  )
+  logs=build/e2e-logs
+  rm -rf "$logs" && mkdir -p "$logs"
+  lane() { # indexes into e2e_steps, run in order; each leaves INDEX.log and INDEX.status
+    local index
+    for index in "$@"; do
+      local command=${e2e_steps[$index]#*|}
+      { echo "($(date -u +%H:%M:%S) start)"; bash -c "$command"; } >"$logs/$index.log" 2>&1
+      echo $? >"$logs/$index.status"
+      echo "($(date -u +%H:%M:%S) end)" >>"$logs/$index.log"
     done
+  }
+  if [[ ${E2E_LANES:-2} == 1 ]]; then
+    lane 0 1 2 3
+  else
+    lane 0 1 & lane 2 3 & wait
   fi
+  for index in "${!e2e_steps[@]}"; do
+    name=${e2e_steps[$index]%%|*}
+    step "$name"
+    cat "$logs/$index.log"
+    if [[ $(cat "$logs/$index.status" 2>/dev/null) == 0 ]]; then
+      echo "--- $name: ok"; passed=$((passed + 1))
+    else
+      echo "--- $name: FAILED"; failed+=("$name")
+    fi
+  done
 fi
 
 step "summary"
