@@ -77,7 +77,11 @@ val decode(const val& pixels, const val& width, const val& height, const val& fo
 		val(emscripten::typed_memory_view(buffer.size(), buffer.data())).call<void>("set", pixels);
 		image.pixels = buffer;
 
-		auto code = decoder().decode(image, mode.as<std::string>() == "live" ? ScanMode::Live : ScanMode::Still);
+		// No code in a frame is the usual answer, not an exception (see QrDecoder::tryDecode).
+		auto found = decoder().tryDecode(image, mode.as<std::string>() == "live" ? ScanMode::Live : ScanMode::Still);
+		if (!found)
+			return errorObject(toString(ErrorKind::NoCodeFound), "image", "no readable QR code in the image");
+		const QrCode& code = *found;
 		auto corners = arrayOf(code.corners, [](const auto& corner) {
 			auto point = val::object();
 			point.set("x", corner.x);

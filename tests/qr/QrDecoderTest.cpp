@@ -84,6 +84,10 @@ TEST(QrDecoder, ImagesWithoutACodeGiveNoCodeFound)
 		EXPECT_EQ(errorField([&] { decoder.decode({line, 1000, 1, PixelFormat::Grey}, mode); }, ErrorKind::NoCodeFound), "image");
 		EXPECT_EQ(errorField([&] { decoder.decode({blank, 640, 480, PixelFormat::Grey}, mode); }, ErrorKind::NoCodeFound), "image");
 		EXPECT_EQ(errorField([&] { decoder.decode({noise, 640, 480, PixelFormat::Rgba}, mode); }, ErrorKind::NoCodeFound), "image");
+		// The camera path: the same answers without an exception; invalid input still throws.
+		EXPECT_FALSE(decoder.tryDecode({blank, 640, 480, PixelFormat::Grey}, mode).has_value());
+		EXPECT_FALSE(decoder.tryDecode({noise, 640, 480, PixelFormat::Rgba}, mode).has_value());
+		EXPECT_EQ(errorField([&] { (void)decoder.tryDecode({blank, 641, 480, PixelFormat::Grey}, mode); }, ErrorKind::InvalidArgument), "pixels");
 	}
 }
 

@@ -110,6 +110,14 @@ QrCode toQrCode(const ZXing::Barcode& barcode, bool inverted, ToImage toImage)
 
 QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 {
+	auto code = tryDecode(image, options);
+	if (!code)
+		throw Error(ErrorKind::NoCodeFound, "image", "no readable QR code in the image");
+	return std::move(*code);
+}
+
+std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanOptions& options)
+{
 	image.validate();
 	if (options.downscale < 1 || options.downscale > 4 || options.downscaleFromSide < 0 || options.fullResolutionEvery < 0
 		|| options.recoveryAttempts < 0 || options.recoveryAttempts > 16)
@@ -181,14 +189,14 @@ QrCode QrDecoder::decode(const ImageView& image, const QrScanOptions& options)
 		}
 	}
 	if (!code)
-		throw Error(ErrorKind::NoCodeFound, "image", "no readable QR code in the image");
+		return std::nullopt;
 
 	// The scan is over: leave no copy of the code's picture behind (sizes stay, so a caller that
 	// goes on scanning still allocates nothing).
 	authcore::secureWipe(_grey);
 	authcore::secureWipe(_frame);
 	_recovery->reset();
-	return std::move(*code);
+	return code;
 }
 
 QrCode decodeQr(const ImageView& image, ScanMode mode)

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -108,6 +109,12 @@ public:
 	/// Error{NoCodeFound, "image"} when no readable QR code is in the image.
 	QrCode decode(const ImageView& image, const QrScanOptions& options);
 	QrCode decode(const ImageView& image, ScanMode mode) { return decode(image, QrScanOptions::forMode(mode)); }
+
+	/// decode() for a camera stream, where most frames hold no readable code: that is an empty
+	/// result here, not an exception (a camera gives 10-30 frames a second, and WebKit's
+	/// JavaScriptCore does not always enter a typed catch inside wasm). Invalid input still throws.
+	std::optional<QrCode> tryDecode(const ImageView& image, const QrScanOptions& options);
+	std::optional<QrCode> tryDecode(const ImageView& image, ScanMode mode) { return tryDecode(image, QrScanOptions::forMode(mode)); }
 
 	/// True when the last frames without a code showed QR finder patterns: a code is in view but
 	/// cannot be read (out of focus, shaken, glared). The camera page then tells the person what to
