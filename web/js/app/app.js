@@ -26,7 +26,6 @@ import { clipboardGuard } from '../ui/clipboard.js';
 
 const UNLOCKED_SCREENS = { accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen, import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen };
 const LOCKED_SCREENS = { create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen, ready: VaultReadyScreen, unavailable: UnavailableScreen };
-const VAULT_BINDINGS = ['vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries', 'vaultCodes', 'vaultAddUri'];
 
 export class App {
   #authcore;
@@ -36,7 +35,6 @@ export class App {
   #current = { name: null, options: {} };
   #busy = new Set();
   #idleCallbacks = [];
-  #bindings = new Set();
   #autoLock;
   #lockedBefore = null; // where the user was when the vault locked
   #persistenceWatched = false;
@@ -61,8 +59,10 @@ export class App {
     return this.#authcore;
   }
 
-  has(binding) {
-    return this.#bindings.has(binding);
+  /// Page and wasm ship together, so every binding is there (issue 11); the screens' remaining
+  /// checks go with the web/js restructuring.
+  has() {
+    return true;
   }
 
   describeError(error) {
@@ -88,7 +88,8 @@ export class App {
   /// The unlock screen shows as soon as IndexedDB says there is a vault; the worker loads the wasm
   /// module meanwhile (unlock waits for it), so a cold start is not held up by the compile.
   async start() {
-    const capabilities = this.#authcore.call('capabilities');
+    // The first call loads the module: a failure to load shows here.
+    const loaded = this.#authcore.call('vaultIsUnlocked');
     let stored;
     try {
       stored = await this.session.stored();
@@ -97,19 +98,14 @@ export class App {
       return;
     }
     if (stored.current) this.#show('unlock');
-    const available = await capabilities;
+    const available = await loaded;
     if (available.error) {
       this.#show('unavailable', { error: available.error });
       return;
     }
-    this.#bindings = new Set(available.bindings);
-    if (!VAULT_BINDINGS.every((name) => this.#bindings.has(name))) {
-      this.#show('unavailable', { vaultMissing: true });
-      return;
-    }
     if (!stored.current) this.#show('create');
     // While the user types: compile and optimize the unlock code, grow the heap (Vault::rehearse).
-    if (this.has('vaultRehearse')) this.#authcore.call('vaultRehearse', stored.current?.bytes);
+    this.#authcore.call('vaultRehearse', stored.current?.bytes);
   }
 
   // Persistence is asked, never awaited (see storage/persistence.js): the answer shows in a banner
