@@ -2,7 +2,9 @@
 
 #include "authcore/Error.h"
 #include "authcore/SecureWipe.h"
+#include "authcore/account/AccountFields.h"
 #include "authcore/account/OtpauthUri.h"
+#include "authcore/encoding/Trim.h"
 #include "authcore/encoding/Base32.h"
 #include "authcore/encoding/Utf8.h"
 #include "authcore/import/MigrationPayload.h"
@@ -56,20 +58,20 @@ CandidatePreview Session::stage(Account account, std::string group)
 StagedText Session::stageText(std::string_view text)
 {
 	requireUnlocked();
-	const std::string_view trimmed = trimmedText(text);
+	const std::string_view clean = trimmed(text);
 	StagedText staged;
-	staged.kind = classifyText(trimmed);
+	staged.kind = classifyText(clean);
 	switch (staged.kind) {
-	case TextKind::Account: staged.candidates.push_back(stage(parseOtpauthUri(trimmed))); break;
+	case TextKind::Account: staged.candidates.push_back(stage(parseOtpauthUri(clean))); break;
 	case TextKind::Migration: {
-		MigrationPayload payload = parseMigrationUri(trimmed);
+		MigrationPayload payload = parseMigrationUri(clean);
 		for (auto& account : payload.accounts)
 			staged.candidates.push_back(stage(std::move(account)));
 		staged.problems = std::move(payload.problems);
 		break;
 	}
 	case TextKind::Link:
-	case TextKind::Text: staged.text = std::string(trimmed); break;
+	case TextKind::Text: staged.text = std::string(clean); break;
 	case TextKind::Empty: break;
 	}
 	return staged;
@@ -92,17 +94,11 @@ CandidatePreview Session::stageManual(const ManualFields& fields)
 	}
 	if (account.type == OtpType::Steam) {
 		// Steam Guard fixes these; a form that still shows other values must not make it invalid.
-		account.digits = kSteamDigits;
-		account.period = kSteamPeriod;
-		account.algorithm = HashAlgorithm::Sha1;
+		makeSteamAccount(account);
 		return stage(std::move(account), fields.group);
 	}
-	if (fields.algorithm) {
-		const auto algorithm = parseHashAlgorithm(*fields.algorithm);
-		if (!algorithm)
-			throw Error(ErrorKind::InvalidArgument, "algorithm", "algorithm must be SHA1, SHA256 or SHA512");
-		account.algorithm = *algorithm;
-	}
+	if (fields.algorithm)
+		account.algorithm = hashAlgorithmNamed(*fields.algorithm, ErrorKind::InvalidArgument, "algorithm");
 	account.digits = fields.digits.value_or(account.digits);
 	account.period = fields.period.value_or(account.period);
 	account.counter = fields.counter.value_or(account.counter);
