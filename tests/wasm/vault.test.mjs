@@ -242,14 +242,14 @@ test('export and import otpauth URIs', async () => {
   assert.equal(kind(m.sessionStageUris([URIS[0], 'otpauth://totp/x?secret=ABC1'])), 'invalid_uri');
   const staged = m.sessionStageUris([URIS[0], URIS[0], URIS[1], URIS[2]]);
   assert.equal(staged.candidates.length, 4);
-  const ids = staged.candidates.map((c) => c.id);
-  const computed = m.sessionCommit({ ids, skipDuplicates: true });
+  const staging = staged.candidates.map((c) => c.id);
+  const computed = m.sessionCommit({ ids: staging, skipDuplicates: true });
   assert.equal(computed.revision, 2);
   assert.ok(computed.file instanceof Uint8Array);
   const result = m.sessionConfirmSaved(computed.revision);
   assert.equal(result.added.length, 3);
   assert.deepEqual(Object.keys(result.added[0]).sort(), ENTRY_KEYS);
-  assert.deepEqual(result.skipped, [ids[1]]);
+  assert.deepEqual(result.skipped, [staging[1]]);
   const again = m.sessionStageUris([URIS[0]]).candidates.map((c) => c.id);
   assert.equal(kind(m.sessionCommit({ ids: again })), 'duplicate');
   const allowed = m.sessionCommit({ ids: again, allowDuplicates: true });
