@@ -147,7 +147,7 @@ Session::Saved Session::confirmSaved(uint64_t revision)
 	const bool replaces = _pending && !_pending->baseRevision;
 	if (!replaces)
 		requireUnlocked();
-	if (!_pending || _pending->next.revision() != revision || (!replaces && *_pending->baseRevision != _vault.revision()))
+	if (!_pending || _pending->next.revision() != revision || (!replaces && _pending->baseRevision != _vault.revision()))
 		throw Error(ErrorKind::InvalidArgument, "revision", "no pending save has this revision");
 	Pending pending = std::move(*_pending);
 	_pending.reset();
