@@ -3,7 +3,9 @@
 // field names, never the secret. Secret-bearing text that must go out (export) goes through
 // jsString().
 
+#include "ResultObject.h"
 #include "authcore/session/Candidate.h"
+#include "authcore/vault/PasskeyInfo.h"
 #include "authcore/vault/VaultEntry.h"
 
 #include <emscripten/val.h>
@@ -61,6 +63,16 @@ inline emscripten::val previewObject(const CandidatePreview& preview)
 	account.period = preview.period;
 	account.counter = preview.counter;
 	return accountFields(preview.id, account, preview.group);
+}
+
+/// A passkey slot as the unlock and settings screens list it: {credentialId, name, prfSalt}.
+inline emscripten::val passkeyObject(const PasskeyInfo& passkey)
+{
+	auto object = emscripten::val::object();
+	object.set("credentialId", uint8ArrayCopy(passkey.credentialId));
+	object.set("name", passkey.name);
+	object.set("prfSalt", uint8ArrayCopy(passkey.prfSalt));
+	return object;
 }
 
 } // namespace authcore::wasm

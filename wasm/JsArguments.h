@@ -7,6 +7,7 @@
 #include <botan/secmem.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -110,6 +111,27 @@ inline std::optional<uint64_t> optionalInteger(const val& object, const char* na
 		number > static_cast<double>(maximum))
 		throw Error(ErrorKind::InvalidArgument, name, std::string(name) + " must be a whole number in range");
 	return static_cast<uint64_t>(number);
+}
+
+/// An array of non-secret strings (ids). The length from JS is not trusted: at most `maximum` are
+/// read, so one more than the caller can hold is already its error and never a huge allocation.
+inline std::vector<std::string> stringArray(const val& array, const char* field, size_t maximum)
+{
+	if (!val::global("Array").call<bool>("isArray", array))
+		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be an array of strings");
+	std::vector<std::string> strings;
+	const size_t length = std::min(array["length"].as<size_t>(), maximum);
+	for (size_t i = 0; i < length; ++i)
+		strings.push_back(plainString(array[i], field));
+	return strings;
+}
+
+/// A revision as JS passes it back: a whole Number from 1.
+inline uint64_t revisionFrom(double revision)
+{
+	if (!(revision >= 1 && revision <= 9007199254740991.0) || revision != std::floor(revision))
+		throw Error(ErrorKind::InvalidArgument, "revision", "revision must be a whole number from 1");
+	return static_cast<uint64_t>(revision);
 }
 
 } // namespace authcore::wasm

@@ -1,15 +1,19 @@
-// Session bindings: the add paths (scan, paste, type a key). Translation only: staging, checks and
-// "compute, persist, confirm" live in core/session. Secrets come in (a pasted link, a typed key) and
-// never go out: JS gets candidate ids, previews and codes.
+// Session bindings: staging (scan, paste, typed key, an import's accounts) and the confirmation of
+// every computed save. Translation only: staging, checks and "compute, persist, confirm" live in
+// core/session. Secrets come in (a pasted link, a typed key, an import's links) and never go out:
+// JS gets candidate ids, previews and codes.
 //
 //   sessionStageText(text) -> {kind: 'account'|'migration'|'link'|'text'|'empty', candidates: [preview],
 //                              problems: [{index, message}], text (link and text only)}
+//   sessionStageUris([uri]) -> {candidates: [preview]} (all or none; the import worker's accounts)
 //   sessionStageManual({issuer, name, group, secret, type, algorithm, digits, period, counter})
 //                          -> {candidate: preview}
 //   sessionCheckSecret(text) -> {bits, tooShort}
 //   sessionCandidateCode(id, unixSeconds) -> {code, period, secondsRemaining (not for HOTP)}
-//   sessionCommit({ids, group?, allowDuplicates?}) -> {file, revision}
-//   sessionConfirmSaved(revision) -> {revision, added: [entry]}
+//   sessionCommit({ids, group?, allowDuplicates?, skipDuplicates?}) -> {file, revision}
+//   sessionConfirmSaved(revision) -> {revision, entries: [entry], added: [entry], skipped: [id],
+//                          passkeys, passkeysDropped, code?, counter? (HOTP), merge? ({added, updated,
+//                          deleted, unchanged} counts)}
 //   sessionAbandon(), sessionDiscard(id), sessionDiscardAll() -> {}
 // preview: {id, issuer, name, type, algorithm, digits, period, counter, group} (AccountObjects.h)
 
@@ -19,6 +23,8 @@
 #include "ResultObject.h"
 
 #include <emscripten/bind.h>
+
+#include "authcore/SecureWipe.h"
 
 #include <algorithm>
 
@@ -97,37 +103,73 @@ val candidateCode(const val& id, double unixSeconds)
 	});
 }
 
+val stageUris(const val& uris)
+{
+	return guarded([&] {
+		if (!val::global("Array").call<bool>("isArray", uris))
+			throw Error(ErrorKind::InvalidArgument, "uris", "uris must be an array of strings");
+		std::vector<std::string> texts;
+		const auto length = uris["length"].as<size_t>();
+		for (size_t i = 0; i < length; ++i)
+			texts.emplace_back(view(secureUtf8(uris[i], "uris"))); // wiped below (and zeroed on free, WipingHeap.cpp)
+		struct Wipe
+		{
+			std::vector<std::string>& texts;
+			~Wipe()
+			{
+				for (auto& text : texts)
+					authcore::secureWipe(text);
+			}
+		} wipe{texts};
+		auto result = val::object();
+		result.set("candidates", arrayOf(appSession().stageUris(texts), previewObject));
+		return result;
+	});
+}
+
 val commit(const val& request)
 {
 	return guarded([&] {
-		const val ids = property(request, "ids");
-		if (!val::global("Array").call<bool>("isArray", ids))
-			throw Error(ErrorKind::InvalidArgument, "ids", "ids must be an array of strings");
 		Session::CommitRequest commitRequest;
-		// The length from JS is not trusted: one id more than is staged is already an error.
-		const auto length = std::min(ids["length"].as<size_t>(), appSession().candidates().size() + 1);
-		for (size_t i = 0; i < length; ++i)
-			commitRequest.ids.push_back(plainString(ids[i], "ids"));
+		// One id more than is staged is already an error.
+		commitRequest.ids = stringArray(property(request, "ids"), "ids", appSession().candidates().size() + 1);
 		commitRequest.group = optionalString(request, "group");
-		commitRequest.allowDuplicates = optionalBool(request, "allowDuplicates").value_or(false);
-		const auto pending = appSession().commit(commitRequest);
-		auto result = val::object();
-		result.set("file", uint8ArrayCopy(pending.file));
-		result.set("revision", static_cast<double>(pending.revision));
-		return result;
+		if (optionalBool(request, "allowDuplicates").value_or(false))
+			commitRequest.duplicates = Session::Duplicates::Allow;
+		else if (optionalBool(request, "skipDuplicates").value_or(false))
+			commitRequest.duplicates = Session::Duplicates::Skip;
+		return pendingObject(appSession().commit(commitRequest));
 	});
+}
+
+val mergeCounts(const MergeChanges& changes)
+{
+	auto counts = val::object();
+	counts.set("added", static_cast<double>(changes.added.size()));
+	counts.set("updated", static_cast<double>(changes.updated.size()));
+	counts.set("deleted", static_cast<double>(changes.deleted.size()));
+	counts.set("unchanged", static_cast<double>(changes.unchanged));
+	return counts;
 }
 
 val confirmSaved(double revision)
 {
 	return guarded([&] {
-		if (!(revision >= 1 && revision <= 9007199254740991.0))
-			throw Error(ErrorKind::InvalidArgument, "revision", "revision must be a whole number from 1");
-		const auto ids = appSession().confirmSaved(static_cast<uint64_t>(revision));
+		const auto saved = appSession().confirmSaved(revisionFrom(revision));
 		const Vault& vault = appSession().vault();
 		auto result = val::object();
 		result.set("revision", static_cast<double>(vault.revision()));
-		result.set("added", arrayOf(ids, [&](const std::string& id) { return entryObject(vault.entry(id)); }));
+		result.set("entries", arrayOf(vault.entries(), entryObject));
+		result.set("added", arrayOf(saved.addedIds, [&](const std::string& id) { return entryObject(vault.entry(id)); }));
+		result.set("skipped", arrayOf(saved.skippedIds, [](const std::string& id) { return val(id); }));
+		result.set("passkeys", arrayOf(vault.passkeys(), passkeyObject));
+		result.set("passkeysDropped", static_cast<double>(saved.passkeysDropped));
+		if (saved.hotp) {
+			result.set("code", saved.hotp->code);
+			result.set("counter", static_cast<double>(saved.hotp->counter));
+		}
+		if (saved.merge)
+			result.set("merge", mergeCounts(*saved.merge));
 		return result;
 	});
 }
@@ -159,6 +201,7 @@ val discardAll()
 EMSCRIPTEN_BINDINGS(authcore_session)
 {
 	emscripten::function("sessionStageText", &stageText);
+	emscripten::function("sessionStageUris", &stageUris);
 	emscripten::function("sessionStageManual", &stageManual);
 	emscripten::function("sessionCheckSecret", &checkSecret);
 	emscripten::function("sessionCandidateCode", &candidateCode);

@@ -1,14 +1,14 @@
 // Issue 11: secrets never reach the page on the add paths. Every message the workers send to the
 // page is recorded (support/worker-messages.mjs) while a QR image file is scanned, a link pasted, a
-// key typed, a Google Authenticator export scanned and the codes shown; none may hold a secret in
-// Base32, hex, Base64 or as raw bytes. Importing other apps' files is not converted yet: the import
-// worker still hands otpauth:// links to the page, so that flow is not part of this test.
+// key typed, a Google Authenticator export scanned, another app's file imported (the import worker
+// stages its accounts in the vault worker over a port) and the codes shown; none may hold a secret
+// in Base32, hex, Base64 or as raw bytes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWeb } from './support/browser.mjs';
+import { serveWeb, sharedDataDir } from './support/browser.mjs';
 import { openFreshApp } from './support/fresh-app.mjs';
 import { FIXED_TIME, oathtool, createVault, goToAdd, rowCode } from './support/app.mjs';
 import { writePng } from './support/qr-images.mjs';
@@ -23,6 +23,15 @@ const SECRETS = {
   migration: Buffer.from('48656c6c6f21deadbeef', 'hex'),
 };
 const MIGRATION = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZSABKAEwAhABGAEgACjr4JKiBA%3D%3D';
+// A shared fixture (Aegis, plain JSON): seven accounts, TOTP, HOTP and Steam.
+const AEGIS = path.join(sharedDataDir, 'importers', 'aegis_plain.json');
+const IMPORTED = JSON.parse(readFileSync(AEGIS, 'utf8')).db.entries.map((entry) => ({ issuer: entry.issuer, base32: entry.info.secret, type: entry.type }));
+const fromBase32 = (text) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...text.replace(/=+$/, '')].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
+  return Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+};
+for (const { issuer, base32 } of IMPORTED) SECRETS[`imported ${issuer}`] = fromBase32(base32);
 const base32 = (name) => secretForms(SECRETS[name]).base32;
 const link = (issuer, name) => `otpauth://totp/${issuer}:${name}?secret=${base32(name)}&issuer=${issuer}`;
 const totpAt = (name) => oathtool('--totp', '-b', base32(name), '--now', `@${FIXED_TIME}`);
@@ -106,11 +115,23 @@ test('scan a Google Authenticator export: its account is staged and saved from t
   await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
 });
 
+test('import another app\'s file: previews only, then every account saved', async () => {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Export file').setInputFiles(AEGIS);
+  await page.getByRole('button', { name: `Import ${IMPORTED.length} accounts` }).click();
+  await page.getByText(`${IMPORTED.length} accounts imported.`).first().waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+});
+
 test('show codes: every account shows oathtool\'s code', async () => {
   assert.equal(await rowCode(page, 'Scanned'), totpAt('scanned'));
   assert.equal(await rowCode(page, 'Pasted'), totpAt('pasted'));
   assert.equal(await rowCode(page, 'Typed'), totpAt('typed'));
   assert.equal(await rowCode(page, 'Example'), oathtool('--totp', '-b', secretForms(SECRETS.migration).base32, '--now', `@${FIXED_TIME}`));
+  const deno = IMPORTED.find((account) => account.issuer === 'Deno');
+  assert.equal(await rowCode(page, 'Deno'), oathtool('--totp', '-b', deno.base32, '--now', `@${FIXED_TIME}`));
 });
 
 test('no message from a worker to the page held any of the secrets', async () => {
@@ -118,6 +139,7 @@ test('no message from a worker to the page held any of the secrets', async () =>
   // The recorder saw the flows: staged previews, candidate codes and the list's codes came through it.
   const said = (word) => recorded.some((message) => message.strings.includes(word));
   assert.ok(said('candidates') && said('secondsRemaining') && said('codes') && said('added'), 'the recorder saw the add paths');
+  assert.ok(said('format'), 'the recorder saw the import worker\'s answer');
   const found = [];
   for (const [index, message] of recorded.entries()) {
     for (const [name, secret] of Object.entries(SECRETS)) {

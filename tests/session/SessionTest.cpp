@@ -1,71 +1,20 @@
 // The session: what staging hands out (never the secret), the codes of candidates, and "compute,
 // persist, confirm": a save that is never confirmed leaves the session exactly as it was.
 
-#include "authcore/session/Session.h"
+#include "SessionTestSupport.h"
 
-#include "../vault/VaultTestSupport.h"
-#include "authcore/Error.h"
-#include "authcore/account/OtpauthUri.h"
 #include "authcore/otp/Otp.h"
 
-#include <gtest/gtest.h>
-
-#include <functional>
-
 using namespace authcore;
+using namespace authcore::test;
 
 namespace {
 
-constexpr const char* kPassword = "sesijas parole";
-constexpr int64_t kTime = 1'700'000'000;
 // Google Authenticator's export of one account (Example / alice@google.com), as tests/e2e/scan uses.
 constexpr const char* kMigration =
 	"otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZSABKAEwAhABGAEgACjr4JKiBA%3D%3D";
 
-std::string errorKind(const std::function<void()>& action)
-{
-	try {
-		action();
-		return "ok";
-	} catch (const Error& e) {
-		return std::string(toString(e.kind())) + (e.field().empty() ? "" : ":" + e.field());
-	}
-}
-
-
-/// Everything a failed save must leave unchanged.
-struct Snapshot
-{
-	uint64_t revision;
-	std::vector<uint8_t> file;
-	std::vector<VaultEntry> entries;
-	std::vector<std::string> candidateIds;
-	bool operator==(const Snapshot&) const = default;
-};
-
-Snapshot snapshot(const Session& session)
-{
-	Snapshot s{session.vault().revision(), session.vault().file(), session.vault().entries(), {}};
-	for (const auto& c : session.candidates())
-		s.candidateIds.push_back(c.id);
-	return s;
-}
-
 } // namespace
-
-/// An unlocked session whose vault already holds the first sample account.
-class SessionTest : public ::testing::Test
-{
-protected:
-	void SetUp() override
-	{
-		Vault vault = Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced);
-		vault.add(parseOtpauthUri(test::sampleUris()[0]));
-		session.open(std::move(vault));
-	}
-
-	Session session;
-};
 
 TEST_F(SessionTest, AnOtpauthLinkBecomesOneCandidateWhosePreviewHasEveryParameter)
 {
@@ -160,7 +109,7 @@ TEST_F(SessionTest, CommitComputesTheFileAndChangesNothingUntilConfirmed)
 	const auto id = session.stageText(test::sampleUris()[2]).candidates[0].id;
 	const Snapshot before = snapshot(session);
 
-	const auto pending = session.commit({{id}, std::string("Spēles"), false});
+	const auto pending = session.commit({{id}, std::string("Spēles"), Session::Duplicates::Refuse});
 	EXPECT_EQ(pending.revision, before.revision + 1);
 	EXPECT_EQ(snapshot(session), before) << "nothing changes before the file is stored";
 	EXPECT_TRUE(session.hasPendingSave());
@@ -170,7 +119,7 @@ TEST_F(SessionTest, CommitComputesTheFileAndChangesNothingUntilConfirmed)
 	EXPECT_EQ(stored.entries()[1].account.issuer, "Steam");
 	EXPECT_EQ(stored.entries()[1].group, "Spēles");
 
-	const auto added = session.confirmSaved(pending.revision);
+	const auto added = session.confirmSaved(pending.revision).addedIds;
 	ASSERT_EQ(added.size(), 1u);
 	EXPECT_EQ(session.vault().revision(), pending.revision);
 	EXPECT_EQ(session.vault().file(), pending.file);
@@ -187,15 +136,15 @@ TEST_F(SessionTest, AFailedSaveLeavesTheSessionExactlyAsBefore)
 	const Snapshot before = snapshot(session);
 
 	// The write failed: the page abandons.
-	session.commit({{a, b}, std::nullopt, false});
+	session.commit({{a, b}, std::nullopt, Session::Duplicates::Refuse});
 	session.abandon();
 	EXPECT_EQ(snapshot(session), before);
 	EXPECT_FALSE(session.hasPendingSave());
 
 	// The write failed and the page simply tries again: the first pending file is forgotten, and
 	// its revision can no longer be confirmed.
-	const auto first = session.commit({{a}, std::nullopt, false});
-	const auto second = session.commit({{a, b}, std::nullopt, false});
+	const auto first = session.commit({{a}, std::nullopt, Session::Duplicates::Refuse});
+	const auto second = session.commit({{a, b}, std::nullopt, Session::Duplicates::Refuse});
 	EXPECT_EQ(snapshot(session), before);
 	EXPECT_NE(first.file, second.file);
 	EXPECT_EQ(first.revision, second.revision);
@@ -204,11 +153,13 @@ TEST_F(SessionTest, AFailedSaveLeavesTheSessionExactlyAsBefore)
 	EXPECT_EQ(session.vault().entries().size(), 3u);
 }
 
-TEST_F(SessionTest, AChangeMadeBesideTheSessionOutdatesItsPendingSave)
+TEST_F(SessionTest, AnotherChangeConfirmedMeanwhileOutdatesAPendingSave)
 {
 	const auto id = session.stageText(test::sampleUris()[2]).candidates[0].id;
-	const auto pending = session.commit({{id}, std::nullopt, false});
-	session.vault().update(session.vault().entries()[0].id, {std::string("Renamed")});
+	const auto pending = session.commit({{id}, std::nullopt, Session::Duplicates::Refuse});
+	const auto edit = session.commitUpdate(session.vault().entries()[0].id, {std::string("Renamed")});
+	EXPECT_EQ(edit.revision, pending.revision) << "both were computed from the same vault";
+	session.confirmSaved(edit.revision);
 	EXPECT_EQ(errorKind([&] { session.confirmSaved(pending.revision); }), "invalid_argument:revision");
 	EXPECT_EQ(session.vault().entries().size(), 1u) << "the edit stays, the stale save never lands";
 	EXPECT_EQ(session.candidates().size(), 1u);
@@ -220,11 +171,11 @@ TEST_F(SessionTest, DuplicatesAreRefusedUnlessAllowedAndNothingChanges)
 	const auto twin = session.stageText(test::sampleUris()[2]).candidates[0].id;
 	const auto twin2 = session.stageText(test::sampleUris()[2]).candidates[0].id;
 	const Snapshot before = snapshot(session);
-	EXPECT_EQ(errorKind([&] { session.commit({{same}, std::nullopt, false}); }), "duplicate:account");
-	EXPECT_EQ(errorKind([&] { session.commit({{twin, twin2}, std::nullopt, false}); }), "duplicate:account");
+	EXPECT_EQ(errorKind([&] { session.commit({{same}, std::nullopt, Session::Duplicates::Refuse}); }), "duplicate:account");
+	EXPECT_EQ(errorKind([&] { session.commit({{twin, twin2}, std::nullopt, Session::Duplicates::Refuse}); }), "duplicate:account");
 	EXPECT_EQ(snapshot(session), before);
 	EXPECT_FALSE(session.hasPendingSave());
-	const auto pending = session.commit({{same}, std::nullopt, true});
+	const auto pending = session.commit({{same}, std::nullopt, Session::Duplicates::Allow});
 	session.confirmSaved(pending.revision);
 	EXPECT_EQ(session.vault().entries().size(), 2u);
 }
@@ -232,17 +183,17 @@ TEST_F(SessionTest, DuplicatesAreRefusedUnlessAllowedAndNothingChanges)
 TEST_F(SessionTest, CommitChecksTheIdsItIsGiven)
 {
 	const auto id = session.stageText(test::sampleUris()[2]).candidates[0].id;
-	EXPECT_EQ(errorKind([&] { session.commit({{}, std::nullopt, false}); }), "invalid_argument:ids");
-	EXPECT_EQ(errorKind([&] { session.commit({{id, id}, std::nullopt, false}); }), "invalid_argument:ids");
-	EXPECT_EQ(errorKind([&] { session.commit({{"c42"}, std::nullopt, false}); }), "invalid_argument:id");
-	EXPECT_EQ(errorKind([&] { session.commit({{id}, std::string("\xC3\x28"), false}); }), "invalid_argument:group");
+	EXPECT_EQ(errorKind([&] { session.commit({{}, std::nullopt, Session::Duplicates::Refuse}); }), "invalid_argument:ids");
+	EXPECT_EQ(errorKind([&] { session.commit({{id, id}, std::nullopt, Session::Duplicates::Refuse}); }), "invalid_argument:ids");
+	EXPECT_EQ(errorKind([&] { session.commit({{"c42"}, std::nullopt, Session::Duplicates::Refuse}); }), "invalid_argument:id");
+	EXPECT_EQ(errorKind([&] { session.commit({{id}, std::string("\xC3\x28"), Session::Duplicates::Refuse}); }), "invalid_argument:group");
 }
 
 TEST_F(SessionTest, DiscardDropsCandidatesAndThePendingSave)
 {
 	const auto a = session.stageText(test::sampleUris()[2]).candidates[0].id;
 	const auto b = session.stageText(test::sampleUris()[3]).candidates[0].id;
-	const auto pending = session.commit({{a}, std::nullopt, false});
+	const auto pending = session.commit({{a}, std::nullopt, Session::Duplicates::Refuse});
 	session.discard(b);
 	EXPECT_FALSE(session.hasPendingSave());
 	EXPECT_EQ(errorKind([&] { session.confirmSaved(pending.revision); }), "invalid_argument:revision");
@@ -258,13 +209,13 @@ TEST_F(SessionTest, DiscardDropsCandidatesAndThePendingSave)
 TEST_F(SessionTest, LockWipesStagingAndOpeningAnotherVaultStartsEmpty)
 {
 	const auto id = session.stageText(test::sampleUris()[2]).candidates[0].id;
-	session.commit({{id}, std::nullopt, false});
+	session.commit({{id}, std::nullopt, Session::Duplicates::Refuse});
 	session.lock();
 	EXPECT_FALSE(session.isUnlocked());
 	EXPECT_FALSE(session.hasPendingSave());
 	EXPECT_EQ(errorKind([&] { session.candidateCode(id, kTime); }), "locked");
 	EXPECT_EQ(errorKind([&] { session.stageText(test::sampleUris()[2]); }), "locked");
-	EXPECT_EQ(errorKind([&] { session.commit({{id}, std::nullopt, false}); }), "locked");
+	EXPECT_EQ(errorKind([&] { session.commit({{id}, std::nullopt, Session::Duplicates::Refuse}); }), "locked");
 
 	session.open(Vault::create(kPassword, test::kFastKdf, Vault::KdfFloor::NotEnforced));
 	EXPECT_TRUE(session.candidates().empty());

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { assertNoLeftovers, loadAuthcoreWithMemory } from './loadModule.mjs';
+import { asThePage } from './asThePage.mjs';
 
 // Shares no 8-byte piece with the issuer or account name, which are not secret and may stay.
 const SECRET_BYTES = 'Zq8#hidden/Kx7!Qz=Lv9@Rw+Mn4$'; // 29 bytes
@@ -44,7 +45,8 @@ function andOtpEncrypted() {
 }
 
 test('OTP, import, export and QR bindings leave no piece of a secret in wasm memory', async () => {
-  const { m, memory } = await loadAuthcoreWithMemory();
+  const { m: module, memory } = await loadAuthcoreWithMemory();
+  const m = asThePage(module);
   const secretBytes = new Uint8Array(Buffer.from(SECRET_BYTES));
   const steps = {
     parseOtpauthUri: () => m.parseOtpauthUri(URI),

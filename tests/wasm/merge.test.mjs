@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAuthcore } from './loadModule.mjs';
+import { asThePage } from './asThePage.mjs';
 
 // OWASP's Argon2id minimum: the cheapest vault the binding lets anyone create.
 const FAST = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
@@ -21,7 +22,7 @@ function vaultFile(m, password, uris) {
 }
 
 test('preview says what merging a backup changes, saves nothing; merge saves once', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const backup = vaultFile(m, 'backup parole', [URIS[1], URIS[2]]);
   const mine = vaultFile(m, 'mana parole', [URIS[0], URIS[1]]);
   const revision = m.vaultUnlock(mine, 'mana parole').revision;
@@ -50,7 +51,7 @@ test('preview says what merging a backup changes, saves nothing; merge saves onc
 });
 
 test('discard and lock close the backup; merging needs an unlocked vault', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const backup = vaultFile(m, 'backup parole', [URIS[2]]);
   vaultFile(m, 'mana parole', [URIS[0]]);
   assert.equal(m.vaultPreviewMerge(backup, 'backup parole').added.length, 1);

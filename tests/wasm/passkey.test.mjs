@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAuthcore, loadAuthcoreWithMemory } from './loadModule.mjs';
+import { asThePage } from './asThePage.mjs';
 
 // OWASP's Argon2id minimum: the cheapest vault the binding lets anyone create.
 const FAST = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
@@ -59,7 +60,7 @@ async function openWithPasskey(file, credentialId, prfOutput) {
 }
 
 test('passkeys are listed while locked, and each opens the vault with its PRF output', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const { file, saltA } = vaultWithPasskeys(m);
   const listed = m.vaultPasskeysOf(file);
   assert.deepEqual(listed.passkeys.map((passkey) => passkey.name), ['Darba dators', 'Key']);
@@ -80,7 +81,7 @@ test('passkeys are listed while locked, and each opens the vault with its PRF ou
 });
 
 test('a wrong PRF output or credential is wrong_password (field passkey); bad arguments are named', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const { file } = vaultWithPasskeys(m);
   for (const [id, output] of [[ID_A, OUTPUT_B], [ID_B, OUTPUT_A], [new Uint8Array([7]), OUTPUT_A]]) {
     const result = m.vaultUnlockWithPasskey(file, id, output);
@@ -100,7 +101,7 @@ test('a wrong PRF output or credential is wrong_password (field passkey); bad ar
 });
 
 test('removing every passkey keeps the password slot byte for byte', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const { file } = vaultWithPasskeys(m);
   const passwordSlot = (bytes) => bytes.slice(29, 29 + 3 + 88); // the first slot: the password's
   m.vaultUnlock(file, PASSWORD);
@@ -117,7 +118,8 @@ test('removing every passkey keeps the password slot byte for byte', async () =>
 });
 
 test('no piece of a PRF output is left in wasm memory after passkey calls and lock', async () => {
-  const { m, memory } = await loadAuthcoreWithMemory();
+  const { m: module, memory } = await loadAuthcoreWithMemory();
+  const m = asThePage(module);
   const outputA = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255);
   const outputB = Uint8Array.from({ length: 32 }, (_, i) => (i * 53 + 29) & 255);
   const leftovers = (step) => {

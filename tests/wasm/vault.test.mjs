@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argon2id } from 'hash-wasm';
 import { assertNoLeftovers, loadAuthcore, loadAuthcoreWithMemory } from './loadModule.mjs';
+import { asThePage } from './asThePage.mjs';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'vault');
 // OWASP's Argon2id minimum: the cheapest vault the binding lets anyone create.
@@ -33,14 +34,14 @@ async function freshVault(m, uris = URIS) {
 const kind = (result) => result.error?.kind;
 
 test('vaultKdfDefaults are at least OWASP\'s minimum', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const kdf = m.vaultKdfDefaults();
   assert.deepEqual(Object.keys(kdf).sort(), ['iterations', 'memoryKiB', 'parallelism']);
   assert.ok(kdf.memoryKiB >= 19 * 1024 && kdf.iterations >= 2 && kdf.parallelism >= 1, JSON.stringify(kdf));
 });
 
 test('create, add, lock, unlock: the round trip through file bytes', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const created = m.vaultCreate(PASSWORD, FAST);
   assert.ok(created.file instanceof Uint8Array);
   assert.equal(created.revision, 1);
@@ -74,7 +75,7 @@ test('create, add, lock, unlock: the round trip through file bytes', async () =>
 });
 
 test('calls that need the vault say locked when it is locked', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   await freshVault(m);
   const id = m.vaultEntries().entries[0].id;
   m.vaultLock();
@@ -91,13 +92,13 @@ test('calls that need the vault say locked when it is locked', async () => {
     vaultNextHotp: () => m.vaultNextHotp(id),
     vaultExportUri: () => m.vaultExportUri(id),
     vaultExportUris: () => m.vaultExportUris(),
-    vaultImportUris: () => m.vaultImportUris(URIS, {}),
+    sessionStageUris: () => m.sessionStageUris(URIS),
   };
   for (const [name, call] of Object.entries(calls)) assert.equal(kind(call()), 'locked', name);
 });
 
 test('unlock errors are typed: wrong password, integrity, malformed, version', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const { file } = await freshVault(m);
   m.vaultLock();
   assert.equal(kind(m.vaultUnlock(file, 'ziemassvētki ar sniegu')), 'wrong_password');
@@ -120,7 +121,7 @@ test('unlock errors are typed: wrong password, integrity, malformed, version', a
 });
 
 test('passwords are compared in NFC: composed and decomposed ā open the same vault', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const composed = 'm\u0101ja';
   const decomposed = 'ma\u0304ja';
   const { file } = m.vaultCreate(composed, FAST);
@@ -129,7 +130,7 @@ test('passwords are compared in NFC: composed and decomposed ā open the same va
 });
 
 test('addManual, duplicates and allowDuplicate', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   m.vaultCreate(PASSWORD, FAST);
   const manual = {
     issuer: 'Banka', name: 'ilze', secret: RFC_SECRET, type: 'totp', algorithm: 'SHA1', digits: 8, period: 30,
@@ -159,7 +160,7 @@ test('addManual, duplicates and allowDuplicate', async () => {
 });
 
 test('update, delete with undo, reorder', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   await freshVault(m);
   const before = m.vaultEntries().entries;
   const ids = before.map((e) => e.id);
@@ -193,7 +194,7 @@ test('update, delete with undo, reorder', async () => {
 });
 
 test('change password keeps the accounts', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   await freshVault(m);
   const entries = m.vaultEntries().entries;
   assert.equal(kind(m.vaultChangePassword('wrong', 'new')), 'wrong_password');
@@ -205,7 +206,7 @@ test('change password keeps the accounts', async () => {
 });
 
 test('codes: TOTP and Steam now and next, HOTP only through vaultNextHotp', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   m.vaultCreate(PASSWORD, FAST);
   const totp = m.vaultAddUri(`otpauth://totp/rfc?secret=${RFC_SECRET}&digits=8`, {}).entry;
   const hotp = m.vaultAddUri(`otpauth://hotp/counter?secret=${RFC_SECRET}&counter=3`, {}).entry;
@@ -230,23 +231,29 @@ test('codes: TOTP and Steam now and next, HOTP only through vaultNextHotp', asyn
 });
 
 test('export and import otpauth URIs', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   await freshVault(m);
   const ids = m.vaultEntries().entries.map((e) => e.id);
   assert.deepEqual(m.vaultExportUri(ids[1]), { uri: URIS[1] });
   assert.deepEqual(m.vaultExportUris(), { uris: URIS });
 
+  // An import: the import worker's links are staged all or none, duplicates skipped on saving.
   m.vaultCreate(PASSWORD, FAST);
-  const result = m.vaultImportUris([URIS[0], 'otpauth://totp/x?secret=ABC1', URIS[0], URIS[1], 'junk', URIS[2]], {});
+  assert.equal(kind(m.sessionStageUris([URIS[0], 'otpauth://totp/x?secret=ABC1'])), 'invalid_uri');
+  const staged = m.sessionStageUris([URIS[0], URIS[0], URIS[1], URIS[2]]);
+  assert.equal(staged.candidates.length, 4);
+  const staging = staged.candidates.map((c) => c.id);
+  const computed = m.sessionCommit({ ids: staging, skipDuplicates: true });
+  assert.equal(computed.revision, 2);
+  assert.ok(computed.file instanceof Uint8Array);
+  const result = m.sessionConfirmSaved(computed.revision);
   assert.equal(result.added.length, 3);
   assert.deepEqual(Object.keys(result.added[0]).sort(), ENTRY_KEYS);
-  assert.deepEqual(result.duplicates, [2]);
-  assert.deepEqual(result.problems.map((p) => p.index), [1, 4]);
-  assert.equal(typeof result.problems[0].message, 'string');
-  assert.equal(result.revision, 2);
-  assert.ok(result.file instanceof Uint8Array);
-  assert.deepEqual(m.vaultImportUris([URIS[0]]).duplicates, [0]);
-  assert.equal(m.vaultImportUris([URIS[0]], { allowDuplicates: true }).added.length, 1);
+  assert.deepEqual(result.skipped, [staging[1]]);
+  const again = m.sessionStageUris([URIS[0]]).candidates.map((c) => c.id);
+  assert.equal(kind(m.sessionCommit({ ids: again })), 'duplicate');
+  const allowed = m.sessionCommit({ ids: again, allowDuplicates: true });
+  assert.equal(m.sessionConfirmSaved(allowed.revision).added.length, 1);
 });
 
 // --- an independent implementation of docs/vault-format.md ----------------------------------------
@@ -314,7 +321,7 @@ async function writeVaultFile(password, entries, revision, { m, t, p }) {
 }
 
 test('the document is enough to read our files (Argon2id agrees with hash-wasm)', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const { file } = await freshVault(m);
   const entries = m.vaultEntries().entries;
   const { revision, json } = await readVaultFile(file, PASSWORD);
@@ -327,7 +334,7 @@ test('the document is enough to read our files (Argon2id agrees with hash-wasm)'
 });
 
 test('the document is enough to write files we read', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const entry = {
     id: '00112233445566778899aabbccddeeff', issuer: 'Rīgas ūdens', name: 'anna', secret: RFC_SECRET, type: 'totp',
     algorithm: 'SHA256', digits: 7, period: 20, counter: 0, group: 'Mājas', note: 'no JS', favourite: true,
@@ -347,7 +354,7 @@ test('the document is enough to write files we read', async () => {
 });
 
 test('the committed version-1 fixture opens', async () => {
-  const m = await loadAuthcore();
+  const m = asThePage(await loadAuthcore());
   const file = new Uint8Array(readFileSync(path.join(dataDir, 'fixture-v1.vault')));
   const expected = readFileSync(path.join(dataDir, 'fixture-v1.txt'), 'utf8').trim().split('\n');
   assert.ok(m.vaultUnlock(file, 'Fixture pārole 1').entries.length > 0);
@@ -359,7 +366,8 @@ test('after each call and lock, no fragment of a secret or password is left in w
   // A separate instance whose linear memory we can read: WebAssembly.instantiate is wrapped just
   // long enough to catch it. Later calls overwrite much of the memory earlier ones freed, so the
   // memory is searched after every single step, for any 8-byte piece of each secret.
-  const { m, memory } = await loadAuthcoreWithMemory();
+  const { m: module, memory } = await loadAuthcoreWithMemory();
+  const m = asThePage(module);
 
   const secretText = 'KRSXG5DTMVRXEZLUONSWG4TFORZWKY3SMV2HGZLDOJSXI'; // "Testsecretsecretsecretsecret"
   const manualSecret = 'JVQW45LBNQXXGZLDOJSXII2LPA3SCUL2HVGHMOKAKJ3Q'; // "Manual/secret#Kx7!Qz=Lv9@Rw"
@@ -386,7 +394,7 @@ test('after each call and lock, no fragment of a secret or password is left in w
     'nextHotp (an error)': () => m.vaultNextHotp(added.entry.id),
     exportUri: () => m.vaultExportUri(added.entry.id),
     exportUris: () => m.vaultExportUris(),
-    importUris: () => m.vaultImportUris([`otpauth://totp/Leak2:me?secret=${secretText}`, `otpauth://x?secret=${manualSecret}`], {}),
+    importUris: () => { const { candidates } = m.sessionStageUris([`otpauth://totp/Leak2:me?secret=${secretText}`]); const c = m.sessionCommit({ ids: candidates.map((x) => x.id) }); return { ...m.sessionConfirmSaved(c.revision), file: c.file }; },
     update: () => m.vaultUpdate(added.entry.id, { note: 'x' }),
     'delete and undo': () => { m.vaultDelete(added.entry.id); return m.vaultUndoDelete(); },
     // The merged file is not kept: merging folds Leak2 into Leak (same secret), and the checks below

@@ -3,6 +3,8 @@
 #include "authcore/Error.h"
 #include "authcore/otp/Otp.h"
 
+#include <botan/mem_ops.h>
+
 namespace authcore {
 
 std::string_view toString(OtpType type) noexcept
@@ -51,6 +53,13 @@ std::string generateCode(const Account& account, int64_t unixSeconds)
 	case OtpType::Totp: break;
 	}
 	return totp(account.secret, unixSeconds, account.period, account.algorithm, account.digits);
+}
+
+bool isSameAccount(const Account& a, const Account& b) noexcept
+{
+	// The secrets' lengths are not secret enough to hide.
+	return a.issuer == b.issuer && a.name == b.name && a.secret.size() == b.secret.size() &&
+		   Botan::constant_time_compare(a.secret, b.secret);
 }
 
 } // namespace authcore

@@ -1,5 +1,8 @@
 #include "authcore/account/OtpauthUri.h"
 
+#include "authcore/account/AccountFields.h"
+#include "authcore/encoding/Trim.h"
+
 #include "authcore/Error.h"
 #include "authcore/encoding/Base32.h"
 #include "authcore/encoding/PercentEncoding.h"
@@ -18,15 +21,6 @@ constexpr std::string_view kScheme = "otpauth://";
 [[noreturn]] void fail(const std::string& field, const std::string& message)
 {
 	throw Error(ErrorKind::InvalidUri, field, message);
-}
-
-std::string_view trim(std::string_view text)
-{
-	constexpr std::string_view space = " \t\r\n";
-	size_t first = text.find_first_not_of(space);
-	if (first == std::string_view::npos)
-		return {};
-	return text.substr(first, text.find_last_not_of(space) - first + 1);
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix)
@@ -91,7 +85,7 @@ std::map<std::string, std::string> parseQuery(std::string_view query)
 
 Account parseOtpauthUri(std::string_view input)
 {
-	std::string_view uri = trim(input);
+	std::string_view uri = trimmed(input);
 	if (uri.empty())
 		fail("uri", "the URI is empty");
 	if (!startsWithNoCase(uri, kScheme))
@@ -128,18 +122,18 @@ Account parseOtpauthUri(std::string_view input)
 	if (issuerParam && !issuerParam->empty() && label->starts_with(*issuerParam + ":")) {
 		// Compare with the whole issuer first, so an issuer that itself holds ':' splits right.
 		account.issuer = *issuerParam;
-		account.name = std::string(trim(std::string_view(*label).substr(issuerParam->size() + 1)));
+		account.name = std::string(trimmed(std::string_view(*label).substr(issuerParam->size() + 1)));
 	} else if (size_t colon = label->find(':'); colon != std::string::npos) {
-		account.issuer = std::string(trim(std::string_view(*label).substr(0, colon)));
-		account.name = std::string(trim(std::string_view(*label).substr(colon + 1)));
+		account.issuer = std::string(trimmed(std::string_view(*label).substr(0, colon)));
+		account.name = std::string(trimmed(std::string_view(*label).substr(colon + 1)));
 	} else {
-		account.name = std::string(trim(*label));
+		account.name = std::string(trimmed(*label));
 	}
 	if (issuerParam && !issuerParam->empty())
 		account.issuer = *issuerParam;
 
 	const std::string* secret = get("secret");
-	if (!secret || trim(*secret).empty())
+	if (!secret || trimmed(*secret).empty())
 		fail("secret", "the secret parameter is missing or empty");
 	try {
 		account.secret = decodeBase32(*secret);
@@ -150,10 +144,7 @@ Account parseOtpauthUri(std::string_view input)
 		fail("secret", "the secret is empty");
 
 	if (const std::string* algorithm = get("algorithm")) {
-		auto parsed = parseHashAlgorithm(*algorithm);
-		if (!parsed)
-			fail("algorithm", "unknown algorithm '" + *algorithm + "' (expected SHA1, SHA256 or SHA512)");
-		account.algorithm = *parsed;
+		account.algorithm = hashAlgorithmNamed(*algorithm, ErrorKind::InvalidUri, "algorithm");
 	}
 	if (const std::string* digits = get("digits"))
 		account.digits = parseUnsigned<int>("digits", *digits, kMinDigits, kMaxDigits);
@@ -170,11 +161,8 @@ Account parseOtpauthUri(std::string_view input)
 	const std::string* encoder = get("encoder");
 	if (account.type == OtpType::Totp && encoder && lowerAscii(*encoder) == "steam")
 		account.type = OtpType::Steam;
-	if (account.type == OtpType::Steam) {
-		account.algorithm = HashAlgorithm::Sha1;
-		account.digits = kSteamDigits;
-		account.period = kSteamPeriod;
-	}
+	if (account.type == OtpType::Steam)
+		makeSteamAccount(account);
 	return account;
 }
 

@@ -12,6 +12,8 @@
 #include "ImportSupport.h"
 #include "Importers.h"
 
+#include "authcore/account/AccountFields.h"
+
 #include "authcore/kdf/KdfBudget.h"
 
 #include <botan/pwdhash.h>
@@ -109,8 +111,7 @@ std::optional<Account> readEntry(const Json& entry)
 		account.type = type == "totp" ? OtpType::Totp : OtpType::Hotp;
 		readOtpParameters(account, info, kInfoKeys);
 	} else if (type == "steam") {
-		account.type = OtpType::Steam;
-		account.digits = 5;
+		makeSteamAccount(account);
 	} else {
 		throw Error(ErrorKind::InvalidArgument, "type", "'" + type.substr(0, 16) + "' accounts are not supported");
 	}

@@ -11,6 +11,8 @@
 #include "ImportSupport.h"
 #include "Importers.h"
 
+#include "authcore/account/AccountFields.h"
+
 #include <botan/cipher_mode.h>
 #include <botan/exceptn.h>
 #include <botan/pwdhash.h>
@@ -43,8 +45,7 @@ std::optional<Account> readAuthenticator(const Json& entry)
 		throw Error(ErrorKind::InvalidArgument, "Type", type == kYandex ? "Yandex accounts are not supported" : "mOTP accounts are not supported");
 	account.secret = secretFromBase32(requiredText(entry, "Secret"));
 	if (type == kSteam) {
-		account.type = OtpType::Steam;
-		account.digits = 5;
+		makeSteamAccount(account);
 		return account;
 	}
 	if (type != kHotp && type != kTotp)

@@ -5,6 +5,7 @@
 
 #include "authcore/Error.h"
 #include "authcore/encoding/PercentEncoding.h"
+#include "authcore/encoding/Utf8.h"
 
 #include <botan/base64.h>
 #include <botan/mem_ops.h>

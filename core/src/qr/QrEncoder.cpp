@@ -1,10 +1,10 @@
 #include "authcore/qr/QrEncoder.h"
 
 #include "authcore/Error.h"
+#include "authcore/encoding/Utf8.h"
 
 #include <BitMatrix.h>
 #include <CharacterSet.h>
-#include <Utf.h>
 #include <qrcode/QRErrorCorrectionLevel.h>
 #include <qrcode/QRWriter.h>
 
@@ -42,8 +42,7 @@ GreyImage encodeQr(std::string_view text, const QrEncodeOptions& options)
 		throw Error(ErrorKind::InvalidArgument, "margin", "margin must be 0.." + std::to_string(kMaxQrMargin) + " modules");
 	if (text.empty())
 		throw Error(ErrorKind::InvalidArgument, "text", "nothing to encode");
-	ZXing::ByteView utf8(reinterpret_cast<const uint8_t*>(text.data()), text.size());
-	if (!ZXing::IsValidUtf8(utf8))
+	if (!isValidUtf8(text))
 		throw Error(ErrorKind::InvalidArgument, "text", "text is not valid UTF-8");
 
 	ZXing::QRCode::Writer writer;

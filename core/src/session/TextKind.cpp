@@ -35,15 +35,6 @@ bool startsWithIgnoringCase(std::string_view text, std::string_view prefix)
 
 } // namespace
 
-std::string_view trimmedText(std::string_view text) noexcept
-{
-	while (!text.empty() && isSpace(text.front()))
-		text.remove_prefix(1);
-	while (!text.empty() && isSpace(text.back()))
-		text.remove_suffix(1);
-	return text;
-}
-
 TextKind classifyText(std::string_view trimmed) noexcept
 {
 	if (trimmed.empty())

@@ -7,9 +7,6 @@
 
 namespace authcore {
 
-/// `text` without leading and trailing ASCII white space.
-std::string_view trimmedText(std::string_view text) noexcept;
-
 /// The kind of an already trimmed text, by its scheme (case-insensitive).
 TextKind classifyText(std::string_view trimmed) noexcept;
 

@@ -4,6 +4,7 @@
 #include "authcore/Error.h"
 #include "authcore/kdf/KdfBudget.h"
 #include "authcore/account/OtpauthUri.h"
+#include "authcore/encoding/Utf8.h"
 #include "authcore/otp/Otp.h"
 #include "vault/AesGcm.h"
 #include "vault/PasswordSlot.h"
@@ -32,41 +33,11 @@ int64_t now()
 	return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-bool isUtf8(std::string_view text)
-{
-	size_t i = 0;
-	while (i < text.size()) {
-		const auto c = static_cast<uint8_t>(text[i]);
-		size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-		if (length == 0 || i + length > text.size())
-			return false;
-		uint32_t code = length == 1 ? c : c & (0x7F >> length);
-		for (size_t k = 1; k < length; ++k) {
-			const auto next = static_cast<uint8_t>(text[i + k]);
-			if ((next & 0xC0) != 0x80)
-				return false;
-			code = (code << 6) | (next & 0x3F);
-		}
-		// No overlong forms, no UTF-16 surrogates, nothing above U+10FFFF.
-		const uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-		if (code < minimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
-			return false;
-		i += length;
-	}
-	return true;
-}
-
-void requireText(std::string_view text, const char* field)
-{
-	if (!isUtf8(text))
-		throw Error(ErrorKind::InvalidArgument, field, std::string("the ") + field + " is not valid UTF-8 text");
-}
-
 void requirePassword(std::string_view password)
 {
 	if (password.empty())
 		throw Error(ErrorKind::InvalidArgument, "password", "the password is empty");
-	if (!isUtf8(password))
+	if (!isValidUtf8(password))
 		throw Error(ErrorKind::InvalidArgument, "password", "the password is not valid UTF-8 text");
 }
 
@@ -95,14 +66,6 @@ void wipeTexts(std::vector<Tombstone>& tombstones) noexcept
 {
 	for (auto& tombstone : tombstones)
 		wipeTexts(tombstone.entry);
-}
-
-// Same secret, issuer and name. The secrets are compared in constant time; their lengths are not
-// secret enough to hide.
-bool sameAccount(const Account& a, const Account& b)
-{
-	return a.issuer == b.issuer && a.name == b.name && a.secret.size() == b.secret.size() &&
-		   Botan::constant_time_compare(a.secret, b.secret);
 }
 
 std::string newId(Botan::RandomNumberGenerator& rng)
@@ -335,14 +298,14 @@ std::vector<std::string> Vault::addAll(std::vector<NewEntry> accounts, bool allo
 	std::vector<std::string> ids;
 	for (auto& [account, details] : accounts) {
 		account.validate();
-		requireText(account.issuer, "issuer");
-		requireText(account.name, "name");
-		requireText(details.group, "group");
-		requireText(details.note, "note");
+		requireUtf8(account.issuer, "issuer");
+		requireUtf8(account.name, "name");
+		requireUtf8(details.group, "group");
+		requireUtf8(details.note, "note");
 		// Checked against the accounts added before it in this call too: two copies of one scanned
 		// code must not both land in the vault.
 		if (!allowDuplicates &&
-			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return sameAccount(e.account, account); })) {
+			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return isSameAccount(e.account, account); })) {
 			throw Error(ErrorKind::Duplicate, "account", "this account is already in the vault");
 		}
 		VaultEntry entry;
@@ -374,14 +337,14 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 		try {
 			account = parseOtpauthUri(uris[i]);
 			account.validate();
-			requireText(account.issuer, "issuer");
-			requireText(account.name, "name");
+			requireUtf8(account.issuer, "issuer");
+			requireUtf8(account.name, "name");
 		} catch (const Error& e) {
 			report.problems.emplace_back(i, e.what());
 			continue;
 		}
 		if (!allowDuplicates &&
-			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return sameAccount(e.account, account); })) {
+			std::any_of(entries.begin(), entries.end(), [&](const VaultEntry& e) { return isSameAccount(e.account, account); })) {
 			report.duplicates.push_back(i);
 			continue;
 		}
@@ -406,22 +369,22 @@ const VaultEntry& Vault::update(std::string_view id, const EntryChanges& changes
 	VaultEntry& entry = entries[index];
 	const int64_t stamp = editStamp();
 	if (changes.issuer) {
-		requireText(*changes.issuer, "issuer");
+		requireUtf8(*changes.issuer, "issuer");
 		entry.account.issuer = *changes.issuer;
 		entry.stamps.issuer = stamp;
 	}
 	if (changes.name) {
-		requireText(*changes.name, "name");
+		requireUtf8(*changes.name, "name");
 		entry.account.name = *changes.name;
 		entry.stamps.name = stamp;
 	}
 	if (changes.group) {
-		requireText(*changes.group, "group");
+		requireUtf8(*changes.group, "group");
 		entry.group = *changes.group;
 		entry.stamps.group = stamp;
 	}
 	if (changes.note) {
-		requireText(*changes.note, "note");
+		requireUtf8(*changes.note, "note");
 		entry.note = *changes.note;
 		entry.stamps.note = stamp;
 	}

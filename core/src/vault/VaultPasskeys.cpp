@@ -4,7 +4,7 @@
 #include "authcore/vault/Vault.h"
 
 #include "authcore/Error.h"
-#include "authcore/encoding/PercentEncoding.h"
+#include "authcore/encoding/Utf8.h"
 #include "vault/PasskeySlot.h"
 #include "vault/VaultFile.h"
 #include "vault/VaultFormat.h"

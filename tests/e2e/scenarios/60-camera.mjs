@@ -67,8 +67,8 @@ export const scenario = {
     {
       name: 'the engine\'s own fake camera opens, shows video, and is released on Stop and on leaving the page',
       // WebKitGTK 2.50 once opened nothing on a second click after Stop; it passes since the decode
-      // binding stopped throwing for frames without a code (a frame's exception left the scan
-      // panel half-stopped in JavaScriptCore).
+      // binding stopped throwing for frames without a code (measured; the earlier cause was not
+      // isolated).
       async run({ page }) {
         await page.evaluate(recordStreams);
         await page.click(button('Camera'));

@@ -35,7 +35,6 @@ const LOCKED_SCREENS = {
 };
 // Changes a downloaded backup does not hold yet: the backup reminder counts from the first of them.
 const CHANGES_TO_BACK_UP = new Set(['add', 'import', 'update', 'delete', 'undo', 'merge']);
-const VAULT_BINDINGS = ['vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries', 'vaultCodes', 'vaultAddUri'];
 
 export class App {
   #authcore;
@@ -45,7 +44,6 @@ export class App {
   #current = { name: null, options: {} };
   #busy = new Set();
   #idleCallbacks = [];
-  #bindings = new Set();
   #autoLock;
   #lockedBefore = null; // where the user was when the vault locked
   #persistenceWatched = false;
@@ -68,10 +66,6 @@ export class App {
 
   get authcore() {
     return this.#authcore;
-  }
-
-  has(binding) {
-    return this.#bindings.has(binding);
   }
 
   describeError(error) {
@@ -97,7 +91,8 @@ export class App {
   /// The unlock screen shows as soon as IndexedDB says there is a vault; the worker loads the wasm
   /// module meanwhile (unlock waits for it), so a cold start is not held up by the compile.
   async start() {
-    const capabilities = this.#authcore.call('capabilities');
+    // The first call loads the module: a failure to load shows here.
+    const loaded = this.#authcore.call('vaultIsUnlocked');
     let stored;
     try {
       stored = await this.session.stored();
@@ -106,19 +101,14 @@ export class App {
       return;
     }
     if (stored.current) this.#show('unlock');
-    const available = await capabilities;
+    const available = await loaded;
     if (available.error) {
       this.#show('unavailable', { error: available.error });
       return;
     }
-    this.#bindings = new Set(available.bindings);
-    if (!VAULT_BINDINGS.every((name) => this.#bindings.has(name))) {
-      this.#show('unavailable', { vaultMissing: true });
-      return;
-    }
     if (!stored.current) this.#show('create');
     // While the user types: compile and optimize the unlock code, grow the heap (Vault::rehearse).
-    if (this.has('vaultRehearse')) this.#authcore.call('vaultRehearse', stored.current?.bytes);
+    this.#authcore.call('vaultRehearse', stored.current?.bytes);
   }
 
   // Persistence is asked, never awaited (see storage/persistence.js): the answer shows in a banner

@@ -8,7 +8,6 @@ export default {
   'app.actions': 'App actions',
   'app.unavailableTitle': 'Something is missing',
   'app.moduleFailed': 'The app could not start its code engine. Reload the page; if that does not help, use a current version of Chrome, Edge, Firefox or Safari.',
-  'app.vaultMissing': 'The encrypted vault is not available in this build of the app, so accounts cannot be saved yet.',
   'app.storageFailed': 'This browser does not let the app store data (private window, or storage switched off). Use a normal window to keep accounts.',
   'app.unavailable': 'This feature is not available in this build of the app.',
 
@@ -313,7 +312,6 @@ export default {
   'scan.noCodeIn': 'No QR code found in {file}.',
   'scan.unreadable': '{file} is not an image this browser can open.',
   'scan.pastedImage': 'the pasted image',
-  'scan.unavailable': 'QR code scanning is not available in this build of the app. Paste the setup link or type the key instead.',
   'scan.error.denied': 'Camera access was refused. Allow the camera in the browser\'s address bar, or use an image file, the screen or the setup link instead.',
   'scan.error.noCamera': 'No camera was found. Use the screen, an image file or the setup link instead.',
   'scan.error.busy': 'The camera is in use by another app (for example a video call). Close it and try again, or use another route.',
@@ -349,7 +347,6 @@ export default {
   'import.empty': 'This file holds no accounts.',
   'import.added': { one: '{count} account imported.', other: '{count} accounts imported.' },
   'import.skipped': { one: '{count} account was already in the vault and was skipped: {names}', other: '{count} accounts were already in the vault and were skipped: {names}' },
-  'import.notAdded': { one: '{count} entry could not be added.', other: '{count} entries could not be added.' },
 
   'export.backupTitle': 'Encrypted backup',
   'export.backupText': 'Your whole vault, encrypted with your password. Restore it in this app on any browser.',

@@ -8,7 +8,6 @@ export default {
   'app.actions': 'Lietotnes darbības',
   'app.unavailableTitle': 'Kaut kas trūkst',
   'app.moduleFailed': 'Lietotne nevarēja palaist savu kodu dzinēju. Pārlādējiet lapu; ja tas nelīdz, izmantojiet jaunu Chrome, Edge, Firefox vai Safari versiju.',
-  'app.vaultMissing': 'Šajā lietotnes versijā šifrētā glabātuve vēl nav pieejama, tāpēc kontus vēl nevar saglabāt.',
   'app.storageFailed': 'Šis pārlūks neļauj lietotnei glabāt datus (privātais logs vai izslēgta krātuve). Lai saglabātu kontus, izmantojiet parastu logu.',
   'app.unavailable': 'Šī funkcija nav pieejama šajā lietotnes versijā.',
 
@@ -313,7 +312,6 @@ export default {
   'scan.noCodeIn': 'Failā {file} QR kods netika atrasts.',
   'scan.unreadable': '{file} nav attēls, ko šis pārlūks var atvērt.',
   'scan.pastedImage': 'ielīmētais attēls',
-  'scan.unavailable': 'QR kodu skenēšana šajā lietotnes versijā nav pieejama. Ielīmējiet iestatīšanas saiti vai ievadiet atslēgu.',
   'scan.error.denied': 'Piekļuve kamerai tika liegta. Atļaujiet kameru pārlūka adreses joslā vai izmantojiet attēla failu, ekrānu vai iestatīšanas saiti.',
   'scan.error.noCamera': 'Kamera netika atrasta. Izmantojiet ekrānu, attēla failu vai iestatīšanas saiti.',
   'scan.error.busy': 'Kameru izmanto cita lietotne (piemēram, videozvans). Aizveriet to un mēģiniet vēlreiz vai izmantojiet citu veidu.',
@@ -349,7 +347,6 @@ export default {
   'import.empty': 'Šajā failā nav kontu.',
   'import.added': { zero: 'Importēti {count} konti.', one: 'Importēts {count} konts.', other: 'Importēti {count} konti.' },
   'import.skipped': { zero: '{count} konti jau bija glabātuvē un tika izlaisti: {names}', one: '{count} konts jau bija glabātuvē un tika izlaists: {names}', other: '{count} konti jau bija glabātuvē un tika izlaisti: {names}' },
-  'import.notAdded': { zero: '{count} ierakstus nevarēja pievienot.', one: '{count} ierakstu nevarēja pievienot.', other: '{count} ierakstus nevarēja pievienot.' },
 
   'export.backupTitle': 'Šifrēta rezerves kopija',
   'export.backupText': 'Visa jūsu glabātuve, šifrēta ar jūsu paroli. Atjaunojiet to šajā lietotnē jebkurā pārlūkā.',

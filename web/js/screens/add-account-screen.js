@@ -25,10 +25,12 @@ export class AddAccountScreen {
       onCancel: () => this.#next(),
     });
     this.manual = new ManualEntryForm({ ...context, onSaved: (entry) => this.#saved(entry) });
-    this.scan = app.has('decodeQr') ? new ScanPanel({ stage: true, onResults: (results) => this.handleResults(results), setBusy: (busy) => app.setBusy('scan', busy) }) : null;
+    this.scan = new ScanPanel({
+      stage: true, onResults: (results) => this.handleResults(results), setBusy: (busy) => app.setBusy('scan', busy),
+    });
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'add-title' },
       h('h2', { id: 'add-title', tabindex: '-1', text: t('add.title') }),
-      this.scan?.element ?? h('p', { class: 'notice', text: t('scan.unavailable') }),
+      this.scan.element,
       this.found,
       this.uriEntry.element,
       this.manual.element);
@@ -37,8 +39,7 @@ export class AddAccountScreen {
 
   /// From the paste handler: {text} or {image}.
   handlePaste({ text, image }) {
-    if (image && this.scan) this.scan.decodeFiles([image], 'image');
-    else if (image) this.#showMessage(t('scan.unavailable'));
+    if (image) this.scan.decodeFiles([image], 'image');
     else if (text) this.uriEntry.stage(text, 'paste');
   }
 
@@ -93,11 +94,11 @@ export class AddAccountScreen {
   }
 
   get busy() {
-    return this.uriEntry.busy || Boolean(this.scan?.busy) || this.manual.dirty;
+    return this.uriEntry.busy || this.scan.busy || this.manual.dirty;
   }
 
   destroy() {
-    this.scan?.destroy();
+    this.scan.destroy();
     this.uriEntry.destroy();
     if (this.session.unlocked) this.session.discardCandidates();
   }

@@ -28,7 +28,6 @@ export class ExportScreen {
     this.session = session;
     this.authcore = authcore;
     this.stage = h('div', { class: 'screen' });
-    const canExport = app.has('exportAccounts');
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'export-title' },
       h('h2', { id: 'export-title', tabindex: '-1', text: t('export.title') }),
       exportOption('export-backup', t('export.backupTitle'), t('export.backupText'),
@@ -36,14 +35,14 @@ export class ExportScreen {
           if (await downloadBackup(session)) showToast(t('backup.downloaded'));
         })),
       h('p', { class: 'notice warning', text: t('export.plainWarning') }),
-      app.has('encodeQr') ? exportOption('export-phone', t('export.phoneTitle'), t('export.phoneText'),
-        actionButton(t('export.phoneButton'), () => this.#phone())) : null,
-      canExport && app.has('encodeQr') ? exportOption('export-google', t('export.googleTitle'), t('export.googleText'),
-        actionButton(t('export.googleButton'), () => this.#google())) : null,
-      canExport ? exportOption('export-aegis', t('export.aegisTitle'), t('export.aegisText'),
-        actionButton(t('export.aegisButton'), () => this.#file('aegis'))) : null,
-      canExport ? exportOption('export-otpauth', t('export.otpauthTitle'), t('export.otpauthText'),
-        actionButton(t('export.otpauthButton'), () => this.#file('otpauth'))) : null,
+      exportOption('export-phone', t('export.phoneTitle'), t('export.phoneText'),
+        actionButton(t('export.phoneButton'), () => this.#phone())),
+      exportOption('export-google', t('export.googleTitle'), t('export.googleText'),
+        actionButton(t('export.googleButton'), () => this.#google())),
+      exportOption('export-aegis', t('export.aegisTitle'), t('export.aegisText'),
+        actionButton(t('export.aegisButton'), () => this.#file('aegis'))),
+      exportOption('export-otpauth', t('export.otpauthTitle'), t('export.otpauthText'),
+        actionButton(t('export.otpauthButton'), () => this.#file('otpauth'))),
       this.stage);
   }
 

@@ -1,6 +1,7 @@
 // Import: pick or drop an export file from another authenticator (or scan the QR codes of a Google
 // Authenticator export), give its password if it has one, check the preview, confirm. All offline:
-// the file is read and decrypted in wasm, in a throw-away worker that never holds the vault.
+// the file is read and decrypted in wasm, in a throw-away worker that never holds the vault; the
+// accounts it read are staged in the vault worker, and this screen holds their previews only.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { field, checkbox } from '../ui/form-field.js';
@@ -38,18 +39,18 @@ export class ImportScreen {
       this.drop.classList.remove('dragging');
       this.#readFile(event.dataTransfer?.files?.[0]);
     });
-    this.scan = app.has('decodeQr') ? new ScanPanel({ onResults: (results) => this.#scanned(results), setBusy: (busy) => app.setBusy('scan', busy) }) : null;
+    this.scan = new ScanPanel({ onResults: (results) => this.#scanned(results), setBusy: (busy) => app.setBusy('scan', busy) });
     this.stage = h('div', { class: 'screen' });
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'import-title' },
       h('h2', { id: 'import-title', tabindex: '-1', text: t('import.title') }),
       h('p', { text: t('import.intro') }),
       h('div', { class: 'card' }, fileField.element, this.drop),
-      this.scan ? h('div', {}, h('p', { class: 'small-print', text: t('import.scanHint') }), this.scan.element) : null,
+      h('div', {}, h('p', { class: 'small-print', text: t('import.scanHint') }), this.scan.element),
       this.stage);
   }
 
   handlePaste({ text, image }) {
-    if (image && this.scan) this.scan.decodeFiles([image], 'image');
+    if (image) this.scan.decodeFiles([image], 'image');
     else if (text) this.#scanned([{ text, source: 'paste' }]);
   }
 
@@ -65,7 +66,7 @@ export class ImportScreen {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (isVaultFile(bytes) && this.app.has('vaultPreviewMerge')) {
+    if (isVaultFile(bytes)) {
       // A backup of this app: merged into the vault, not imported beside it as duplicates.
       this.app.navigate('merge', { bytes, fileName: file.name });
       return;
@@ -87,9 +88,10 @@ export class ImportScreen {
 
   async #import(source, password) {
     // Read in a throw-away worker, never in the one holding the vault (transfer/import-sandbox.js).
+    const extra = password === undefined ? [] : [password];
     const result = source.bytes
-      ? await runImport('importFile', source.bytes, source.fileName, ...(password === undefined ? [] : [password]))
-      : await runImport('importText', source.text, ...(password === undefined ? [] : [password]));
+      ? await runImport(this.authcore, 'importFile', source.bytes, source.fileName, ...extra)
+      : await runImport(this.authcore, 'importText', source.text, ...extra);
     if (result.error) {
       if (result.error.kind === 'password_required' || (result.error.kind === 'wrong_password' && password !== undefined)) {
         this.#askPassword(source, result.error.kind === 'wrong_password');
@@ -100,7 +102,8 @@ export class ImportScreen {
     }
     this.#pending = null;
     if (result.migration) {
-      this.#batches.add(result);
+      // A part read before: its accounts are staged already.
+      if (!this.#batches.add(result)) this.#discard(result.accounts);
       const missing = this.#batches.missing;
       if (missing.length) {
         this.#showProgress(missing);
@@ -143,6 +146,7 @@ export class ImportScreen {
   }
 
   #showPreview({ accounts, problems }) {
+    this.#discard(this.#accounts); // an earlier file's preview, not saved
     this.#accounts = accounts;
     if (!accounts.length) {
       this.#say(problems.length ? t('import.nothingReadable') : t('import.empty'), 'notice error');
@@ -161,33 +165,39 @@ export class ImportScreen {
 
   async #confirm(allowDuplicates) {
     const accounts = this.#accounts;
-    const result = await this.session.importUris(accounts.map((account) => account.uri), { allowDuplicates });
+    const result = await this.session.saveImport(accounts.map((account) => account.id), { allowDuplicates });
     if (result.error) {
       this.#say(this.app.describeError(result.error), 'notice error');
       return;
     }
-    const skipped = result.duplicates.map((index) => [accounts[index]?.issuer, accounts[index]?.name].filter(Boolean).join(' – '));
+    const skipped = accounts.filter((account) => result.skipped.includes(account.id)).map((account) => [account.issuer, account.name].filter(Boolean).join(' – '));
     this.#accounts = [];
     const lines = [t('import.added', { count: result.added.length })];
     if (skipped.length) lines.push(t('import.skipped', { count: skipped.length, names: skipped.join('; ') }));
-    if (result.problems.length) lines.push(t('import.notAdded', { count: result.problems.length }));
     showToast(lines[0]);
     this.stage.replaceChildren(h('div', { class: 'notice', role: 'status' }, lines.map((line) => h('p', { text: line })),
       h('button', { type: 'button', class: 'button primary', text: t('nav.accounts'), onclick: () => this.app.navigate('accounts') })));
   }
 
+  /// Staged previews the user did not save leave the vault worker's staging.
+  #discard(accounts) {
+    if (!this.session.unlocked) return;
+    for (const { id } of accounts) this.session.discardCandidate(id);
+  }
+
   #reset() {
+    this.#discard([...this.#accounts, ...this.#batches.collected().accounts]);
     this.#accounts = [];
     this.#batches.clear();
     this.stage.replaceChildren();
   }
 
   get busy() {
-    return Boolean(this.scan?.busy) || this.#accounts.length > 0;
+    return Boolean(this.scan.busy) || this.#accounts.length > 0;
   }
 
   destroy() {
-    this.scan?.destroy();
+    this.scan.destroy();
     this.#reset();
     this.#pending = null;
   }

@@ -15,7 +15,7 @@ export class SettingsScreen {
 
   constructor({ app, session }) {
     this.password = new ChangePasswordForm({ app, session });
-    this.passkeys = app.has('vaultAddPasskey') ? new PasskeySettings({ app, session }) : null;
+    this.passkeys = new PasskeySettings({ app, session });
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
       h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
       lookSection(),
@@ -23,19 +23,19 @@ export class SettingsScreen {
       securitySection(app),
       backupSection(app, session),
       moveSection(app),
-      this.passkeys ? section('settings-passkeys', t('passkey.title'), this.passkeys.element) : null,
+      section('settings-passkeys', t('passkey.title'), this.passkeys.element),
       this.#storage.element,
       section('settings-password', t('password.title'), this.password.element));
   }
 
   get busy() {
-    return this.password.busy || Boolean(this.passkeys?.busy);
+    return this.password.busy || this.passkeys.busy;
   }
 
   destroy() {
     this.#clock.stop();
     this.#storage.stop();
     this.password.destroy();
-    this.passkeys?.destroy();
+    this.passkeys.destroy();
   }
 }

@@ -95,15 +95,9 @@ export function securitySection(app) {
     h('div', { class: 'button-row' }, button(t('nav.lock'), () => app.lock('user'))));
 }
 
+// A backup is merged into this vault after a preview; replacing the vault stays a choice there.
 function mergeOrRestoreButton(app) {
-  return app.has('vaultPreviewMerge')
-    // Merged into this vault after a preview; replacing it stays a choice there.
-    ? button(t('merge.open'), () => app.navigate('merge'))
-    : button(t('restore.open'), () => {
-      // A restore replaces this vault: lock it first, so nothing decrypted stays open meanwhile.
-      app.lock('user');
-      app.showRestore();
-    });
+  return button(t('merge.open'), () => app.navigate('merge'));
 }
 
 export function backupSection(app, session) {
@@ -124,14 +118,13 @@ export function backupSection(app, session) {
     }));
 }
 
-/// Import from and export to other apps; null when the module offers neither.
+/// Import from and export to other apps.
 export function moveSection(app) {
-  if (!(app.has('importFile') || app.has('exportAccounts') || app.has('vaultExportUris'))) return null;
   return section('settings-move', t('settings.move'),
     h('p', { text: t('settings.moveIntro') }),
     h('div', { class: 'button-row' },
-      app.has('importFile') ? button(t('import.title'), () => app.navigate('import')) : null,
-      app.has('vaultExportUris') ? button(t('export.title'), () => app.navigate('export')) : null));
+      button(t('import.title'), () => app.navigate('import')),
+      button(t('export.title'), () => app.navigate('export'))));
 }
 
 /// Whether the browser keeps the vault: {element, stop}. The answer to the persistence request may

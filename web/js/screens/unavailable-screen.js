@@ -1,13 +1,10 @@
-// Shown when the build lacks what the app needs (the wasm module did not load, storage failed). The
-// link preview that used to live here went with the page-side parsing: candidates are staged in an
-// unlocked vault's session only.
+// Shown when the app cannot run: the wasm module did not load, or the browser's storage failed.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 
 export class UnavailableScreen {
-  constructor(context, { error, vaultMissing, storageFailed } = {}) {
+  constructor(context, { error, storageFailed } = {}) {
     let message = t('app.moduleFailed');
-    if (vaultMissing) message = t('app.vaultMissing');
     if (storageFailed) message = t('app.storageFailed');
     this.element = h('section', { class: 'screen narrow', 'aria-labelledby': 'unavailable-title' },
       h('h2', { id: 'unavailable-title', tabindex: '-1', text: t('app.unavailableTitle') }),

@@ -7,9 +7,14 @@ import { scriptUrl } from '../security/script-urls.js';
 
 export const TIMEOUT_MS = 60_000;
 
-/// Resolves the binding's result, or {error} (kind 'timeout' when it took too long).
-export async function runImport(action, ...args) {
+/// Resolves the binding's result, or {error} (kind 'timeout' when it took too long). The accounts
+/// read go to `vault` (the vault worker's messenger) over a port and are staged there; the result
+/// holds their previews (worker/import-worker.js).
+export async function runImport(vault, action, ...args) {
   const worker = new WorkerMessenger(scriptUrl('js/worker/import-worker.js'));
+  const { port1, port2 } = new MessageChannel();
+  vault.callTransferring('acceptImporter', [port1], [port1]);
+  worker.callTransferring('connectVault', [port2], [port2]);
   let timer;
   const late = new Promise((resolve) => {
     const timedOut = { error: { kind: 'timeout', field: action, message: 'the import took too long and was stopped' } };

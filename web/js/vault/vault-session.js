@@ -1,10 +1,12 @@
 // The unlocked vault as the page sees it: the worker (wasm) holds the keys and secrets, this object
 // holds only what the list shows (entries without secrets, codes) and the revision it saved last.
-// Every change goes: binding -> new encrypted file -> one IndexedDB transaction -> only then the
-// page shows it. The add paths compute the file in the core without changing the vault and confirm
-// it after the write (saveCandidates); the other changes are still undone in wasm if the write fails
-// (issue 11 moves them to compute-persist-confirm too), so memory never runs ahead of storage. lock() wipes the keys in wasm and every decrypted value here.
-import { loadVault, saveVault, highestRevisionSeen, acceptRevision, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
+// Every change goes "compute, persist, confirm": a binding computes the new encrypted file in the
+// core without changing the vault, the file is stored in one IndexedDB transaction, and only then
+// does sessionConfirmSaved make it the vault (and answer with the new list). A failed write is
+// sessionAbandon: the vault never changed, so nothing is undone, and memory never runs ahead of
+// storage. lock() wipes the keys in wasm and every decrypted value here.
+import { loadVault, saveVault, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
+import { rollbackWarning, acceptRollback } from './rollback-warning.js';
 import { TabSync } from '../storage/tab-sync.js';
 import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
 
@@ -63,25 +65,30 @@ export class VaultSession extends EventTarget {
     return { ok: true };
   }
 
-  async #refreshEntries() {
-    const result = await this.#authcore.call('vaultEntries');
-    if (!result.error) this.#entries = result.entries;
-    return result;
-  }
-
-  /// Runs a mutating binding; on a failed write, `undo(result)` reverts it in wasm.
-  async #mutate(action, args, undo, reason, saveOptions = {}) {
-    const result = await this.#authcore.call(action, ...args);
-    if (result.error) return result;
-    const saved = await this.#persist(result.file, result.revision, saveOptions);
+  /// Stores what a binding computed ({file, revision} or {error}), then confirms it: the core's
+  /// answer ({entries, added, code, ...}) or {error}. A failed write abandons the computed file.
+  async #save(computed, reason, saveOptions = {}) {
+    if (computed.error) return computed;
+    const saved = await this.#persist(computed.file, computed.revision, saveOptions);
     if (saved.error) {
-      if (saved.error.kind !== 'stale' && undo) await undo(result);
-      if (this.#unlocked) await this.#refreshEntries();
+      // A stale vault has locked already (#persist), and its pending save went with it.
+      if (this.#unlocked) await this.#authcore.call('sessionAbandon');
       return saved;
     }
-    await this.#refreshEntries();
-    this.#changed(reason);
-    return result;
+    const confirmed = await this.#authcore.call('sessionConfirmSaved', computed.revision);
+    if (confirmed.error) {
+      // Stored, but the vault in memory moved meanwhile: what is stored is the truth, so it is
+      // opened again from storage rather than guessed at here.
+      this.lock('stale');
+      return confirmed;
+    }
+    this.#entries = confirmed.entries;
+    if (reason) this.#changed(reason);
+    return confirmed;
+  }
+
+  async #change(action, args, reason, saveOptions) {
+    return this.#save(await this.#authcore.call(action, ...args), reason, saveOptions);
   }
 
   async create(password) {
@@ -92,52 +99,37 @@ export class VaultSession extends EventTarget {
       await this.#authcore.call('vaultLock');
       return saved;
     }
-    return this.#afterUnlock(created.revision);
+    return this.#afterUnlock(created.revision, created.entries);
   }
 
-  async #afterUnlock(revision) {
-    const unlocked = await this.#authcore.call('vaultIsUnlocked');
-    if (unlocked.error || !unlocked.unlocked) return unlocked.error ? unlocked : failure('locked');
+  /// The vault is open in the worker ({revision, entries} of what it answered).
+  #afterUnlock(revision, entries) {
     this.#revision = revision;
     this.#unlocked = true;
-    const listed = await this.#refreshEntries();
-    if (listed.error) return listed;
+    this.#entries = entries;
     this.#changed('unlock');
     return { ok: true };
   }
 
-  /// {stored, seen} when the opened file's revision (authenticated by the core) is older than the
-  /// highest this browser has saved: someone may have put an older copy back. `tolerance` lets the
-  /// recovery from 'previous' (one save back, by design) pass without a warning.
-  async #rollback(revision, tolerance = 0) {
-    try {
-      const seen = await highestRevisionSeen();
-      if (typeof revision !== 'number') return null;
-      // A vault stored before this check existed (or only ever unlocked) is noted here.
-      if (seen < revision) await acceptRevision(revision);
-      return seen > revision + tolerance ? { stored: revision, seen } : null;
-    } catch {
-      return null;
-    }
-  }
-
   /// The user keeps the older vault after a rollback warning: it becomes the newest seen.
-  async acceptRollback(revision) {
-    try {
-      await acceptRevision(revision);
-    } catch {
-      // The warning comes back at the next unlock; nothing is lost.
-    }
+  acceptRollback(revision) {
+    return acceptRollback(revision);
   }
 
-  /// A slot below the KDF floor is re-wrapped by the core on unlock ({upgraded, file, revision});
-  /// the new file is stored like any save. Builds without the upgrade never set the field.
+  /// A slot below the KDF floor is re-wrapped by the core on unlock ({upgraded, file, revision},
+  /// pending like any change): stored, then confirmed. Returns the revision now stored, or null.
   async #storeUpgrade(result, stored) {
-    if (!result.upgraded || !result.file) return stored.revision;
+    if (!result.upgraded) return stored.revision;
     const saved = await this.#persist(result.file, result.revision, { expected: stored.revision });
     if (saved.error?.kind === 'stale') return null;
-    // A failed write leaves the weak file on disk; the next save writes the upgraded one.
-    return saved.error ? stored.revision : result.revision;
+    if (saved.error) {
+      // The weak file stays on disk and the vault opened from it stays as it is; the next unlock
+      // upgrades again.
+      await this.#authcore.call('sessionAbandon');
+      return stored.revision;
+    }
+    const confirmed = await this.#authcore.call('sessionConfirmSaved', result.revision);
+    return confirmed.error ? null : result.revision;
   }
 
   /// Tries the current record, then the previous good one if the current is damaged.
@@ -146,22 +138,23 @@ export class VaultSession extends EventTarget {
     if (!current) return failure('no_vault');
     const result = await this.#authcore.call('vaultUnlock', current.bytes, password);
     if (!result.error) {
-      const rollback = await this.#rollback(result.revision);
+      const rollback = await rollbackWarning(result.revision);
       const revision = await this.#storeUpgrade(result, current);
       if (revision === null) return failure('stale');
-      const opened = await this.#afterUnlock(revision);
-      return opened.error ? opened : { ok: true, rollback, upgraded: Boolean(result.upgraded) };
+      this.#afterUnlock(revision, result.entries);
+      return { ok: true, rollback, upgraded: Boolean(result.upgraded) };
     }
     const damaged = ['integrity_failure', 'malformed_file'].includes(result.error.kind);
     if (!damaged || !previous) return result;
     const older = await this.#authcore.call('vaultUnlock', previous.bytes, password);
     if (older.error) return result;
-    const rollback = await this.#rollback(older.revision, 1);
-    const upgraded = older.upgraded && older.file;
-    const saved = await this.#persist(upgraded ? older.file : previous.bytes, older.revision ?? previous.revision, { replace: true });
+    const rollback = await rollbackWarning(older.revision, 1);
+    // The previous record becomes the current one (upgraded if its slot was weak).
+    const saved = await this.#persist(older.upgraded ? older.file : previous.bytes, older.revision, { replace: true });
+    if (older.upgraded) await this.#authcore.call(saved.error ? 'sessionAbandon' : 'sessionConfirmSaved', older.revision);
     if (saved.error) return saved;
-    const opened = await this.#afterUnlock(older.revision ?? previous.revision);
-    return opened.error ? opened : { ok: true, recovered: true, rollback };
+    this.#afterUnlock(older.revision, older.entries);
+    return { ok: true, recovered: true, rollback };
   }
 
   // --- passkeys: the page runs WebAuthn (webauthn-prf.js), the core keeps the slots ----------------
@@ -189,7 +182,7 @@ export class VaultSession extends EventTarget {
     const result = await this.#authcore.call('vaultUnlockWithPasskey', current.bytes, answer.credentialId, answer.prfOutput);
     answer.prfOutput.fill(0);
     if (result.error) return result;
-    return this.#afterUnlock(result.revision ?? current.revision);
+    return this.#afterUnlock(result.revision, result.entries);
   }
 
   passkeys() {
@@ -208,39 +201,38 @@ export class VaultSession extends EventTarget {
       throw error;
     }
     const { credentialId, prfOutput } = created;
-    const result = await this.#mutate('vaultAddPasskey', [name, credentialId, salt.prfSalt, prfOutput],
-      () => this.#authcore.call('vaultRemovePasskey', credentialId), 'passkeys');
+    const result = await this.#change('vaultAddPasskey', [name, credentialId, salt.prfSalt, prfOutput], 'passkeys');
     prfOutput.fill(0);
     return result;
   }
 
   removePasskey(credentialId) {
-    // Undoing a removal in wasm would need the passkey's PRF output again. After a failed write the
-    // stored file keeps the slot and the next save removes it, as the user asked; nothing is lost.
-    return this.#mutate('vaultRemovePasskey', [credentialId], null, 'passkeys');
+    return this.#change('vaultRemovePasskey', [credentialId], 'passkeys');
   }
 
-  /// Restores an encrypted backup file (bytes) with its password, replacing what is stored.
+  /// Restores an encrypted backup file (bytes) with its password, replacing what is stored. The
+  /// core opens it beside whatever is open and switches only once the file is stored.
   async restore(bytes, password) {
-    const result = await this.#authcore.call('vaultUnlock', bytes, password);
+    const result = await this.#authcore.call('vaultRestore', bytes, password);
     if (result.error) {
-      // The core closes whatever vault it had open before trying a file: mirror that here, quietly
-      // (the restore screen stays; leaving it goes to the unlock screen).
-      this.#wipe();
       // A file that made the module throw (a trap) may have left its memory in any state: start
-      // the next call in a fresh worker. Nothing is lost, the vault was closed.
-      if (['internal', 'worker_failed'].includes(result.error.kind)) this.#authcore.terminate?.();
+      // the next call in a fresh worker. The vault it held is closed with it, quietly (the screen
+      // stays; leaving it goes to the unlock screen).
+      if (['internal', 'worker_failed'].includes(result.error.kind)) {
+        this.#authcore.terminate?.();
+        this.#wipe();
+      }
       return result;
     }
-    // A restored backup starts a new history: its revision becomes the highest seen. A weak slot the
-    // core re-wrapped on opening is stored upgraded.
-    const file = result.upgraded && result.file ? result.file : bytes;
-    const saved = await this.#persist(file, result.revision, { replace: true, resetHighest: true });
+    // A restored backup starts a new history: its revision becomes the highest seen.
+    const saved = await this.#persist(result.file, result.revision, { replace: true, resetHighest: true });
     if (saved.error) {
-      await this.#authcore.call('vaultLock');
+      await this.#authcore.call('sessionAbandon');
       return saved;
     }
-    return this.#afterUnlock(result.revision);
+    const confirmed = await this.#authcore.call('sessionConfirmSaved', result.revision);
+    if (confirmed.error) return confirmed;
+    return this.#afterUnlock(result.revision, confirmed.entries);
   }
 
   lock(reason = 'user') {
@@ -280,28 +272,15 @@ export class VaultSession extends EventTarget {
     return this.#authcore.call('sessionDiscardAll');
   }
 
-  /// Compute, persist, confirm: the core computes the file with the candidates added, it is stored,
-  /// and only then does the core make it the vault. A failed write abandons the computed file, so
-  /// nothing is undone: the vault never changed. {added: [entry]} or {error}.
-  async saveCandidates(ids, { group, allowDuplicates = false } = {}) {
-    const computed = await this.#authcore.call('sessionCommit', { ids, group, allowDuplicates });
-    if (computed.error) return computed;
-    const saved = await this.#persist(computed.file, computed.revision);
-    if (saved.error) {
-      if (this.#unlocked) await this.#authcore.call('sessionAbandon');
-      return saved;
-    }
-    const confirmed = await this.#authcore.call('sessionConfirmSaved', computed.revision);
-    if (confirmed.error) {
-      // Stored, but the vault in memory moved meanwhile: what is stored is the truth, so it is
-      // opened again from storage rather than guessed at here.
-      this.lock('stale');
-      return confirmed;
-    }
-    // The core adds at the end of the user's order, so the list needs no second round trip.
-    this.#entries = [...this.#entries, ...confirmed.added];
-    this.#changed('add');
-    return confirmed;
+  /// Saves staged candidates: {added: [entry], skipped: [candidate id]} or {error}. `skipDuplicates`
+  /// leaves out candidates already in the vault (an import) instead of refusing them all.
+  saveCandidates(ids, { group, allowDuplicates = false, skipDuplicates = false, reason = 'add' } = {}) {
+    return this.#change('sessionCommit', [{ ids, group, allowDuplicates, skipDuplicates }], reason);
+  }
+
+  /// Accounts an import worker staged here (worker/vault-link.js): {candidates: [preview]}.
+  saveImport(ids, { allowDuplicates = false } = {}) {
+    return this.saveCandidates(ids, { allowDuplicates, skipDuplicates: !allowDuplicates, reason: 'import' });
   }
 
   /// A typed key: staged and saved at once (the form is its own preview). The candidate is dropped
@@ -323,55 +302,36 @@ export class VaultSession extends EventTarget {
     return this.#authcore.call('sessionCheckSecret', text);
   }
 
-  update(id, changes) {
-    const before = this.entry(id);
-    const previous = before && { issuer: before.issuer, name: before.name, group: before.group, note: before.note, favourite: before.favourite };
-    return this.#mutate('vaultUpdate', [id, changes], () => previous && this.#authcore.call('vaultUpdate', id, previous), 'update');
+  async update(id, changes) {
+    const result = await this.#change('vaultUpdate', [id, changes], 'update');
+    return result.error ? result : { ...result, entry: this.entry(id) };
   }
 
   remove(id) {
-    return this.#mutate('vaultDelete', [id], () => this.#authcore.call('vaultUndoDelete'), 'delete');
+    return this.#change('vaultDelete', [id], 'delete');
   }
 
   undoDelete() {
-    return this.#mutate('vaultUndoDelete', [], ({ entry }) => this.#authcore.call('vaultDelete', entry.id), 'undo');
+    return this.#change('vaultUndoDelete', [], 'undo');
   }
 
   reorder(ids) {
-    const before = this.#entries.map((entry) => entry.id);
-    return this.#mutate('vaultReorder', [ids], () => this.#authcore.call('vaultReorder', before), 'reorder');
+    return this.#change('vaultReorder', [ids], 'reorder');
   }
 
-  /// HOTP: the incremented counter is saved BEFORE the code is returned to be shown.
+  /// HOTP: the code comes with the confirmation, after the incremented counter is stored, so a code
+  /// is never shown whose counter could be used again.
   async nextHotp(id) {
-    const result = await this.#authcore.call('vaultNextHotp', id);
-    if (result.error) return result;
-    const saved = await this.#persist(result.file, result.revision);
-    if (saved.error) return saved; // the code is never shown; the in-memory counter stays ahead, which servers tolerate
-    await this.#refreshEntries();
-    return { code: result.code, counter: result.counter };
+    const result = await this.#change('vaultNextHotp', [id]);
+    return result.error ? result : { code: result.code, counter: result.counter };
   }
 
-  /// The core makes a new master key; 'previous' is overwritten too, so no record under the old
-  /// password stays in IndexedDB (backups the user downloaded before still open with it). The new key
-  /// drops the passkey slots (they cannot be re-wrapped without each passkey's PRF output):
-  /// `passkeysDropped` says how many, for the page to tell the user.
-  async changePassword(oldPassword, newPassword) {
-    const before = await this.#authcore.call('vaultPasskeys');
-    const result = await this.#mutate('vaultChangePassword', [oldPassword, newPassword],
-      () => this.#authcore.call('vaultChangePassword', newPassword, oldPassword), 'password', { forgetPrevious: true });
-    if (result.error || before.error) return result;
-    const after = await this.#authcore.call('vaultPasskeys');
-    return { ...result, passkeysDropped: after.error ? 0 : Math.max(0, before.passkeys.length - after.passkeys.length) };
-  }
-
-  importUris(uris, options = {}) {
-    const before = new Set(this.#entries.map((entry) => entry.id));
-    const undo = async () => {
-      const { entries = [] } = await this.#authcore.call('vaultEntries');
-      for (const entry of entries) if (!before.has(entry.id)) await this.#authcore.call('vaultDelete', entry.id);
-    };
-    return this.#mutate('vaultImportUris', [uris, options], undo, 'import');
+  /// The core makes a new master key (one Argon2id, on a copy: a failed write costs nothing to
+  /// undo); 'previous' is overwritten too, so no record under the old password stays in IndexedDB
+  /// (backups the user downloaded before still open with it). The new key drops the passkey slots
+  /// (they cannot be re-wrapped without each passkey's PRF output): `passkeysDropped` says how many.
+  changePassword(oldPassword, newPassword) {
+    return this.#change('vaultChangePassword', [oldPassword, newPassword], 'password', { forgetPrevious: true });
   }
 
   /// Opens a backup file in wasm (beside the unlocked vault) and says what merging it would change:
@@ -380,10 +340,10 @@ export class VaultSession extends EventTarget {
     return this.#authcore.call('vaultPreviewMerge', bytes, password);
   }
 
-  /// Merges the previewed backup as one save. A merge cannot be taken back in wasm, so if the write
-  /// fails the vault locks: what is stored is still the vault before the merge.
-  applyMerge() {
-    return this.#mutate('vaultApplyMerge', [], () => this.lock('write_failed'), 'merge');
+  /// Merges the previewed backup as one save: {added, updated, deleted, unchanged} (counts).
+  async applyMerge() {
+    const result = await this.#change('vaultApplyMerge', [], 'merge');
+    return result.error ? result : result.merge;
   }
 
   discardMerge() {

@@ -3,15 +3,13 @@
 // or a runaway allocation in an importer never happens in the instance that holds the vault's keys.
 // The same script runs as the decoder worker (scan/scanner-worker.js): there, a code read for the
 // add screen is staged in the vault worker over a port (vault-link.js), never sent to the page.
-import { ALL_BINDINGS, serveBindings } from './worker-host.js';
+import { VAULT_WORKER_BINDINGS, serveBindings } from './worker-host.js';
 import { decodeImage, startStream } from './image-decoder.js';
-import { connectVault, serveDecoder, stageInVault } from './vault-link.js';
-
-const IMPORT_ONLY = new Set(['importFile', 'importText']);
+import { connectVault, serveStaging, stageInVault } from './vault-link.js';
 
 /// stage: the text goes to the vault worker's Session; the page gets {staged, corners, width,
-/// height} instead of {text, bytes, ...}. Without it (the import screen, not converted yet) the
-/// text comes back as before.
+/// height} instead of {text, bytes, ...}. Without it (the import screen, which hands the text to
+/// the throw-away import worker) the text comes back.
 async function decode(m, source, mode, stage = false) {
   const found = decodeImage(m, source, mode);
   if (found.error || !stage) return found;
@@ -21,9 +19,11 @@ async function decode(m, source, mode, stage = false) {
   return { staged, corners: found.corners, width: found.width, height: found.height };
 }
 
-serveBindings(ALL_BINDINGS.filter((name) => !IMPORT_ONLY.has(name)), {
+serveBindings(VAULT_WORKER_BINDINGS, {
   decodeImage: decode,
   startStream: (m) => startStream(m),
-  acceptDecoder: (m, port) => serveDecoder(m, port),
+  // A decoder worker (scan/scanner-worker.js) or an import worker (transfer/import-sandbox.js).
+  acceptDecoder: (m, port) => serveStaging(m, port),
+  acceptImporter: (m, port) => serveStaging(m, port),
   connectVault: (m, port) => connectVault(port),
 });

@@ -19,22 +19,18 @@ function pixelsOf(bitmap) {
 /// source: ImageBitmap | {pixels: Uint8ClampedArray, width, height}; mode: 'live' | 'still'.
 /// A live frame without a code may carry hint: 'further' | 'still' | 'glare' (see qrScanHint).
 export function decodeImage(m, source, mode = 'still') {
-  if (typeof m.decodeQr !== 'function') {
-    source?.close?.();
-    return { error: { kind: 'unavailable', field: 'decodeQr', message: 'decodeQr is not available in this build' } };
-  }
   const width = source.width;
   const height = source.height;
   const pixels = source.pixels ?? pixelsOf(source);
   const found = m.decodeQr(pixels, width, height, 'rgba', mode);
   if (!found.error) return { ...found, width, height };
   // A camera frame with a code in view that could not be read: say why, so the page can help.
-  const hint = mode === 'live' && typeof m.qrScanHint === 'function' ? m.qrScanHint() : '';
+  const hint = mode === 'live' ? m.qrScanHint() : '';
   return hint ? { ...found, hint } : found;
 }
 
 /// A new camera or screen stream: the decoder forgets what it kept of the previous one.
 export function startStream(m) {
-  m.resetQrStream?.();
+  m.resetQrStream();
   return true;
 }

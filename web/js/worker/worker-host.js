@@ -7,32 +7,29 @@
 import createAuthcore from '../../wasm/authcore_wasm.mjs';
 import { nameTagFailure } from './tag-failure.js';
 
-/// Every binding some worker may call: what `capabilities` reports as present in this build.
-export const ALL_BINDINGS = [
+/// Every binding the vault worker may call (the import worker allows only importFile and importText).
+export const VAULT_WORKER_BINDINGS = [
   'parseOtpauthUri', 'codeForUri', 'decodeBase32',
   'decodeQr', 'encodeQr',
-  'vaultKdfDefaults', 'vaultCreate', 'vaultUnlock', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
-  'vaultAddUri', 'vaultAddManual', 'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
-  'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris', 'vaultImportUris',
+  'vaultKdfDefaults', 'vaultCreate', 'vaultUnlock', 'vaultRestore', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
+  'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
+  'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris',
   'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
   'vaultRehearse', 'vaultPasskeysOf', 'vaultPasskeys', 'vaultPasskeySalt', 'vaultUnlockWithPasskey', 'vaultAddPasskey', 'vaultRemovePasskey',
-  'importFile', 'importText', 'exportAccounts',
+  'exportAccounts',
   'sessionStageText', 'sessionStageManual', 'sessionCheckSecret', 'sessionCandidateCode', 'sessionCommit', 'sessionConfirmSaved',
   'sessionAbandon', 'sessionDiscard', 'sessionDiscardAll',
 ];
 
 function unavailable(action) {
-  return { kind: 'unavailable', field: action, message: `${action} is not available in this build` };
+  return { kind: 'unavailable', field: action, message: `${action} is not callable in this worker` };
 }
 
 /// Loads the wasm module and answers messages. `bindings`: the names this worker allows;
 /// `localActions`: {name: (module, ...args) => result} implemented in JavaScript on top.
 export function serveBindings(bindings, localActions = {}) {
   const allowed = new Set(bindings);
-  const actions = {
-    capabilities: (m) => ({ bindings: ALL_BINDINGS.filter((name) => typeof m[name] === 'function') }),
-    ...localActions,
-  };
+  const actions = { ...localActions };
   const moduleReady = createAuthcore();
   // Keep the rejection observed so a failed load surfaces per call, not as an unhandled rejection.
   moduleReady.catch(() => {});
@@ -46,7 +43,7 @@ export function serveBindings(bindings, localActions = {}) {
       return { error: { kind: 'module_failed', field: '', message: `the WebAssembly module could not be loaded: ${error?.message ?? error}` } };
     }
     if (Object.hasOwn(actions, action)) return { result: await actions[action](m, ...args) };
-    if (!allowed.has(action) || typeof m[action] !== 'function') return { error: unavailable(action) };
+    if (!allowed.has(action)) return { error: unavailable(action) };
     // A User Timing entry per call (name only, never arguments): DevTools' Performance panel and
     // CDP traces show where unlock time goes.
     const start = performance.now();

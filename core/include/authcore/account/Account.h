@@ -36,6 +36,10 @@ struct Account
 	bool operator==(const Account&) const = default;
 };
 
+/// Whether `a` and `b` are one account for the user: the same secret, issuer and name (what the
+/// vault refuses twice). The secrets are compared in constant time.
+bool isSameAccount(const Account& a, const Account& b) noexcept;
+
 /// The code to show now: TOTP and Steam at `unixSeconds`, HOTP at `account.counter`
 /// (`unixSeconds` is then ignored). Validates the account first.
 std::string generateCode(const Account& account, int64_t unixSeconds);

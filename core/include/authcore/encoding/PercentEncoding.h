@@ -15,7 +15,4 @@ std::optional<std::string> percentDecode(std::string_view text);
 /// which e-mail account names keep readable. Spaces become "%20".
 std::string percentEncode(std::string_view text);
 
-/// True if `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool isValidUtf8(std::string_view text) noexcept;
-
 } // namespace authcore
