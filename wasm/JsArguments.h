@@ -121,6 +121,7 @@ inline std::vector<std::string> stringArray(const val& array, const char* field,
 		throw Error(ErrorKind::InvalidArgument, field, std::string(field) + " must be an array of strings");
 	std::vector<std::string> strings;
 	const size_t length = std::min(array["length"].as<size_t>(), maximum);
+	strings.reserve(length);
 	for (size_t i = 0; i < length; ++i)
 		strings.push_back(plainString(array[i], field));
 	return strings;

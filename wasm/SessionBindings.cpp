@@ -109,7 +109,10 @@ val stageUris(const val& uris)
 		if (!val::global("Array").call<bool>("isArray", uris))
 			throw Error(ErrorKind::InvalidArgument, "uris", "uris must be an array of strings");
 		std::vector<std::string> texts;
+		// An import worker sends what one file held; the length from JS is not trusted for the
+		// reservation (a missing element fails as "not a string" anyway).
 		const auto length = uris["length"].as<size_t>();
+		texts.reserve(std::min<size_t>(length, 10'000));
 		for (size_t i = 0; i < length; ++i)
 			texts.emplace_back(view(secureUtf8(uris[i], "uris"))); // wiped below (and zeroed on free, WipingHeap.cpp)
 		struct Wipe
