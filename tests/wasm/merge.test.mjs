@@ -39,7 +39,7 @@ test('preview says what merging a backup changes, saves nothing; merge saves onc
   assert.equal(m.vaultEntries().entries.length, 2, 'nothing merged yet');
 
   const merged = m.vaultApplyMerge();
-  assert.deepEqual([merged.added, merged.updated, merged.deleted, merged.unchanged], [1, 0, 0, 2]);
+  assert.deepEqual([merged.merge.added, merged.merge.updated, merged.merge.deleted, merged.merge.unchanged], [1, 0, 0, 2]);
   assert.equal(merged.revision, revision + 1);
   assert.equal(m.vaultEntries().entries.length, 3);
   assert.equal(m.vaultApplyMerge().error.field, 'merge', 'the backup is merged once, then closed');
