@@ -24,11 +24,10 @@ inline emscripten::val jsString(std::string_view text)
 											 text.size(), reinterpret_cast<const uint8_t*>(text.data()))));
 }
 
-/// {id, issuer, name, type, algorithm, digits, period, counter, group}: what both shapes share.
-inline emscripten::val accountFields(const std::string& id, const Account& account, const std::string& group)
+/// The account's parameters every shape carries (never the secret): issuer, name, type, algorithm,
+/// digits, period, counter.
+inline void setAccountParameters(emscripten::val& object, const Account& account)
 {
-	auto object = emscripten::val::object();
-	object.set("id", id);
 	object.set("issuer", account.issuer);
 	object.set("name", account.name);
 	object.set("type", std::string(toString(account.type)));
@@ -36,6 +35,14 @@ inline emscripten::val accountFields(const std::string& id, const Account& accou
 	object.set("digits", account.digits);
 	object.set("period", account.period);
 	object.set("counter", static_cast<double>(account.counter)); // exact up to 2^53
+}
+
+/// {id, issuer, name, type, algorithm, digits, period, counter, group}: what both shapes share.
+inline emscripten::val accountFields(const std::string& id, const Account& account, const std::string& group)
+{
+	auto object = emscripten::val::object();
+	object.set("id", id);
+	setAccountParameters(object, account);
 	object.set("group", group);
 	return object;
 }

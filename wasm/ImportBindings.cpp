@@ -12,6 +12,7 @@
 // Numbers are JS Numbers (counter included: counters beyond 2^53 are only exact in `uri`).
 
 #include "authcore/SecureWipe.h"
+#include "AccountObjects.h"
 #include "JsArguments.h"
 #include "ResultObject.h"
 
@@ -41,13 +42,7 @@ val accountObject(const Account& account)
 {
 	auto object = val::object();
 	object.set("uri", toOtpauthUri(account));
-	object.set("issuer", account.issuer);
-	object.set("name", account.name);
-	object.set("type", std::string(toString(account.type)));
-	object.set("algorithm", std::string(toString(account.algorithm)));
-	object.set("digits", account.digits);
-	object.set("period", account.period);
-	object.set("counter", static_cast<double>(account.counter));
+	setAccountParameters(object, account);
 	return object;
 }
 

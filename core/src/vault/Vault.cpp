@@ -146,7 +146,7 @@ Vault Vault::create(std::string_view password, const KdfParams& kdf, KdfFloor fl
 	vault._slots = {PasswordSlot::seal(password, vault._masterKey, kdf, rng).toKeySlot()};
 	vault._revision = 0;
 	vault._unlocked = true;
-	vault.save({});
+	vault.sealNextRevision({});
 	return vault;
 }
 
@@ -246,7 +246,7 @@ KdfParams Vault::passwordKdf() const
 	return slot->kdf;
 }
 
-void Vault::save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, std::vector<Tombstone>* newTombstones,
+void Vault::sealNextRevision(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots, std::vector<Tombstone>* newTombstones,
 				 Botan::secure_vector<uint8_t>* newKey)
 {
 	requireUnlocked();
@@ -320,7 +320,7 @@ std::vector<std::string> Vault::addAll(std::vector<NewEntry> accounts, bool allo
 		ids.push_back(entry.id);
 		entries.push_back(std::move(entry));
 	}
-	save(std::move(entries));
+	sealNextRevision(std::move(entries));
 	return ids;
 }
 
@@ -358,7 +358,7 @@ Vault::ImportReport Vault::importUris(std::span<const std::string> uris, bool al
 		entries.push_back(std::move(entry));
 	}
 	if (!report.addedIds.empty())
-		save(std::move(entries));
+		sealNextRevision(std::move(entries));
 	return report;
 }
 
@@ -393,7 +393,7 @@ const VaultEntry& Vault::update(std::string_view id, const EntryChanges& changes
 		entry.stamps.favourite = stamp;
 	}
 	entry.updated = now();
-	save(std::move(entries));
+	sealNextRevision(std::move(entries));
 	return _entries[index];
 }
 
@@ -407,7 +407,7 @@ void Vault::remove(std::string_view id)
 	VaultContents kept{{}, _tombstones};
 	kept.tombstones.push_back({removed, editStamp()});
 	pruneTombstones(kept, clockMs());
-	save(std::move(entries), nullptr, &kept.tombstones);
+	sealNextRevision(std::move(entries), nullptr, &kept.tombstones);
 	if (_lastRemoved)
 		wipeTexts(_lastRemoved->second);
 	_lastRemoved.emplace(index, std::move(removed));
@@ -427,7 +427,7 @@ const VaultEntry& Vault::undoRemove()
 	rankInListOrder(entries, stamp);
 	auto tombstones = _tombstones;
 	std::erase_if(tombstones, [&](const Tombstone& t) { return t.entry.id == entries[index].id; });
-	save(std::move(entries), nullptr, &tombstones);
+	sealNextRevision(std::move(entries), nullptr, &tombstones);
 	wipeTexts(_lastRemoved->second);
 	_lastRemoved.reset();
 	return _entries[index];
@@ -448,7 +448,7 @@ void Vault::reorder(std::span<const std::string> ids)
 		entries.push_back(*it);
 	}
 	rankInListOrder(entries, editStamp());
-	save(std::move(entries));
+	sealNextRevision(std::move(entries));
 }
 
 std::optional<size_t> Vault::passwordSlotOpenedBy(std::string_view password, bool onlyBelowFloor) const
@@ -488,7 +488,7 @@ void Vault::changePassword(std::string_view oldPassword, std::string_view newPas
 	Botan::System_RNG rng;
 	Botan::secure_vector<uint8_t> newKey = rng.random_vec(kKeySize);
 	std::vector<KeySlot> slots = {PasswordSlot::seal(newPassword, newKey, newKdf, rng).toKeySlot()};
-	save(_entries, &slots, nullptr, &newKey);
+	sealNextRevision(_entries, &slots, nullptr, &newKey);
 }
 
 bool Vault::upgradeWeakPasswordSlot(std::string_view password)
@@ -500,7 +500,7 @@ bool Vault::upgradeWeakPasswordSlot(std::string_view password)
 	Botan::System_RNG rng;
 	auto slots = _slots;
 	slots[*opened] = PasswordSlot::seal(password, _masterKey, kDefaultKdf, rng).toKeySlot();
-	save(_entries, &slots);
+	sealNextRevision(_entries, &slots);
 	return true;
 }
 
@@ -515,7 +515,7 @@ Vault::HotpCode Vault::nextHotp(std::string_view id)
 	HotpCode result{generateCode(account, 0), account.counter};
 	auto entries = _entries;
 	entries[index].account.counter = account.counter + 1;
-	save(std::move(entries)); // before the code leaves the core
+	sealNextRevision(std::move(entries)); // before the code leaves the core
 	return result;
 }
 

@@ -78,7 +78,7 @@ void Vault::addPasskey(std::string_view name, std::span<const uint8_t> credentia
 	Botan::System_RNG rng;
 	auto slots = _slots;
 	slots.push_back(PasskeySlot::seal(name, credentialId, prfSalt, prfOutput, _masterKey, rng).toKeySlot());
-	save(_entries, &slots);
+	sealNextRevision(_entries, &slots);
 }
 
 void Vault::removePasskey(std::span<const uint8_t> credentialId)
@@ -90,7 +90,7 @@ void Vault::removePasskey(std::span<const uint8_t> credentialId)
 	});
 	if (removed == 0)
 		throw Error(ErrorKind::InvalidArgument, "credentialId", "the vault has no passkey with this credential id");
-	save(_entries, &slots);
+	sealNextRevision(_entries, &slots);
 }
 
 } // namespace authcore

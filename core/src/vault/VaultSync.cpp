@@ -25,7 +25,7 @@ MergeChanges Vault::mergeFrom(const VaultContents& other)
 	auto [merged, changes] = previewMerge(mine, other);
 	pruneTombstones(merged, clockMs());
 	if (merged != mine) // a tombstone or stamp may change while the list looks the same
-		save(std::move(merged.entries), nullptr, &merged.tombstones);
+		sealNextRevision(std::move(merged.entries), nullptr, &merged.tombstones);
 	if (_lastRemoved) {
 		// The merge may have brought the deleted entry back; an undo would then list it twice.
 		VaultEntry& removed = _lastRemoved->second;

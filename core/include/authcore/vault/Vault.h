@@ -203,7 +203,7 @@ private:
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
 	/// The tombstones stay as they are unless `newTombstones` is given. With `newKey`, the payload is
 	/// sealed under it and it becomes the master key on success.
-	void save(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
+	void sealNextRevision(std::vector<VaultEntry> entries, std::vector<KeySlot>* newSlots = nullptr,
 			  std::vector<Tombstone>* newTombstones = nullptr, Botan::secure_vector<uint8_t>* newKey = nullptr);
 	/// The stamp for an edit made now (VaultHistory.h).
 	int64_t editStamp() const;
