@@ -1,36 +1,16 @@
-// Unlock may return {upgraded: true, file, revision} (the core re-wraps a slot below the KDF floor at
-// the default); the page must then store that file like any save. Until a build with a weak-slot
-// vault fixture exists, the vault worker's answer is amended in flight: a wrapper script (served in
-// place of js/worker/authcore-worker.js, service worker blocked) adds the fields to every successful
-// vaultUnlock, with the same bytes as the new file so the vault still opens afterwards.
+// A vault whose password slot is below the KDF floor (tests/data/vault/fixture-v1.vault: Argon2id at
+// 256 KiB, written once by the CLI before the floor existed) is upgraded at unlock: the core re-wraps
+// the slot at the default, and the page stores that file like any change (compute, persist,
+// confirm). The next unlock finds nothing to upgrade.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveWeb, launchProfile } from './support/browser.mjs';
-import { watchErrors, openApp, createVault, unlock, FIXED_TIME } from './support/app.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveWeb, launchProfile, projectRoot } from './support/browser.mjs';
+import { watchErrors, openApp, unlock, FIXED_TIME } from './support/app.mjs';
 
-
-// Two static imports, evaluated in order: the recorder's listener is registered before the real
-// worker's (listeners run in that order, and the real one replies within its own turn), and both
-// exist before the page's first message is dispatched.
-const WRAPPER = `
-import './authcore-worker.js?recorder';
-import './authcore-worker.js?real';
-`;
-const RECORDER = `
-const unlockIds = new Map();
-self.addEventListener('message', (event) => {
-  if (event.data?.action === 'vaultUnlock') unlockIds.set(event.data.id, new Uint8Array(event.data.args[0]));
-});
-const post = self.postMessage.bind(self);
-self.postMessage = (message, ...rest) => {
-  const file = unlockIds.get(message?.id);
-  unlockIds.delete(message?.id);
-  if (file && message.result && !message.result.error) {
-    message = { ...message, result: { ...message.result, upgraded: true, file, revision: message.result.revision } };
-  }
-  return post(message, ...rest);
-};
-`;
+const FIXTURE = readFileSync(path.join(projectRoot, 'tests/data/vault/fixture-v1.vault'));
+const FIXTURE_PASSWORD = 'Fixture pārole 1';
 
 let web;
 let profile;
@@ -44,22 +24,38 @@ function currentRecord() {
       const request = open.result.transaction('vault').objectStore('vault').get('current');
       request.onsuccess = () => {
         open.result.close();
-        resolve({ revision: request.result.revision, savedAt: request.result.savedAt, size: request.result.bytes.length });
+        const { revision, bytes } = request.result;
+        resolve({ revision, bytes: Array.from(bytes) });
       };
       request.onerror = () => reject(request.error);
     };
+    open.onerror = () => reject(open.error);
   }));
 }
 
 before(async () => {
   web = await serveWeb();
-  profile = await launchProfile({ origin: web.url, serviceWorkers: 'block' });
-  await profile.context.route((url) => url.pathname.endsWith('/js/worker/authcore-worker.js') && ['', '?recorder'].includes(url.search),
-    (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: new URL(route.request().url()).search ? RECORDER : WRAPPER }));
+  profile = await launchProfile({ origin: web.url });
   page = await profile.context.newPage();
   errors = watchErrors(page);
   await openApp(page, web.url, { time: FIXED_TIME });
-  await createVault(page);
+  await page.getByRole('button', { name: 'Create vault' }).waitFor(); // the app made its database
+  // The weak file as this browser's stored vault, the way the page stores one (vault-store.js).
+  await page.evaluate((bytes) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('authenticator');
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('vault', 'readwrite');
+      transaction.objectStore('vault').put({ bytes: new Uint8Array(bytes), revision: 1, savedAt: Date.now() }, 'current');
+      transaction.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+    open.onerror = () => reject(open.error);
+  }), Array.from(FIXTURE));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
 });
 
 after(async () => {
@@ -67,18 +63,21 @@ after(async () => {
   await web?.close();
 });
 
-test('an unlock that reports an upgraded file stores it like any save, and the vault still opens', async () => {
-  await page.getByRole('button', { name: 'Add your first account' }).click();
-  await page.getByRole('navigation').getByRole('button', { name: 'Lock' }).click();
-  await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
+test('unlocking a vault below the KDF floor stores the upgraded file, which opens again', async () => {
   const before = await currentRecord();
-  await page.clock.setFixedTime((FIXED_TIME + 60) * 1000); // savedAt comes from Date.now()
-  await unlock(page);
-  const after = await currentRecord();
-  assert.equal(after.savedAt, (FIXED_TIME + 60) * 1000, 'the upgraded file was written at unlock');
-  assert.equal(after.size, before.size);
+  assert.deepEqual(before.bytes, Array.from(FIXTURE));
+  await unlock(page, FIXTURE_PASSWORD);
+  await page.getByText('ACME Co').first().waitFor(); // the fixture's accounts (fixture-v1.txt)
+  const upgraded = await currentRecord();
+  assert.ok(upgraded.revision > before.revision, 'the upgrade is a save of its own, a new revision');
+  assert.notDeepEqual(upgraded.bytes, before.bytes);
+
   await page.getByRole('navigation').getByRole('button', { name: 'Lock' }).click();
-  await unlock(page);
+  await unlock(page, FIXTURE_PASSWORD);
+  await page.getByText('ACME Co').first().waitFor();
+  const again = await currentRecord();
+  assert.equal(again.revision, upgraded.revision, 'nothing left to upgrade');
+  assert.deepEqual(again.bytes, upgraded.bytes);
 });
 
 test('no errors', () => {
