@@ -79,6 +79,8 @@ for (const [lang, words] of Object.entries(LANGUAGES)) {
           }
         }
         await page.getByRole('button', { name: words.save }).click();
+        // The app shows the list once the account is stored; a click on Add before that is lost.
+        await page.getByRole('heading', { name: words.nav.accounts, exact: true }).waitFor();
         await page.getByRole('navigation').getByRole('button', { name: words.nav.add }).click();
       }
       const screens = [['2-accounts', words.nav.accounts], ['3-add', words.nav.add], ['5-settings', words.nav.settings]];
