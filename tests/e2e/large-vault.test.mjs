@@ -178,6 +178,8 @@ test('a hidden tab changes nothing on the codes screen; showing it again updates
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
   await setHidden(true);
+  // A code answer already on its way when the tab hid may still land; from then on nothing runs.
+  await page.waitForTimeout(1200);
   await page.evaluate(() => {
     window.__mutations = 0;
   });

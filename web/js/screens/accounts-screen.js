@@ -137,9 +137,7 @@ export class AccountsScreen {
     const unix = unixSeconds(now);
     if (this.#showCodes(unix, now)) return;
     const fetched = await this.#fetchCodes(unix);
-    // An answer that arrives after the tab was hidden waits for the next tick: nothing on the
-    // codes screen changes while hidden (the ticker runs again, at once, when it shows).
-    if (fetched && !document.hidden) this.#showCodes(unixSeconds(Date.now()), Date.now());
+    if (fetched) this.#showCodes(unixSeconds(Date.now()), Date.now());
   }
 
   /// Shows what the cache has; true when every TOTP row in the window got a code.
