@@ -37,7 +37,14 @@ async function measure(createAuthcore, argon2idFn, params, runs, password) {
   const uris = [];
   for (let i = 0; i < 20; i++)
     uris.push(`otpauth://totp/Org%20${i}:user${i}@example.lv?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRST'[i]}&issuer=Org%20${i}`);
-  const { file } = m.vaultImportUris(uris, {});
+  // Added as the page adds them (web/js/vault/vault-session.js): staged, committed, confirmed saved.
+  const staged = m.sessionStageUris(uris);
+  if (staged.error) throw new Error(JSON.stringify(staged.error));
+  const committed = m.sessionCommit({ ids: staged.candidates.map((c) => c.id), allowDuplicates: false });
+  if (committed.error) throw new Error(JSON.stringify(committed.error));
+  const confirmed = m.sessionConfirmSaved(committed.revision);
+  if (confirmed.error) throw new Error(JSON.stringify(confirmed.error));
+  const { file } = committed;
   m.vaultLock();
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const hash = () => argon2idFn({

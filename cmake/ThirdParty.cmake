@@ -102,6 +102,9 @@ if(AUTHCORE_BUILD_TESTS)
   set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
   set(gtest_disable_pthreads ${EMSCRIPTEN} CACHE BOOL "" FORCE)
   add_subdirectory("${AUTHCORE_GTEST_SOURCE_DIR}" "${CMAKE_BINARY_DIR}/_gtest" EXCLUDE_FROM_ALL SYSTEM)
+  # The test framework needs no optimisation (see authcore_add_test); it compiled for minutes at -O3.
+  target_compile_options(gtest PRIVATE -O1)
+  target_compile_options(gtest_main PRIVATE -O1)
 endif()
 
 # --- Header-only libraries from Debian ---------------------------------------------------------------

@@ -4,7 +4,8 @@
 #
 #   tools/test-all.sh            everything
 #   SKIP_FUZZ=1 tools/test-all.sh    without the fuzz run and clang-tidy (faster local loop)
-#   FUZZ_SECONDS=600 tools/test-all.sh   a long fuzz run (default 20 s per target)
+#   FUZZ_SECONDS=600 tools/test-all.sh   a long fuzz run (default 10 s per target: a smoke run that
+#                                        replays the committed corpora; the campaign is tests/fuzz/run.sh 600)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,7 +33,7 @@ configure_and_build() { # preset
 run "build native (clang, ASan+UBSan: unit tests, CLI, fuzzers)" configure_and_build fuzz
 run "ctest native under ASan+UBSan" ctest --preset fuzz
 if [[ -z ${SKIP_FUZZ:-} ]]; then
-  run "fuzz ${FUZZ_SECONDS:-20}s per target" bash tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+  run "fuzz ${FUZZ_SECONDS:-10}s per target" bash tests/fuzz/run.sh "${FUZZ_SECONDS:-10}"
   run "clang-tidy" bash tools/lint.sh
 fi
 run "build wasm" configure_and_build wasm

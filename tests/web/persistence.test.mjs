@@ -53,12 +53,3 @@ test('the backup reminder comes every few days where the browser may evict the v
   assert.equal(reminderDue(settings, now, { atRisk: true }), true);
   assert.equal(reminderDue({ ...settings, backupReminderDays: 0 }, now, { atRisk: true }), false, '"never" stays never');
 });
-
-test('a GCM tag failure that WebKit reports as internal is named wrong_password; other errors are untouched', async () => {
-  const { nameTagFailure } = await import('../../web/js/worker/tag-failure.js');
-  const webkit = { error: { kind: 'internal', field: '', message: 'Invalid authentication tag: GCM tag check failed' } };
-  assert.equal(nameTagFailure(webkit).error.kind, 'wrong_password');
-  assert.equal(nameTagFailure({ error: { kind: 'internal', field: '', message: 'out of memory' } }).error.kind, 'internal');
-  assert.equal(nameTagFailure({ error: { kind: 'malformed_file', field: '', message: 'Invalid authentication tag' } }).error.kind, 'malformed_file');
-  assert.deepEqual(nameTagFailure({ file: [1] }), { file: [1] });
-});

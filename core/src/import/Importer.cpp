@@ -40,6 +40,27 @@ const Importer* findImporter(const ImportInput& input) noexcept
 	return nullptr;
 }
 
+namespace {
+
+// The importers throw typed errors themselves; these handlers are the safety net for a library error
+// that slipped through, so that a damaged file is still "malformed", never a crash or "internal".
+// An authcore::Error is none of these types and passes through untouched, with no catch-and-rethrow.
+ImportResult readTranslatingLibraryErrors(const Importer& importer, const ImportInput& input,
+										  std::optional<std::string_view> password)
+{
+	try {
+		return importer.read(input, password);
+	} catch (const nlohmann::json::exception&) {
+		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer.format()) + " file has an unexpected structure");
+	} catch (const protozero::exception&) {
+		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer.format()) + " data is truncated or corrupt");
+	} catch (const Botan::Exception&) {
+		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer.format()) + " file is truncated or corrupt");
+	}
+}
+
+} // namespace
+
 ImportResult importBytes(std::span<const uint8_t> bytes, std::string_view fileName, std::optional<std::string_view> password)
 {
 	if (bytes.size() > kMaxImportBytes)
@@ -55,21 +76,9 @@ ImportResult importBytes(std::span<const uint8_t> bytes, std::string_view fileNa
 		throw Error(ErrorKind::UnsupportedFormat, "file",
 					"this file is not an export of any authenticator this app can read");
 	}
-	// The importers throw typed errors themselves; these are the safety net for a library error that
-	// slipped through, so that a damaged file is still "malformed", never a crash or "internal".
-	try {
-		ImportResult result = importer->read(input, password);
-		result.format = std::string(importer->format());
-		return result;
-	} catch (const Error&) {
-		throw;
-	} catch (const nlohmann::json::exception&) {
-		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer->format()) + " file has an unexpected structure");
-	} catch (const protozero::exception&) {
-		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer->format()) + " data is truncated or corrupt");
-	} catch (const Botan::Exception&) {
-		throw Error(ErrorKind::MalformedFile, "file", "the " + std::string(importer->format()) + " file is truncated or corrupt");
-	}
+	ImportResult result = readTranslatingLibraryErrors(*importer, input, password);
+	result.format = std::string(importer->format());
+	return result;
 }
 
 ImportResult importText(std::string_view text, std::optional<std::string_view> password)

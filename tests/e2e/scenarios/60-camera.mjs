@@ -52,6 +52,23 @@ function canvasCamera(matrix) {
   };
 }
 
+/// What the scan view's video shows, and whether a frame of it can be taken (for a failure message).
+async function videoState() {
+  const video = document.querySelector('.scan-view video');
+  if (!video) return { video: 'none' };
+  let bitmap = 'ok';
+  try {
+    const taken = await createImageBitmap(video);
+    bitmap = `${taken.width}x${taken.height}`;
+  } catch (error) {
+    bitmap = `${error?.name}: ${error?.message}`;
+  }
+  const streams = (window.__e2eStreams ?? []).map((stream) => stream.getVideoTracks().map((t) => `${t.label} ${t.readyState}`).join());
+  return { readyState: video.readyState, width: video.videoWidth, paused: video.paused, time: video.currentTime, bitmap, streams,
+    shown: video.srcObject?.getVideoTracks().map((t) => t.label).join(), gum: String(navigator.mediaDevices.getUserMedia).slice(0, 60),
+    status: document.querySelector('.scan-view')?.textContent.trim().slice(0, 200) };
+}
+
 const allReleased = () => window.__e2eStreams.length > 0 && window.__e2eStreams.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
 
 export const scenario = {
@@ -95,7 +112,8 @@ export const scenario = {
         await page.evaluate(canvasCamera, qrMatrix(AUTHENTIK));
         const started = Date.now();
         await page.click(button('Camera'));
-        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' });
+        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
+          .catch(async (error) => { throw new Error(`${error.message}; the video then: ${JSON.stringify(await page.evaluate(videoState))}`); });
         console.log(`# camera (canvas stream) click to confirmation card: ${Date.now() - started} ms`);
         assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
         assert.equal(await page.text({ css: '.confirm-card .preview-issuer' }), 'authentik');

@@ -5,7 +5,6 @@
 // callable, so a bug cannot reach Embind internals. Nothing here logs arguments or results: they
 // carry secrets.
 import createAuthcore from '../../wasm/authcore_wasm.mjs';
-import { nameTagFailure } from './tag-failure.js';
 
 /// Every binding the vault worker may call (the import worker allows only importFile and importText).
 export const VAULT_WORKER_BINDINGS = [
@@ -49,7 +48,7 @@ export function serveBindings(bindings, localActions = {}) {
     const start = performance.now();
     const result = m[action](...args);
     performance.measure(`authcore:${action}`, { start });
-    return { result: nameTagFailure(result) };
+    return { result };
   }
 
   self.addEventListener('message', async (event) => {
