@@ -27,11 +27,9 @@ export const scenario = {
   steps: [
     {
       name: 'an encrypted Aegis export: wrong password, the preview of seven accounts, then their codes',
-      // Measured: in WebKitGTK 2.50, importFile on an encrypted file without its password (or with a
-      // wrong one) traps in wasm ("Out of bounds memory access") where the core throws its C++
-      // exception; with the right password it imports all 7. A core/toolchain fix (no exceptions on
-      // this path, or another exception model) is needed; the page cannot repair a trapped module.
-      knownFailure: { webkit: 'JavaScriptCore traps (RuntimeError: Out of bounds memory access) when the core throws a C++ exception in importFile for a missing or wrong password' },
+      // WebKitGTK 2.50 trapped here ("Out of bounds memory access") while the wasm used native wasm
+      // exceptions, which JavaScriptCore's interpreter mishandles; the module now uses Emscripten's
+      // JavaScript-based exceptions (cmake/Emscripten.cmake), and this step is the regression test.
       async run({ page }) {
         assert.ok(existsSync(path.join(IMPORTERS, 'aegis_encrypted.json')), `fixture missing: ${IMPORTERS}/aegis_encrypted.json`);
         await page.click(navButton('Settings'));
@@ -59,7 +57,6 @@ export const scenario = {
     },
     {
       name: 'no page errors, no dialogs, no request outside the origin',
-      knownFailure: { webkit: 'follows the import failure above' },
       async run({ page, foreign }) {
         assert.deepEqual(await page.collectErrors(), []);
         assert.deepEqual(foreign(), []);
