@@ -3,7 +3,8 @@
 //   1. the real fake device opens, shows video, and is released (every track ended) on Stop and when
 //      the Add page is left;
 //   2. a canvas.captureStream() showing a known QR stands in for getUserMedia (the page's own video,
-//      frame and scan path), and the confirmation card shows oathtool's code.
+//      frame and scan path), and the confirmation card shows oathtool's code;
+//   3. the same through the Screen route, a canvas stream standing in for getDisplayMedia.
 // Chromium's .y4m camera (a file as the device) stays in tests/e2e/scan.test.mjs.
 import assert from 'node:assert/strict';
 import { qrMatrix } from '../support/qr-images.mjs';
@@ -33,8 +34,9 @@ function recordStreams() {
   };
 }
 
-/// Replaces getUserMedia with a canvas stream showing `matrix` (a QR code, quiet zone added).
-function canvasCamera(matrix) {
+/// Replaces navigator.mediaDevices[which] ('getUserMedia' or 'getDisplayMedia') with a canvas stream
+/// showing `matrix` (a QR code, quiet zone added).
+function canvasStream({ matrix, which }) {
   const module = 8;
   const size = (matrix.length + 8) * module;
   const canvas = document.createElement('canvas');
@@ -54,7 +56,7 @@ function canvasCamera(matrix) {
   window.__e2eCanvasTimer = setInterval(draw, 50);
   window.__e2eMediaDevices = navigator.mediaDevices;
   window.__e2eStreams = [];
-  navigator.mediaDevices.getUserMedia = async () => {
+  navigator.mediaDevices[which] = async () => {
     const stream = canvas.captureStream(20);
     window.__e2eStreams.push(stream);
     return stream;
@@ -76,7 +78,7 @@ async function videoState() {
   const streams = (window.__e2eStreams ?? []).map((stream) => stream.getVideoTracks().map((t) => `${t.label} ${t.readyState}`).join());
   return { readyState: video.readyState, width: video.videoWidth, paused: video.paused, time: video.currentTime, bitmap, streams,
     shown: video.srcObject?.getVideoTracks().map((t) => t.label).join(),
-    replaced: navigator.mediaDevices === window.__e2eMediaDevices && Object.hasOwn(navigator.mediaDevices, 'getUserMedia'),
+    replaced: navigator.mediaDevices === window.__e2eMediaDevices && (Object.hasOwn(navigator.mediaDevices, 'getUserMedia') || Object.hasOwn(navigator.mediaDevices, 'getDisplayMedia')),
   };
 }
 
@@ -119,7 +121,7 @@ export const scenario = {
       async run({ page }) {
         await page.click(navButton('Add'));
         await page.waitFor(heading('Add an account'));
-        await page.evaluate(canvasCamera, qrMatrix(AUTHENTIK));
+        await page.evaluate(canvasStream, { matrix: qrMatrix(AUTHENTIK), which: 'getUserMedia' });
         const started = Date.now();
         await page.click(button('Camera'));
         const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
@@ -128,6 +130,25 @@ export const scenario = {
         assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
         assert.equal(await page.text({ css: '.confirm-card .preview-issuer' }), 'authentik');
         await page.waitUntil(allReleased, null, { message: 'for the stream to be released once the code is read' });
+        await page.evaluate(() => clearInterval(window.__e2eCanvasTimer));
+      },
+    },
+    {
+      name: 'a canvas stream stands in for the shared screen (getDisplayMedia): the card shows oathtool\'s code',
+      // The Screen route is the same page path with getDisplayMedia; no engine shares a screen under
+      // automation without a prompt, so a canvas stream stands in for the screen, as for the camera.
+      independent: true,
+      async run({ page }) {
+        await page.click(navButton('Accounts'));
+        await page.click(navButton('Add'));
+        await page.waitFor(heading('Add an account'));
+        assert.ok(await page.evaluate(() => Boolean(navigator.mediaDevices?.getDisplayMedia)), 'getDisplayMedia is missing, so the Screen button would be hidden');
+        await page.evaluate(canvasStream, { matrix: qrMatrix(AUTHENTIK), which: 'getDisplayMedia' });
+        await page.click(button('Screen'));
+        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
+          .catch(async (error) => { throw new Error(`${error.message}; the video then: ${JSON.stringify(await page.evaluate(videoState))}`); });
+        assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
+        await page.waitUntil(allReleased, null, { message: 'for the shared screen to be released once the code is read' });
         await page.evaluate(() => clearInterval(window.__e2eCanvasTimer));
       },
     },
