@@ -68,6 +68,10 @@ void QrRecovery::reset()
 	_frames = 0;
 	_fusedAt = ~uint64_t{0};
 	_framesWithRegion = 0;
+	_searching = false;
+	_regionFromSearch = false;
+	_failedOnRegion = 0;
+	_searchRest = 0;
 	_hint = ScanHint::None;
 }
 
@@ -89,6 +93,10 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 			_framesWithRegion = 0;
 			_historySize = 0;
 			_newest = -1;
+			_regionFromSearch = _searching;
+			_failedOnRegion = 0;
+		} else if (sameCode && !_searching) {
+			_regionFromSearch = false; // the plain pass sees it too
 		}
 		_framesSinceSeen = 0;
 	}
@@ -250,7 +258,9 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 	if (!regions.empty()) {
 		--_frames; // the same frame: track() counts frames
 		--_framesSinceSeen;
+		_searching = true;
 		track(regions, image);
+		_searching = false;
 	}
 }
 
@@ -263,6 +273,10 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	if (_region && seen.empty() && _framesWithRegion++ >= 4 && _frames % 4 == 0)
 		search(image, base, factor);
 	if (!_region) {
+		if (_searchRest > 0) {
+			--_searchRest;
+			return std::nullopt;
+		}
 		search(image, base, factor);
 		if (!_region)
 			return std::nullopt;
@@ -278,6 +292,15 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 		auto code = attempt(which);
 		if (code)
 			return code;
+	}
+	_failedOnRegion += attempts;
+	if (_regionFromSearch && _failedOnRegion >= kGiveUpAttempts) {
+		_region.reset();
+		_historySize = 0;
+		_newest = -1;
+		_regionFromSearch = false;
+		_framesSinceSeen = kForgetRegionFrames + 1; // no "code in view" hint for it either
+		_searchRest = kSearchRestFrames;
 	}
 	return std::nullopt;
 }

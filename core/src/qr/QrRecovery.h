@@ -63,6 +63,12 @@ private:
 	static constexpr int kHistory = 4;
 	static constexpr int kInViewFrames = 5;
 	static constexpr int kForgetRegionFrames = 30;
+	// A region that only the search saw (never the plain pass) is dropped once this many attempts
+	// on it have failed (every kind twice: as long as one stream of the degradation set), and the
+	// search then rests for kSearchRestFrames: outlined rectangles in an ordinary scene pass for
+	// finder patterns, and the attempts on them cost several plain passes per frame.
+	static constexpr int kGiveUpAttempts = 16;
+	static constexpr int kSearchRestFrames = 15;
 
 	// In the order they are tried; measured on the degradation set (docs/qr-scanning.md).
 	enum class Attempt { Sharpen, Upscaled, FusedSharpen, StrongSharpen, FusedPlain, Motion, FusedUpscaled, SecondBinarizer, Count };
@@ -83,6 +89,10 @@ private:
 	uint64_t _nextAttempt = 0;
 	uint64_t _frames = 0;
 	int _framesWithRegion = 0; // frames since _region was (re)placed
+	bool _searching = false;        // track() called by search()
+	bool _regionFromSearch = false; // _region was placed by the search and not confirmed by a plain pass since
+	int _failedOnRegion = 0;        // attempts made on _region without a read
+	int _searchRest = 0;            // frames left before the next search
 	ScanHint _hint = ScanHint::None;
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
