@@ -82,6 +82,13 @@ async function videoState() {
   };
 }
 
+/// The code on the confirmation card once a scan has read one; on a timeout the error says what
+/// the video showed.
+function confirmationCode(page) {
+  return page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
+    .catch(async (error) => { throw new Error(`${error.message}; the video then: ${JSON.stringify(await page.evaluate(videoState))}`); });
+}
+
 const allReleased = () => window.__e2eStreams.length > 0 && window.__e2eStreams.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
 
 export const scenario = {
@@ -124,8 +131,7 @@ export const scenario = {
         await page.evaluate(canvasStream, { matrix: qrMatrix(AUTHENTIK), which: 'getUserMedia' });
         const started = Date.now();
         await page.click(button('Camera'));
-        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
-          .catch(async (error) => { throw new Error(`${error.message}; the video then: ${JSON.stringify(await page.evaluate(videoState))}`); });
+        const code = await confirmationCode(page);
         console.log(`# camera (canvas stream) click to confirmation card: ${Date.now() - started} ms`);
         assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
         assert.equal(await page.text({ css: '.confirm-card .preview-issuer' }), 'authentik');
@@ -145,8 +151,7 @@ export const scenario = {
         assert.ok(await page.evaluate(() => Boolean(navigator.mediaDevices?.getDisplayMedia)), 'getDisplayMedia is missing, so the Screen button would be hidden');
         await page.evaluate(canvasStream, { matrix: qrMatrix(AUTHENTIK), which: 'getDisplayMedia' });
         await page.click(button('Screen'));
-        const code = await page.waitUntil(() => document.querySelector('.confirm-card .code-digits')?.textContent.replace(/\s/g, '').match(/^\d+$/)?.[0], null, { timeout: 30_000, message: 'for the confirmation card' })
-          .catch(async (error) => { throw new Error(`${error.message}; the video then: ${JSON.stringify(await page.evaluate(videoState))}`); });
+        const code = await confirmationCode(page);
         assert.equal(code, oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
         await page.waitUntil(allReleased, null, { message: 'for the shared screen to be released once the code is read' });
         await page.evaluate(() => clearInterval(window.__e2eCanvasTimer));
