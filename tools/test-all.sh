@@ -43,27 +43,42 @@ run "web module tests" node --test tests/web/
 run "cli parity native vs wasm" bash tests/cli/parity.sh build/fuzz/authcore build/wasm/authcore.js
 if [[ -f tools/build-web.mjs ]]; then
   run "build web" node tools/build-web.mjs
-  # End to end in two lanes side by side, Chromium's own files (the longest, ~12 min) in one and the
-  # scenarios in Firefox, WebKit and Chromium in the other (~7 min): a browser test mostly waits
-  # (timers, the network, the other process), so two lanes on two cores take minutes off CI without
-  # making either lane busier than one core. Each lane's output is
-  # kept and printed whole when both are done. E2E_LANES=1 runs them one after the other.
+  # End to end in two lanes side by side, Chromium's own files in one and the scenarios in Firefox,
+  # WebKit and Chromium in the other: a browser test mostly waits (timers, the network, the other
+  # process), so two lanes on two cores take minutes off CI without making either lane busier than
+  # one core. Each line is printed as it comes, tagged with its step, so a CI log cut off by its
+  # time limit still shows where each lane was; each step is also kept whole in build/e2e-logs and
+  # its closing counts are repeated after both lanes end. Every step has a time limit
+  # (E2E_STEP_MINUTES, default 20; a full step takes 2-6 min here), and each of Chromium's files 10 min: a browser that stops answering
+  # fails its step instead of holding CI until its own limit. E2E_LANES=1 runs them one after the other.
   # The same scenarios (tests/e2e/scenarios/) run in each engine; each prints "e2e ENGINE: N run, ...".
   e2e_steps=(
-    "end-to-end (Chromium)|node --test --test-concurrency=1 tests/e2e/"
-    "end-to-end scenarios (chromium)|node --test --test-concurrency=1 tests/e2e/engines/chromium.mjs"
-    "end-to-end scenarios (firefox)|node --test --test-concurrency=1 tests/e2e/engines/firefox.mjs"
-    "end-to-end scenarios (webkit)|node --test --test-concurrency=1 tests/e2e/engines/webkit.mjs"
+    "end-to-end (Chromium)|chromium-files|node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/"
+    "end-to-end scenarios (chromium)|chromium|node --test --test-concurrency=1 tests/e2e/engines/chromium.mjs"
+    "end-to-end scenarios (firefox)|firefox|node --test --test-concurrency=1 tests/e2e/engines/firefox.mjs"
+    "end-to-end scenarios (webkit)|webkit|node --test --test-concurrency=1 tests/e2e/engines/webkit.mjs"
   )
   logs=build/e2e-logs
   rm -rf "$logs" && mkdir -p "$logs"
+  step_limit=$(( ${E2E_STEP_MINUTES:-20} * 60 ))
   lane() { # indexes into e2e_steps, run in order; each leaves INDEX.log and INDEX.status
     local index
     for index in "$@"; do
-      local command=${e2e_steps[$index]#*|}
-      { echo "($(date -u +%H:%M:%S) start)"; bash -c "$command"; } >"$logs/$index.log" 2>&1
-      echo $? >"$logs/$index.status"
-      echo "($(date -u +%H:%M:%S) end)" >>"$logs/$index.log"
+      local rest=${e2e_steps[$index]#*|}
+      local tag=${rest%%|*} command=${rest#*|}
+      echo "[$tag] ($(date -u +%H:%M:%S) start) $command"
+      : >"$logs/$index.log" # there before tail opens it
+      # timeout runs the step in a process group of its own and ends the whole group at the limit.
+      timeout --kill-after=30 "$step_limit" bash -c "$command" </dev/null >"$logs/$index.log" 2>&1 &
+      local step_pid=$!
+      tail --pid="$step_pid" -n +1 -f "$logs/$index.log" 2>/dev/null | sed -u "s/^/[$tag] /" &
+      local tail_pid=$!
+      wait "$step_pid"
+      local status=$?
+      wait "$tail_pid"
+      [[ $status == 124 || $status == 137 ]] && echo "stopped at the ${E2E_STEP_MINUTES:-20}-minute step limit" | tee -a "$logs/$index.log" | sed "s/^/[$tag] /"
+      echo "$status" >"$logs/$index.status"
+      echo "[$tag] ($(date -u +%H:%M:%S) end, exit $status)"
     done
   }
   if [[ ${E2E_LANES:-2} == 1 ]]; then
@@ -74,11 +89,12 @@ if [[ -f tools/build-web.mjs ]]; then
   for index in "${!e2e_steps[@]}"; do
     name=${e2e_steps[$index]%%|*}
     step "$name"
-    cat "$logs/$index.log"
+    # The whole log streamed above; here its failures and closing counts.
+    grep -E '^not ok|^# (tests|pass|fail|cancelled|skipped) |^# e2e |step limit' "$logs/$index.log"
     if [[ $(cat "$logs/$index.status" 2>/dev/null) == 0 ]]; then
       echo "--- $name: ok"; passed=$((passed + 1))
     else
-      echo "--- $name: FAILED"; failed+=("$name")
+      echo "--- $name: FAILED (whole log: $logs/$index.log)"; failed+=("$name")
     fi
   done
 fi

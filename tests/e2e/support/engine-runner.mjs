@@ -10,6 +10,10 @@ import { startE2eServer } from './e2e-server.mjs';
 import { E2ePage } from './driver.mjs';
 import { missingCapability } from './capabilities.mjs';
 
+// No scenario step takes a minute here; one whose browser stops answering fails after this long, and the
+// group's teardown and the next groups still run, instead of the run waiting for CI's own limit.
+const STEP_TIMEOUT_MS = 180_000;
+
 const scenariosDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
 export async function loadScenarios() {
@@ -39,7 +43,7 @@ export async function runEngine(engineName) {
     web = await startE2eServer();
     engine = await engineModule.launch({ proxy: web.proxy });
     console.log(`# engine ${engineName}: ${engine.version}`);
-  });
+  }, { timeout: STEP_TIMEOUT_MS });
 
   after(async () => {
     await engine?.close();
@@ -52,12 +56,12 @@ export async function runEngine(engineName) {
     const why = tally.notRun.length ? ` (${tally.notRun.join('; ')})` : '';
     const knownWhy = tally.known.length ? `, ${tally.known.length} known failure (${tally.known.join('; ')})` : '';
     console.log(`# e2e ${engineName} ${engine?.version ?? ''}: ${tally.passed + tally.failed + tally.known.length} run, ${tally.passed} passed, ${tally.failed} failed${knownWhy}, ${tally.notRun.length} not run${why}; ${seconds} s`);
-  });
+  }, { timeout: STEP_TIMEOUT_MS });
 
   for (const group of groups) {
     const context = { engineName };
     let groupFailed = false;
-    test(`${engineName}: ${group.name} (setup)`, async () => {
+    test(`${engineName}: ${group.name} (setup)`, { timeout: STEP_TIMEOUT_MS }, async () => {
       context.web = web;
       web.setClock(group.clock ?? null);
       web.setOffline(false);
@@ -91,7 +95,8 @@ export async function runEngine(engineName) {
       // A known failure of the app in this engine (a bug on file, not a missing capability): the step
       // still runs, reported as TODO with the reason, and is counted apart; it cannot hide a pass.
       const known = step.knownFailure?.[engineName];
-      test(title, known ? { todo: `KNOWN FAILURE in ${engineName}: ${known}` } : {}, async () => {
+      const options = { timeout: STEP_TIMEOUT_MS, ...(known ? { todo: `KNOWN FAILURE in ${engineName}: ${known}` } : {}) };
+      test(title, options, async () => {
         const t0 = Date.now();
         try {
           // `independent` steps set up what they need themselves, so they run after a failure too.
@@ -109,7 +114,7 @@ export async function runEngine(engineName) {
         }
       });
     }
-    test(`${engineName}: ${group.name} (teardown)`, async () => {
+    test(`${engineName}: ${group.name} (teardown)`, { timeout: STEP_TIMEOUT_MS }, async () => {
       web?.setOffline(false);
       await context.profile?.close();
     });
