@@ -126,13 +126,14 @@ MergePreview Session::previewMerge(Vault backup)
 	requireUnlocked();
 	discardMerge();
 	_backup = std::move(backup);
+	_heldAs = HeldAs::Backup;
 	return authcore::previewMerge(_vault.contents(), _backup.contents());
 }
 
 Session::PendingFile Session::commitMerge()
 {
 	requireUnlocked();
-	if (!_backup.isUnlocked())
+	if (!_backup.isUnlocked() || _heldAs != HeldAs::Backup)
 		throw Error(ErrorKind::InvalidArgument, "merge", "no backup is waiting to be merged");
 	return compute([&](Vault& next, Saved& saved) { saved.merge = next.mergeFrom(_backup.contents()); }, {}, true);
 }
@@ -140,6 +141,7 @@ Session::PendingFile Session::commitMerge()
 void Session::discardMerge() noexcept
 {
 	_backup.lock();
+	_heldAs = HeldAs::Backup;
 }
 
 Session::Saved Session::confirmSaved(uint64_t revision)

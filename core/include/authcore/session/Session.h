@@ -135,13 +135,32 @@ public:
 	/// Lets the held backup go (wiped).
 	void discardMerge() noexcept;
 
+	// --- sync: a copy another device stored (a WebDAV server, a shared folder; docs/sync.md) -------
+
+	struct SyncPreview
+	{
+		MergePreview merge;           // what this device's vault gains, as seen here
+		bool syncedCopyBehind = false; // the synced copy lacks something this vault has: store the result there too
+		bool adoptsSyncedKey = false; // the result is sealed with the synced copy's key and slots
+	};
+	/// Holds the synced copy (opened with Vault::openWithSameKey(), or Vault::unlock() with the
+	/// password that opens it) beside the vault, like previewMerge(), and says what syncing changes.
+	/// With `adoptSyncedKey` (the copy is under another key: this device joins, or the password was
+	/// changed on another device) the result is the synced copy with this vault merged in, so every
+	/// device keeps opening the one file with the one key; this vault's other slots (passkeys) wrap
+	/// a key it no longer uses and go. Replaces a backup or copy held before.
+	SyncPreview previewSync(Vault synced, bool adoptSyncedKey);
+	/// The sync previewSync() showed, as one save whose revision comes after both copies'. Throws
+	/// Error{InvalidArgument, "sync"} when no synced copy is held. The copy is let go on confirmSaved().
+	PendingFile commitSync();
+
 	/// What a confirmed save changed, beside the vault itself.
 	struct Saved
 	{
 		std::vector<std::string> addedIds;    // commit(): the new entries' ids, in the request's order
 		std::vector<std::string> skippedIds;  // commit() with Skip: candidates left out as duplicates
 		std::optional<Vault::HotpCode> hotp;  // commitNextHotp()
-		std::optional<MergeChanges> merge;    // commitMerge()
+		std::optional<MergeChanges> merge;    // commitMerge(), commitSync()
 		size_t passkeysDropped = 0;           // commitPasswordChange()
 	};
 	/// The caller stored the pending file of `revision`: it becomes the vault, its candidates leave
@@ -180,7 +199,8 @@ private:
 	Vault _vault;
 	std::vector<Candidate> _candidates;
 	std::optional<Pending> _pending;
-	Vault _backup; // held between previewMerge() and commitMerge()
+	Vault _backup; // held between previewMerge() and commitMerge(), or previewSync() and commitSync()
+	enum class HeldAs { Backup, SyncedCopy, SyncedCopyToAdopt } _heldAs = HeldAs::Backup;
 	uint64_t _nextCandidate = 1;
 };
 

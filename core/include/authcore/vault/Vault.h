@@ -195,11 +195,30 @@ public:
 	/// nothing to undo afterwards. Throws like mergeVaultContents().
 	MergeChanges mergeFrom(const VaultContents& other);
 
+	// --- a copy kept in step through storage the user owns (docs/sync.md) ----------------------
+
+	/// Another device's copy of this vault (the synced file), opened with this vault's key: no
+	/// password, no Argon2id. nullopt when its accounts do not open with this key: the file was
+	/// sealed under another key (a password changed on another device, or another vault), and only
+	/// its password opens it (unlock()). Throws like unlock() for a file that does not parse, and
+	/// Error{IntegrityFailure, "payload"} when the file carries this vault's very key slots yet its
+	/// accounts do not open: it was changed.
+	std::optional<Vault> openWithSameKey(std::span<const uint8_t> file) const;
+
+	enum class SealWhen { Changed, Always };
+	/// mergeFrom() with the synced copy `synced`, whose revision counts too: a file this saves comes
+	/// after both (a revision never goes back on any device, which the page's rollback warning
+	/// relies on). With SealWhen::Always it saves even when nothing changed, for a vault that takes
+	/// over from another (Session::commitSync() adopting the synced key).
+	MergeChanges mergeSynced(const Vault& synced, SealWhen when = SealWhen::Changed);
+
 private:
 	void requireUnlocked() const;
 	/// Decrypts the accounts of a parsed `file` with its master key: the end of every unlock.
 	static Vault openPayload(const VaultFile& parsed, std::span<const uint8_t> file, Botan::secure_vector<uint8_t> masterKey);
 	size_t indexOf(std::string_view id) const;
+	/// mergeFrom() whose save, if any, is revision lastRevision + 1 (at least this vault's own + 1).
+	MergeChanges mergeAfter(const VaultContents& other, uint64_t lastRevision, SealWhen when);
 	/// Encrypts `entries` (and `newSlots`, if given) as revision + 1; on success makes them current.
 	/// The tombstones stay as they are unless `newTombstones` is given. With `newKey`, the payload is
 	/// sealed under it and it becomes the master key on success.
