@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds build/web/, a static folder any web server can serve:
-//   node tools/build-web.mjs [--out DIR] [--wasm DIR] [--security-update]
+//   node tools/build-web.mjs [--out DIR] [--wasm DIR] [--security-update] [--sync-origin https://HOST]
 // 1. copies web/ and bundles its ES modules with esbuild into two files, the page's js/main.js and
 //    the worker's js/worker/authcore-worker.js (web/ itself stays plain modules the browser can load
 //    directly). Measured on this 2-core machine: 58 separate modules took 430-930 ms to arrive
@@ -11,6 +11,9 @@
 //    is a hash of every file's content, so any change makes a new service worker. --security-update
 //    marks the release as one (securityUpdate in the service worker): open pages then switch to it
 //    at the next lock, or at once if locked, instead of waiting for the user's "Reload".
+// --sync-origin names the one WebDAV server's origin the page may sync with (docs/sync.md): the built
+// index.html's CSP allows connections to it (and tools/serve.mjs sends that policy), and the page
+// reads it from <meta name="authenticator-sync-origin">. Without it the build cannot sync over WebDAV.
 // NO_MINIFY=1 keeps names readable, for a CPU profile of the page (never for a release).
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import esbuild from 'esbuild';
 import { iconFiles } from './lib/icons.mjs';
-import { contentSecurityPolicy } from './lib/securityHeaders.mjs';
+import { contentSecurityPolicy, contentSecurityPolicyFor, checkSyncOrigin } from './lib/securityHeaders.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICE_WORKER = 'sw.js';
@@ -43,12 +46,14 @@ function parseArguments(argv) {
     out: path.join(projectRoot, 'build', 'web'),
     wasm: path.join(projectRoot, 'build', 'wasm', 'module'),
     securityUpdate: false,
+    syncOrigin: null,
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') options.out = path.resolve(argv[++i]);
     else if (argv[i] === '--wasm') options.wasm = path.resolve(argv[++i]);
     else if (argv[i] === '--security-update') options.securityUpdate = true;
-    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR] [--security-update])`);
+    else if (argv[i] === '--sync-origin') options.syncOrigin = checkSyncOrigin(argv[++i] ?? '');
+    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR] [--security-update] [--sync-origin https://HOST])`);
   }
   return options;
 }
@@ -82,8 +87,18 @@ function bundle(source, out) {
   rmSync(path.join(out, 'bundled'), { recursive: true, force: true });
 }
 
+/// The built page may sync with `syncOrigin`: its CSP allows it, and a <meta> tag names it.
+function nameSyncOrigin(indexFile, syncOrigin) {
+  const html = readFileSync(indexFile, 'utf8');
+  const withPolicy = html.replace(`content="${contentSecurityPolicy}"`, `content="${contentSecurityPolicyFor(syncOrigin)}"`);
+  const named = withPolicy.replace('<meta http-equiv="Content-Security-Policy"',
+    `<meta name="authenticator-sync-origin" content="${syncOrigin}">\n<meta http-equiv="Content-Security-Policy"`);
+  if (named === html || !named.includes(contentSecurityPolicyFor(syncOrigin))) throw new Error('index.html: the sync origin could not be written');
+  writeFileSync(indexFile, named);
+}
+
 export function buildWeb(options) {
-  const { source, out, wasm, securityUpdate = false } = options;
+  const { source, out, wasm, securityUpdate = false, syncOrigin = null } = options;
   for (const name of ['authcore_wasm.mjs', 'authcore_wasm.wasm']) {
     if (!existsSync(path.join(wasm, name))) {
       throw new Error(`${path.join(wasm, name)} is missing: build it first (cmake --preset wasm && cmake --build --preset wasm)`);
@@ -101,6 +116,7 @@ export function buildWeb(options) {
     writeFileSync(path.join(out, file), bytes);
   }
 
+  if (syncOrigin) nameSyncOrigin(path.join(out, 'index.html'), syncOrigin);
   bundle(source, out);
 
   // Precache list: every file but the service worker itself; './' stands for index.html.

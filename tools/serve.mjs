@@ -3,11 +3,11 @@
 // needs: `node tools/serve.mjs [--port 8080] [--host localhost] [DIR]`.
 // Tests import startServer() and listen on a free 127.0.0.1 port.
 import http from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { securityHeaders } from './lib/securityHeaders.mjs';
+import { securityHeaders, policyOfPage } from './lib/securityHeaders.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,8 +49,15 @@ async function resolveFile(root, urlPath) {
 
 export function createHandler(dir) {
   const root = path.resolve(dir);
+  // The header carries the built page's own policy: a build with a sync origin allows it here too.
+  let pagePolicy = null;
+  try {
+    pagePolicy = policyOfPage(readFileSync(path.join(root, 'index.html'), 'utf8'));
+  } catch {
+    // No build yet: every request answers 404 with the default policy.
+  }
   return async (request, response) => {
-    const headers = securityHeaders();
+    const headers = securityHeaders(pagePolicy ?? undefined);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;

@@ -27,7 +27,7 @@ BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certif
 # (clang-format for the layout in .clang-format).
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with libwebkit2gtk-4.1-0) and xvfb
 # are the end-to-end suite's other two engines (tests/e2e/engines/).
-TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19 clang-format-19 firefox-esr webkit2gtk-driver xvfb xauth)
+TEST_PACKAGES=(chromium oathtool qrencode zbar-tools libclang-rt-19-dev clang-tidy-19 clang-format-19 firefox-esr webkit2gtk-driver xvfb xauth python3-venv)
 
 missing_packages() {
   local pkg
@@ -100,6 +100,18 @@ fi
 # package-lock.json pins every version; `npm ci` only runs when the lock changed.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# --- 4. WsgiDAV: the real WebDAV server the sync tests start (versions and SHA-256 pinned) -------
+if [[ $WANT_TEST -eq 1 ]]; then
+  venv=build/tools/webdav-venv
+  requirements=tests/e2e/webdav/requirements.txt
+  if [[ ! -x $venv/bin/wsgidav || $requirements -nt $venv/bin/wsgidav ]]; then
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes --no-build-isolation -r "$requirements"
+    touch "$venv/bin/wsgidav"
+  fi
 fi
 
 echo "setup: ok"

@@ -70,7 +70,7 @@ TEST_F(SessionTest, SyncMergesBothWaysAndTheRevisionComesAfterBoth)
 	session.commitUpdate(session.vault().entries()[0].id, {std::string("Renamed here")});
 	session.confirmSaved(session.vault().revision() + 1);
 
-	auto preview = session.previewSync(*session.vault().openWithSameKey(other.file()), false);
+	auto preview = session.previewSync(*session.vault().openWithSameKey(other.file()), Session::SyncKey::Same);
 	EXPECT_FALSE(preview.adoptsSyncedKey);
 	EXPECT_TRUE(preview.syncedCopyBehind) << "the rename is not there yet";
 	EXPECT_EQ(preview.merge.changes.added.size(), 2u) << "the other device's duplicates fold into one each";
@@ -93,7 +93,7 @@ TEST_F(SessionTest, SyncMergesBothWaysAndTheRevisionComesAfterBoth)
 	Vault result = *other.openWithSameKey(session.vault().file());
 	other.mergeSynced(result);
 	EXPECT_EQ(issuers(other), issuers(session.vault()));
-	preview = session.previewSync(*session.vault().openWithSameKey(other.file()), false);
+	preview = session.previewSync(*session.vault().openWithSameKey(other.file()), Session::SyncKey::Same);
 	EXPECT_FALSE(preview.syncedCopyBehind);
 	EXPECT_TRUE(preview.merge.changes.added.empty() && preview.merge.changes.updated.empty() && preview.merge.changes.deleted.empty());
 }
@@ -109,7 +109,7 @@ TEST_F(SessionTest, AdoptingTheSyncedKeyKeepsEveryAccountAndOpensWithThatPasswor
 	session.confirmSaved(session.vault().revision() + 1);
 	ASSERT_FALSE(session.vault().openWithSameKey(group.file()).has_value());
 
-	const auto preview = session.previewSync(Vault::unlock(group.file(), "grupas parole"), true);
+	const auto preview = session.previewSync(Vault::unlock(group.file(), "grupas parole"), Session::SyncKey::AdoptSynced);
 	EXPECT_TRUE(preview.adoptsSyncedKey);
 	EXPECT_TRUE(preview.syncedCopyBehind) << "this device's account is not in the group's file";
 	const Snapshot before = snapshot(session);
@@ -138,7 +138,43 @@ TEST_F(SessionTest, AnAdoptionWithNothingNewStillComesAfterThisRevision)
 		session.commitUpdate(session.vault().entries()[0].id, {std::string("v") + std::to_string(i)}),
 			session.confirmSaved(session.vault().revision() + 1);
 	ASSERT_GT(session.vault().revision(), group.revision());
-	(void)session.previewSync(Vault::unlock(group.file(), "grupas parole"), true);
+	(void)session.previewSync(Vault::unlock(group.file(), "grupas parole"), Session::SyncKey::AdoptSynced);
 	const auto pending = session.commitSync();
 	EXPECT_GT(pending.revision, snapshot(session).revision) << "a revision never goes back (rollback warning)";
+}
+
+TEST_F(SessionTest, ADeviceSecretOpensOnlyUnderTheKeyItWasSealedWith)
+{
+	const std::string appPassword = "lietotnes-parole-123";
+	const std::vector<uint8_t> secret(appPassword.begin(), appPassword.end());
+	const auto sealed = session.vault().sealDeviceSecret(secret);
+	EXPECT_EQ(sealed.size(), 12 + secret.size() + 16);
+	EXPECT_EQ(std::search(sealed.begin(), sealed.end(), secret.begin(), secret.end()), sealed.end()) << "no plaintext";
+	const auto opened = session.vault().openDeviceSecret(sealed);
+	ASSERT_TRUE(opened.has_value());
+	EXPECT_EQ(std::string(opened->begin(), opened->end()), appPassword);
+	EXPECT_NE(session.vault().sealDeviceSecret(secret), sealed) << "a fresh nonce each time";
+
+	auto changed = sealed;
+	changed.back() ^= 1;
+	EXPECT_FALSE(session.vault().openDeviceSecret(changed).has_value());
+	EXPECT_FALSE(session.vault().openDeviceSecret(std::vector<uint8_t>(5)).has_value());
+	const Vault other = Vault::create(kPassword, kFastKdf, Vault::KdfFloor::NotEnforced);
+	EXPECT_FALSE(other.openDeviceSecret(sealed).has_value()) << "another key";
+	EXPECT_EQ(errorKind([&] { (void)session.vault().sealDeviceSecret(std::vector<uint8_t>(4097)); }), "invalid_argument:secret");
+}
+
+TEST_F(SessionTest, AfterAPasswordChangeHereTheCopyUnderTheOldKeyIsMergedAndReplaced)
+{
+	Vault other = anotherDevicesCopy(session); // synced before the change, then changed elsewhere
+	other.add(parseOtpauthUri(sampleUris()[2]));
+	session.confirmSaved(session.commitPasswordChange(kPassword, "jauna parole").revision);
+	ASSERT_FALSE(session.vault().openWithSameKey(other.file()).has_value());
+
+	const auto preview = session.previewSync(Vault::unlock(other.file(), kPassword), Session::SyncKey::KeepThis);
+	EXPECT_FALSE(preview.adoptsSyncedKey);
+	EXPECT_TRUE(preview.syncedCopyBehind) << "the copy must move to the new key even with nothing else new";
+	session.confirmSaved(session.commitSync().revision);
+	EXPECT_EQ(session.vault().entries().size(), 2u);
+	EXPECT_EQ(issuers(Vault::unlock(session.vault().file(), "jauna parole")), issuers(session.vault()));
 }

@@ -7,7 +7,7 @@
 
 namespace authcore {
 
-Session::SyncPreview Session::previewSync(Vault synced, bool adoptSyncedKey)
+Session::SyncPreview Session::previewSync(Vault synced, SyncKey key)
 {
 	requireUnlocked();
 	if (!synced.isUnlocked())
@@ -19,10 +19,10 @@ Session::SyncPreview Session::previewSync(Vault synced, bool adoptSyncedKey)
 	// Merging is commutative: the merged accounts are the same whichever copy receives the other;
 	// only the key and slots they are sealed with differ.
 	preview.merge = authcore::previewMerge(mine, theirs);
-	preview.syncedCopyBehind = preview.merge.merged != theirs;
-	preview.adoptsSyncedKey = adoptSyncedKey;
+	preview.syncedCopyBehind = preview.merge.merged != theirs || key == SyncKey::KeepThis;
+	preview.adoptsSyncedKey = key == SyncKey::AdoptSynced;
 	_backup = std::move(synced);
-	_heldAs = adoptSyncedKey ? HeldAs::SyncedCopyToAdopt : HeldAs::SyncedCopy;
+	_heldAs = preview.adoptsSyncedKey ? HeldAs::SyncedCopyToAdopt : HeldAs::SyncedCopy;
 	return preview;
 }
 

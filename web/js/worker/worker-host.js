@@ -14,6 +14,7 @@ export const VAULT_WORKER_BINDINGS = [
   'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
   'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris',
   'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
+  'vaultPreviewSync', 'vaultApplySync', 'vaultSealDeviceSecret', 'vaultOpenDeviceSecret',
   'vaultRehearse', 'vaultPasskeysOf', 'vaultPasskeys', 'vaultPasskeySalt', 'vaultUnlockWithPasskey', 'vaultAddPasskey', 'vaultRemovePasskey',
   'exportAccounts',
   'sessionStageText', 'sessionStageManual', 'sessionCheckSecret', 'sessionCandidateCode', 'sessionCommit', 'sessionConfirmSaved',

@@ -137,19 +137,27 @@ public:
 
 	// --- sync: a copy another device stored (a WebDAV server, a shared folder; docs/sync.md) -------
 
+	/// Whose key the synced result is sealed with.
+	enum class SyncKey
+	{
+		Same,        // the copy was opened with this vault's key (Vault::openWithSameKey())
+		AdoptSynced, // the copy is under another key and its password opened it: this device joins, or
+					 // the password was changed on another device. The result is the synced copy with
+					 // this vault merged in, so every device keeps opening one file with one key; this
+					 // vault's other slots (passkeys) wrap a key it no longer uses and go.
+		KeepThis,    // the copy is under the key this vault had before its password was changed here:
+					 // the result keeps this vault's new key and replaces the copy
+	};
 	struct SyncPreview
 	{
-		MergePreview merge;           // what this device's vault gains, as seen here
-		bool syncedCopyBehind = false; // the synced copy lacks something this vault has: store the result there too
-		bool adoptsSyncedKey = false; // the result is sealed with the synced copy's key and slots
+		MergePreview merge;            // what this device's vault gains, as seen here
+		bool syncedCopyBehind = false; // the copy lacks something this vault has, or its key is another
+									   // (KeepThis): store the result there too
+		bool adoptsSyncedKey = false;  // SyncKey::AdoptSynced
 	};
-	/// Holds the synced copy (opened with Vault::openWithSameKey(), or Vault::unlock() with the
-	/// password that opens it) beside the vault, like previewMerge(), and says what syncing changes.
-	/// With `adoptSyncedKey` (the copy is under another key: this device joins, or the password was
-	/// changed on another device) the result is the synced copy with this vault merged in, so every
-	/// device keeps opening the one file with the one key; this vault's other slots (passkeys) wrap
-	/// a key it no longer uses and go. Replaces a backup or copy held before.
-	SyncPreview previewSync(Vault synced, bool adoptSyncedKey);
+	/// Holds the synced copy, opened, beside the vault (like previewMerge()) and says what syncing
+	/// changes. Replaces a backup or copy held before.
+	SyncPreview previewSync(Vault synced, SyncKey key);
 	/// The sync previewSync() showed, as one save whose revision comes after both copies'. Throws
 	/// Error{InvalidArgument, "sync"} when no synced copy is held. The copy is let go on confirmSaved().
 	PendingFile commitSync();

@@ -205,6 +205,14 @@ public:
 	/// accounts do not open: it was changed.
 	std::optional<Vault> openWithSameKey(std::span<const uint8_t> file) const;
 
+	/// A short secret this device keeps beside the vault (the WebDAV app password), sealed under a key
+	/// derived from the master key (HKDF-SHA256): nonce ‖ ciphertext ‖ tag. It opens only while the
+	/// vault has the key it was sealed under, so a stolen browser profile gives nothing more than the
+	/// vault file does. Throws Error{InvalidArgument, "secret"} for more than 4 KiB.
+	std::vector<uint8_t> sealDeviceSecret(std::span<const uint8_t> secret) const;
+	/// nullopt when `sealed` was sealed under another key (a password changed since) or was changed.
+	std::optional<Botan::secure_vector<uint8_t>> openDeviceSecret(std::span<const uint8_t> sealed) const;
+
 	enum class SealWhen { Changed, Always };
 	/// mergeFrom() with the synced copy `synced`, whose revision counts too: a file this saves comes
 	/// after both (a revision never goes back on any device, which the page's rollback warning
