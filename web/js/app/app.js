@@ -6,6 +6,7 @@ import { t, onLanguageChange, translateTree } from '../i18n/i18n.js';
 import { showToast } from '../ui/announcer.js';
 import { VaultSession } from '../vault/vault-session.js';
 import { AutoLock } from '../vault/auto-lock.js';
+import { VaultSync } from '../vault/vault-sync.js';
 import { getSettings, onSettingsChange, updateSettings } from '../storage/settings.js';
 import { describeError } from '../i18n/error-messages.js';
 import { askPersistence, onPersistenceChange, persistenceState, evictionRisk } from '../storage/persistence.js';
@@ -52,6 +53,8 @@ export class App {
     this.#authcore = authcore;
     this.#main = main;
     this.session = new VaultSession(authcore);
+    // Sync through the user's WebDAV server (Settings -> Sync; off by default).
+    this.sync = new VaultSync(this.session);
     this.#autoLock = new AutoLock((reason) => this.lock(reason));
     this.#autoLock.configure(getSettings());
     onSettingsChange((settings) => this.#autoLock.configure(settings));

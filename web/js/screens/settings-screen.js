@@ -1,4 +1,4 @@
-// Settings: language, theme, auto-lock, backup (download, reminder, restore), passkeys, password change,
+// Settings: language, theme, auto-lock, backup (download, reminder, restore), sync, passkeys, password change,
 // import/export, and the device clock with seconds so the user can compare it with a real clock.
 // Each card is built in settings-sections.js; this class puts them in order and stops what they watch.
 import { h } from '../ui/dom.js';
@@ -8,20 +8,24 @@ import { PasskeySettings } from '../ui/passkey-settings.js';
 import {
   section, lookSection, clockSection, securitySection, backupSection, moveSection, storageSection,
 } from './settings-sections.js';
+import { syncSection } from './sync-section.js';
 
 export class SettingsScreen {
   #clock = clockSection();
   #storage = storageSection();
+  #sync;
 
   constructor({ app, session }) {
     this.password = new ChangePasswordForm({ app, session });
     this.passkeys = new PasskeySettings({ app, session });
+    this.#sync = syncSection(app);
     this.element = h('section', { class: 'screen', 'aria-labelledby': 'settings-title' },
       h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings.title') }),
       lookSection(),
       this.#clock.element,
       securitySection(app),
       backupSection(app, session),
+      this.#sync.element,
       moveSection(app),
       section('settings-passkeys', t('passkey.title'), this.passkeys.element),
       this.#storage.element,
@@ -35,6 +39,7 @@ export class SettingsScreen {
   destroy() {
     this.#clock.stop();
     this.#storage.stop();
+    this.#sync.stop();
     this.password.destroy();
     this.passkeys.destroy();
   }

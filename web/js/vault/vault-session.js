@@ -330,8 +330,12 @@ export class VaultSession extends EventTarget {
   /// undo); 'previous' is overwritten too, so no record under the old password stays in IndexedDB
   /// (backups the user downloaded before still open with it). The new key drops the passkey slots
   /// (they cannot be re-wrapped without each passkey's PRF output): `passkeysDropped` says how many.
-  changePassword(oldPassword, newPassword) {
-    return this.#change('vaultChangePassword', [oldPassword, newPassword], 'password', { forgetPrevious: true });
+  /// Sync (vault-sync.js) hears 'password-changed' with the old password: the server's copy is under
+  /// the old key, and is merged and replaced under the new one.
+  async changePassword(oldPassword, newPassword) {
+    const result = await this.#change('vaultChangePassword', [oldPassword, newPassword], 'password', { forgetPrevious: true });
+    if (!result.error) this.dispatchEvent(new CustomEvent('password-changed', { detail: { oldPassword } }));
+    return result;
   }
 
   /// Opens a backup file in wasm (beside the unlocked vault) and says what merging it would change:
@@ -348,6 +352,34 @@ export class VaultSession extends EventTarget {
 
   discardMerge() {
     return this.#authcore.call('vaultDiscardMerge');
+  }
+
+  /// Sync (vault/vault-sync.js): opens a copy another device stored, with this vault's key or, when
+  /// it is under another, with `password` (then its key is adopted, unless `keepThisKey`: the password
+  /// was changed here). {needsPassword} | {added, updated, deleted, unchanged, syncedCopyBehind,
+  /// adoptsSyncedKey} | {error}. Nothing is saved until applySync().
+  previewSync(bytes, password = undefined, keepThisKey = false) {
+    return this.#authcore.call('vaultPreviewSync', bytes, password, keepThisKey);
+  }
+
+  /// Applies the previewed sync as one save: {merge, file} (the file now stored here, for the
+  /// server) or {error}. Adopting another key leaves no record under the old one in IndexedDB.
+  async applySync({ adoptsSyncedKey = false } = {}) {
+    const computed = await this.#authcore.call('vaultApplySync');
+    if (computed.error) return computed;
+    const file = computed.file;
+    const confirmed = await this.#save(computed, 'sync', adoptsSyncedKey ? { forgetPrevious: true } : {});
+    return confirmed.error ? confirmed : { merge: confirmed.merge, file };
+  }
+
+  /// {sealed: Uint8Array}: `text` sealed under the vault's key (the sync server's app password).
+  sealDeviceSecret(text) {
+    return this.#authcore.call('vaultSealDeviceSecret', text);
+  }
+
+  /// {secret} or {error: wrong_key} when it was sealed under a key this vault no longer has.
+  openDeviceSecret(sealed) {
+    return this.#authcore.call('vaultOpenDeviceSecret', sealed);
   }
 
   exportUri(id) {

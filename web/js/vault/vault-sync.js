@@ -11,7 +11,7 @@ import { loadSyncSettings, saveSyncSettings, clearSyncSettings } from '../storag
 const MAX_ATTEMPTS = 3; // reads and merges when another device keeps writing first
 
 /// Changes made here that the server should get; 'sync' itself is not one.
-const LOCAL_CHANGES = new Set(['add', 'update', 'delete', 'undo', 'reorder', 'hotp', 'merge', 'import', 'passkeys', 'password']);
+const LOCAL_CHANGES = new Set(['add', 'update', 'delete', 'undo', 'reorder', 'merge', 'import', 'passkeys']);
 
 export class VaultSync extends EventTarget {
   #session;
@@ -33,6 +33,9 @@ export class VaultSync extends EventTarget {
       if (reason === 'unlock') this.#afterUnlock();
       else if (LOCAL_CHANGES.has(reason)) this.syncSoon();
     });
+    // The new key no longer opens the sealed app password, nor the server's copy: the form hands
+    // over the old password, with which the copy is merged and then replaced under the new key.
+    session.addEventListener('password-changed', (event) => this.#afterPasswordChange(event.detail.oldPassword));
     session.addEventListener('lock', () => {
       this.#appPassword = null;
       if (this.#settings) this.#setState({ status: 'idle' });
@@ -67,6 +70,12 @@ export class VaultSync extends EventTarget {
     this.syncSoon();
   }
 
+  async #afterPasswordChange(oldPassword) {
+    if (!this.#settings || !this.#appPassword) return;
+    await this.#resealAppPassword();
+    await this.syncNow({ password: oldPassword, keepThisKey: true });
+  }
+
   /// Turns sync on with this server file and app password, and syncs once. {ok} or {error}.
   async turnOn({ url, user, password }) {
     const sealed = await this.#session.sealDeviceSecret(password);
@@ -96,11 +105,11 @@ export class VaultSync extends EventTarget {
     else this.syncNow();
   }
 
-  /// Syncs now. `password`: the synced vault's password, when the last sync said needs_password.
-  /// Resolves the new state.
-  async syncNow({ password } = {}) {
+  /// Syncs now. `password`: the synced vault's password, when the last sync said needs_password
+  /// (its key is then adopted), or this vault's old one with `keepThisKey`. Resolves the new state.
+  async syncNow({ password, keepThisKey = false } = {}) {
     if (this.#running) await this.#running.catch(() => {});
-    this.#running = this.#sync(password);
+    this.#running = this.#sync(password, keepThisKey);
     try {
       return await this.#running;
     } finally {
@@ -112,13 +121,13 @@ export class VaultSync extends EventTarget {
     }
   }
 
-  async #sync(password) {
+  async #sync(password, keepThisKey) {
     if (!this.#settings || !this.#appPassword || !this.#session.unlocked) return this.state;
     this.#setState({ status: 'syncing' });
     const remote = this.#makeRemote({ url: this.#settings.url, user: this.#settings.user, password: this.#appPassword });
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const outcome = await this.#attempt(remote, password);
+        const outcome = await this.#attempt(remote, password, keepThisKey);
         if (outcome !== 'conflict') return this.#finish(outcome);
       }
       return this.#fail({ kind: 'conflict' });
@@ -129,7 +138,7 @@ export class VaultSync extends EventTarget {
   }
 
   /// One read, merge and write: a state, or 'conflict' when another device wrote first.
-  async #attempt(remote, password) {
+  async #attempt(remote, password, keepThisKey) {
     const found = await remote.read();
     if (!found) {
       // The first device: the server gets this vault's file as it is stored.
@@ -137,7 +146,7 @@ export class VaultSync extends EventTarget {
       await this.#writeOrConflict(remote, current.bytes, null);
       return { status: 'ok', changes: { added: 0, updated: 0, deleted: 0 }, wrote: true };
     }
-    const preview = await this.#session.previewSync(found.bytes, password);
+    const preview = await this.#session.previewSync(found.bytes, password, keepThisKey);
     if (preview.needsPassword) return { status: 'needs_password' };
     if (preview.error) {
       if (preview.error.kind === 'wrong_password') return { status: 'needs_password', wrongPassword: true };
