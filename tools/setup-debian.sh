@@ -109,7 +109,7 @@ if [[ $WANT_TEST -eq 1 ]]; then
   if [[ ! -x $venv/bin/wsgidav || $requirements -nt $venv/bin/wsgidav ]]; then
     rm -rf "$venv"
     /usr/bin/python3 -m venv "$venv"
-    "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes --no-build-isolation -r "$requirements"
+    "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes --only-binary=:all: -r "$requirements"
     touch "$venv/bin/wsgidav"
   fi
 fi

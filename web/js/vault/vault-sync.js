@@ -9,6 +9,7 @@ import { WebDavFile, RemoteError } from '../storage/webdav-file.js';
 import { loadSyncSettings, saveSyncSettings, clearSyncSettings } from '../storage/sync-settings.js';
 
 const MAX_ATTEMPTS = 3; // reads and merges when another device keeps writing first
+const RETRY_AFTER_MS = 500;
 
 /// Changes made here that the server should get; 'sync' itself is not one.
 const LOCAL_CHANGES = new Set(['add', 'update', 'delete', 'undo', 'reorder', 'merge', 'import', 'passkeys']);
@@ -127,13 +128,25 @@ export class VaultSync extends EventTarget {
     const remote = this.#makeRemote({ url: this.#settings.url, user: this.#settings.user, password: this.#appPassword });
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const outcome = await this.#attempt(remote, password, keepThisKey);
+        const outcome = await this.#attemptTwiceIfUnreachable(remote, password, keepThisKey);
         if (outcome !== 'conflict') return this.#finish(outcome);
       }
       return this.#fail({ kind: 'conflict' });
     } catch (error) {
       if (error instanceof RemoteError) return this.#fail({ kind: error.kind, status: error.status });
       return this.#fail({ kind: 'internal' });
+    }
+  }
+
+  /// A connection the browser kept from before the server restarted can fail once; a second try
+  /// a moment later tells a blip from a server that is down.
+  async #attemptTwiceIfUnreachable(remote, password, keepThisKey) {
+    try {
+      return await this.#attempt(remote, password, keepThisKey);
+    } catch (error) {
+      if (!(error instanceof RemoteError) || error.kind !== 'unreachable') throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+      return this.#attempt(remote, password, keepThisKey);
     }
   }
 

@@ -1,0 +1,241 @@
+// Sync through a real WebDAV server (issue 13): WsgiDAV started here, the app built with
+// --sync-origin naming it (its CSP allows that server and no other). Two browser profiles ("two
+// laptops") with vaults under different passwords: A turns sync on first, B joins with A's
+// password (and adopts it); both edit while the server is down (one adds, one renames, one
+// deletes), then sync, and both edits survive and the delete holds; the same field renamed on both
+// ends as the later rename; a wrong app password (401) and a changed file on the server leave the
+// accounts here as they were, with a clear message; the server only ever holds encrypted bytes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildWeb } from '../../tools/build-web.mjs';
+import { startServer } from '../../tools/serve.mjs';
+import { projectRoot } from './support/browser.mjs';
+import { openFreshApp } from './support/fresh-app.mjs';
+import { createVault, unlock, saveLink, addByUri, row } from './support/app.mjs';
+import { startWebDav, freePort } from './support/webdav-server.mjs';
+
+const PASSWORD_A = 'zaļš kalns četras ābeles';
+const PASSWORD_B = 'zils ezers septiņi bērzi';
+const APP_PASSWORD = 'Nextcloud-app-parole-7';
+const SECRET_ALPHA = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const SECRET_SHARED = 'JBSWY3DPEHPK3PXP';
+const SECRET_BETA = 'MFRGGZDFMZTWQ2LK';
+const SECRET_GAMMA = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
+const uri = (issuer, secret) => `otpauth://totp/${encodeURIComponent(`${issuer}:user`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-sync-e2e-'));
+let dav;
+let web;
+let fileUrl;
+let laptopA;
+let laptopB;
+
+async function freshLaptop(password, firstUri) {
+  // The real clock: edits are stamped with it, and "the later rename wins" needs time to pass.
+  const laptop = await openFreshApp(web.url, { time: null });
+  laptop.page.setDefaultTimeout(90_000); // Argon2id vaults (64 MiB) on a shared 2-core machine
+  await createVault(laptop.page, password);
+  await laptop.page.getByRole('button', { name: 'Add your first account' }).click();
+  await saveLink(laptop.page, firstUri);
+  await laptop.page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+  return laptop;
+}
+
+async function issuers(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+  return (await page.locator('.account-issuer').allTextContents()).map((text) => text.trim()).sort();
+}
+
+function syncCard(page) {
+  return page.getByRole('region', { name: 'Sync with other devices' });
+}
+
+async function openSync(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await syncCard(page).waitFor();
+  return syncCard(page);
+}
+
+/// Waits until the sync card's status line matches `pattern` and returns its text.
+async function syncStatus(page, pattern, timeout = 60_000) {
+  const status = syncCard(page).getByRole('status');
+  try {
+    await status.filter({ hasText: pattern }).waitFor({ timeout });
+  } catch (error) {
+    const shown = await status.allTextContents().catch(() => []);
+    const console = page === laptopA?.page ? laptopA.errors : laptopB?.errors;
+    throw new Error(`the sync status did not match ${pattern} within ${timeout} ms; it says: ${JSON.stringify(shown)}; console: ${JSON.stringify(console)}`, { cause: error });
+  }
+  return status.textContent();
+}
+
+async function syncNow(page, pattern) {
+  const card = await openSync(page);
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  return syncStatus(page, pattern);
+}
+
+async function turnOnSync(page, { appPassword = APP_PASSWORD } = {}) {
+  const card = await openSync(page);
+  await card.getByLabel('Address of the vault file on the server').fill(fileUrl);
+  await card.getByLabel('User name on the server').fill('anna');
+  await card.getByLabel('App password').fill(appPassword);
+  await card.getByRole('button', { name: 'Turn on sync' }).click();
+}
+
+async function rename(page, issuer, newIssuer) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: `Edit ${issuer} user` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit account' });
+  await dialog.getByLabel('Issuer').fill(newIssuer);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await row(page, newIssuer).waitFor();
+}
+
+async function remove(page, issuer) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: `Edit ${issuer} user` }).click();
+  await page.getByRole('dialog', { name: 'Edit account' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete this account?' }).getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.toast').filter({ hasText: 'deleted' }).waitFor();
+}
+
+const serverFile = () => path.join(dav.root, 'authenticator.vault');
+
+before(async () => {
+  const davPort = await freePort();
+  const out = path.join(tmp, 'web');
+  buildWeb({
+    source: path.join(projectRoot, 'web'), out, wasm: path.join(projectRoot, 'build', 'wasm', 'module'),
+    syncOrigin: `http://127.0.0.1:${davPort}`,
+  });
+  const served = await startServer({ dir: out, port: 0, host: '127.0.0.1' });
+  web = { url: served.url, close: () => new Promise((resolve) => served.server.close(resolve)) };
+  dav = await startWebDav({ port: davPort, users: { anna: APP_PASSWORD }, allowOrigin: web.url });
+  fileUrl = `${dav.url}/authenticator.vault`;
+  laptopA = await freshLaptop(PASSWORD_A, uri('Alpha', SECRET_ALPHA));
+  laptopB = await freshLaptop(PASSWORD_B, uri('Beta', SECRET_BETA));
+});
+
+after(async () => {
+  await laptopA?.profile.close();
+  await laptopB?.profile.close();
+  await web?.close();
+  await dav?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('laptop A turns sync on: the server gets its vault, encrypted', async () => {
+  const { page } = laptopA;
+  await addByUri(page, uri('Shared', SECRET_SHARED));
+  await turnOnSync(page);
+  await syncStatus(page, /Synced at/);
+  const stored = readFileSync(serverFile());
+  for (const plain of ['Alpha', 'Shared', SECRET_ALPHA, SECRET_SHARED, PASSWORD_A, APP_PASSWORD]) {
+    assert.equal(stored.includes(Buffer.from(plain)), false, `${plain} is not on the server in clear`);
+  }
+  // The app password is kept sealed, not in clear, in this profile's storage.
+  const kept = await page.evaluate(() => localStorage.getItem('authenticator.sync'));
+  assert.ok(kept && !kept.includes(APP_PASSWORD));
+});
+
+test('laptop B joins with the password of the vault on the server, and adopts it', async () => {
+  const { page } = laptopB;
+  await turnOnSync(page);
+  await syncStatus(page, /uses another password/);
+  const card = syncCard(page);
+  await card.getByLabel('Password of the vault on the server').fill('not the password');
+  await card.getByRole('button', { name: 'Merge with the server' }).click();
+  await syncStatus(page, /does not open the vault/);
+  assert.deepEqual(await issuers(page), ['Beta'], 'nothing changed here');
+
+  await openSync(page);
+  await card.getByLabel('Password of the vault on the server').fill(PASSWORD_A);
+  await card.getByRole('button', { name: 'Merge with the server' }).click();
+  await syncStatus(page, /Synced at .*: 2 added/);
+  assert.deepEqual(await issuers(page), ['Alpha', 'Beta', 'Shared']);
+
+  // B's vault now opens with A's password, and sync goes on after the unlock without asking.
+  await page.reload();
+  await unlock(page, PASSWORD_A);
+  assert.deepEqual(await issuers(page), ['Alpha', 'Beta', 'Shared']);
+  await openSync(page);
+  await syncStatus(page, /Synced at/);
+
+  // A gets B's account.
+  await syncNow(laptopA.page, /Synced at .*: 1 added/);
+  assert.deepEqual(await issuers(laptopA.page), ['Alpha', 'Beta', 'Shared']);
+});
+
+test('both edit while the server is down; afterwards both edits survive and the delete holds', async () => {
+  await dav.stop();
+  await rename(laptopA.page, 'Alpha', 'Alpha (work)');
+  await remove(laptopB.page, 'Shared');
+  await addByUri(laptopB.page, uri('Gamma', SECRET_GAMMA));
+  // Each change tried to sync and could not; the accounts here are as edited, and say so.
+  const failure = await syncNow(laptopA.page, /cannot be reached/);
+  assert.match(failure, /Your accounts on this device are unchanged/);
+  assert.deepEqual(await issuers(laptopA.page), ['Alpha (work)', 'Beta', 'Shared']);
+  await laptopA.page.reload();
+  await unlock(laptopA.page, PASSWORD_A);
+  assert.deepEqual(await issuers(laptopA.page), ['Alpha (work)', 'Beta', 'Shared'], 'the rename is stored here');
+
+  await dav.start();
+  await syncNow(laptopA.page, /Synced at/);
+  await syncNow(laptopB.page, /Synced at .*: 0 added, 1 changed/);
+  await syncNow(laptopA.page, /Synced at .*: 1 added, 0 changed, 1 removed/);
+  const expected = ['Alpha (work)', 'Beta', 'Gamma'];
+  assert.deepEqual(await issuers(laptopA.page), expected);
+  assert.deepEqual(await issuers(laptopB.page), expected);
+});
+
+test('the same account renamed on both: the later rename wins on both', async () => {
+  await dav.stop();
+  await rename(laptopA.page, 'Beta', 'Beta from A');
+  await new Promise((resolve) => setTimeout(resolve, 1_100)); // B's edit is stamped later
+  await rename(laptopB.page, 'Beta', 'Beta from B');
+  await dav.start();
+  await syncNow(laptopA.page, /Synced at/);
+  await syncNow(laptopB.page, /Synced at/);
+  await syncNow(laptopA.page, /Synced at/);
+  const expected = ['Alpha (work)', 'Beta from B', 'Gamma'];
+  assert.deepEqual(await issuers(laptopA.page), expected);
+  assert.deepEqual(await issuers(laptopB.page), expected);
+
+  // For the record, not a limit (limits live in bench/): one sync with nothing new, click to status.
+  const card = await openSync(laptopA.page);
+  const started = Date.now();
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  await syncStatus(laptopA.page, /Synced at .*: 0 added, 0 changed, 0 removed/);
+  console.log(`# sync round trip with nothing new (GET, open, compare), Chromium: ${Date.now() - started} ms`);
+});
+
+test('a wrong app password (401) and a changed file on the server change nothing here', async () => {
+  const { page } = laptopA;
+  const card = await openSync(page);
+  await card.getByRole('button', { name: 'Turn off sync' }).click();
+  await turnOnSync(page, { appPassword: 'wrong app password' });
+  await syncStatus(page, /did not accept the user name or app password/);
+  assert.deepEqual(await issuers(page), ['Alpha (work)', 'Beta from B', 'Gamma']);
+
+  await (await openSync(page)).getByRole('button', { name: 'Turn off sync' }).click();
+  await turnOnSync(page);
+  await syncStatus(page, /Synced at/);
+
+  // Someone flips a byte of the encrypted accounts on the server.
+  const bytes = readFileSync(serverFile());
+  bytes[bytes.length - 30] ^= 0x01;
+  writeFileSync(serverFile(), bytes);
+  const refused = await syncNow(page, /damaged or was changed/);
+  assert.match(refused, /It was not used/);
+  assert.deepEqual(await issuers(page), ['Alpha (work)', 'Beta from B', 'Gamma']);
+  // The browser logs every answer that is not a success (404 before the first write, 401, the
+  // refused connections while the server was down): those are the protocol, not the app's errors.
+  const appErrors = (errors) => errors.filter((line) => !/^console: Failed to load resource: /.test(line));
+  assert.deepEqual(appErrors(laptopA.errors), []);
+  assert.deepEqual(appErrors(laptopB.errors), []);
+});
