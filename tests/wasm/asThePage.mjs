@@ -5,7 +5,7 @@
 // The session tests (session.test.mjs) call the bindings one by one, abandon included.
 
 const CHANGES = new Set(['vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder', 'vaultChangePassword',
-  'vaultNextHotp', 'vaultAddPasskey', 'vaultRemovePasskey', 'vaultApplyMerge']);
+  'vaultNextHotp', 'vaultAddPasskey', 'vaultRemovePasskey', 'vaultApplyMerge', 'vaultApplySync']);
 
 function confirm(m, computed, entryId) {
   if (computed.error) return computed;

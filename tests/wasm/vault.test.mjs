@@ -407,6 +407,10 @@ test('after each call and lock, no fragment of a secret or password is left in w
     // count three accounts.
     'merge preview and merge': () => { m.vaultPreviewMerge(current, password); m.vaultApplyMerge(); return {}; },
     'merge preview, then lock': () => { m.vaultPreviewMerge(current, password); return {}; },
+    'sync preview and apply': () => { m.vaultPreviewSync(current); m.vaultApplySync(); return {}; },
+    'sync preview with the password, then lock': () => { m.vaultPreviewSync(current, password); return {}; },
+    // The vault's own password stands in for an app password: sealed, opened, then nothing left.
+    'device secret sealed and opened': () => { m.vaultOpenDeviceSecret(m.vaultSealDeviceSecret(password).sealed); return {}; },
   };
   let current = added.file;
   for (const [step, call] of Object.entries(steps)) {
