@@ -25,12 +25,26 @@ function freePort() {
   });
 }
 
-/// Starts Xvfb on a free display number (it prints the number it chose).
+/// Starts Xvfb on a free display number (it prints the number it chose). An Xvfb that exits or says
+/// nothing within 20 s fails the launch with what it wrote, instead of leaving the run waiting.
 function startXvfb() {
   return new Promise((resolve, reject) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    xvfb.once('error', reject);
-    xvfb.stdout.once('data', (data) => resolve({ display: `:${data.toString().trim()}`, stop: () => xvfb.kill() }));
+    const xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    xvfb.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-2000); });
+    const fail = (why) => {
+      clearTimeout(timer);
+      xvfb.kill('SIGKILL');
+      reject(new Error(`Xvfb ${why}: ${stderr.trim()}`));
+    };
+    const timer = setTimeout(() => fail('named no display within 20 s'), 20_000);
+    xvfb.once('error', (error) => fail(error.message));
+    xvfb.once('exit', (code, signal) => fail(`exited (${code ?? signal}) before naming a display`));
+    xvfb.stdout.once('data', (data) => {
+      clearTimeout(timer);
+      xvfb.removeAllListeners('exit');
+      resolve({ display: `:${data.toString().trim()}`, stop: () => xvfb.kill() });
+    });
   });
 }
 
