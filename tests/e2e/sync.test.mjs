@@ -3,11 +3,14 @@
 // laptops") with vaults under different passwords: A turns sync on first, B joins with A's
 // password (and adopts it); both edit while the server is down (one adds, one renames, one
 // deletes), then sync, and both edits survive and the delete holds; the same field renamed on both
-// ends as the later rename; a wrong app password (401) and a changed file on the server leave the
-// accounts here as they were, with a clear message; the server only ever holds encrypted bytes.
+// ends as the later rename; a wrong app password (401), a full server (507) and a changed file on
+// the server leave the accounts here as they were, with a clear message; the server only ever holds
+// encrypted bytes. WsgiDAV cannot be made full, so the page reaches it through a pass-through proxy
+// that can answer a PUT with 507 itself; everything else is WsgiDAV's own answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWeb } from '../../tools/build-web.mjs';
@@ -24,6 +27,7 @@ const SECRET_ALPHA = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const SECRET_SHARED = 'JBSWY3DPEHPK3PXP';
 const SECRET_BETA = 'MFRGGZDFMZTWQ2LK';
 const SECRET_GAMMA = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
+const SECRET_DELTA = 'ONSWG4TFOQYTEMZUGU3DOOBZGA2DGNBV';
 const uri = (issuer, secret) => `otpauth://totp/${encodeURIComponent(`${issuer}:user`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-sync-e2e-'));
@@ -32,6 +36,7 @@ let web;
 let fileUrl;
 let laptopA;
 let laptopB;
+let proxy;
 
 async function freshLaptop(password, firstUri) {
   // The real clock: edits are stamped with it, and "the later rename wins" needs time to pass.
@@ -106,17 +111,50 @@ async function remove(page, issuer) {
 
 const serverFile = () => path.join(dav.root, 'authenticator.vault');
 
+/// Forwards every request to WsgiDAV on `targetPort`; with `failPuts` set, answers PUT itself.
+async function startFaultProxy(port, targetPort) {
+  const state = { failPuts: null, allowOrigin: '*', holdNextPut: null, putStatuses: [] };
+  const server = http.createServer(async (request, response) => {
+    if (state.holdNextPut && request.method === 'PUT') {
+      // Two devices writing at once: this PUT waits while the test lets another device write.
+      const hold = state.holdNextPut;
+      state.holdNextPut = null;
+      request.pause();
+      hold.arrived();
+      await hold.released;
+      request.resume();
+    }
+    if (state.failPuts && request.method === 'PUT') {
+      request.resume();
+      response.writeHead(state.failPuts, { 'Access-Control-Allow-Origin': state.allowOrigin, 'Access-Control-Expose-Headers': 'ETag', Vary: 'Origin' }).end();
+      return;
+    }
+    const forward = http.request({ host: '127.0.0.1', port: targetPort, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      if (request.method === 'PUT') state.putStatuses.push(answer.statusCode);
+      response.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(response);
+    });
+    forward.on('error', () => response.destroy()); // WsgiDAV stopped: the page sees a dead connection
+    request.pipe(forward);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { state, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }) };
+}
+
 before(async () => {
   const davPort = await freePort();
+  const proxyPort = await freePort();
   const out = path.join(tmp, 'web');
   buildWeb({
     source: path.join(projectRoot, 'web'), out, wasm: path.join(projectRoot, 'build', 'wasm', 'module'),
-    syncOrigin: `http://127.0.0.1:${davPort}`,
+    syncOrigin: `http://127.0.0.1:${proxyPort}`,
   });
   const served = await startServer({ dir: out, port: 0, host: '127.0.0.1' });
   web = { url: served.url, close: () => new Promise((resolve) => served.server.close(resolve)) };
   dav = await startWebDav({ port: davPort, users: { anna: APP_PASSWORD }, allowOrigin: web.url });
-  fileUrl = `${dav.url}/authenticator.vault`;
+  proxy = await startFaultProxy(proxyPort, davPort);
+  proxy.state.allowOrigin = web.url;
+  fileUrl = `http://127.0.0.1:${proxyPort}/authenticator.vault`;
   laptopA = await freshLaptop(PASSWORD_A, uri('Alpha', SECRET_ALPHA));
   laptopB = await freshLaptop(PASSWORD_B, uri('Beta', SECRET_BETA));
 });
@@ -125,6 +163,7 @@ after(async () => {
   await laptopA?.profile.close();
   await laptopB?.profile.close();
   await web?.close();
+  await proxy?.close();
   await dav?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -229,17 +268,50 @@ test('the same account renamed on both: the later rename wins on both', async ()
   console.log(`# sync round trip with nothing new (GET, open with the key, compare), Chromium: ${Math.round(await roundTrip.jsonValue())} ms`);
 });
 
-test('a wrong app password (401) and a changed file on the server change nothing here', async () => {
+test('two devices writing at once: the later write gets 412, and its sync reads, merges and writes again', async () => {
+  let release;
+  const hold = { released: new Promise((resolve) => { release = resolve; }) };
+  const held = new Promise((resolve) => { hold.arrived = resolve; });
+  proxy.state.holdNextPut = hold;
+  // A's rename syncs at once; its PUT is held after A has read the server's file.
+  await rename(laptopA.page, 'Alpha (work)', 'Alpha (both)');
+  await held;
+  // Meanwhile B adds an account and writes first.
+  await addByUri(laptopB.page, uri('Delta', SECRET_DELTA));
+  await syncNow(laptopB.page, /Synced at/);
+  const written = readFileSync(serverFile());
+  release();
+  // A's held write was made on the version before B's: refused, read again, merged, written.
+  await openSync(laptopA.page);
+  await syncStatus(laptopA.page, /Synced at .*: 1 added/);
+  assert.ok(proxy.state.putStatuses.includes(412), `WsgiDAV refused A's first write: ${proxy.state.putStatuses}`);
+  assert.notDeepEqual(readFileSync(serverFile()), written, 'A wrote after B');
+  await syncNow(laptopB.page, /Synced at .*: 0 added, 1 changed/);
+  const expected = ['Alpha (both)', 'Beta from B', 'Delta', 'Gamma'];
+  assert.deepEqual(await issuers(laptopA.page), expected);
+  assert.deepEqual(await issuers(laptopB.page), expected);
+});
+
+test('a wrong app password (401), a full server (507) and a changed file on the server change nothing here', async () => {
   const { page } = laptopA;
   const card = await openSync(page);
   await card.getByRole('button', { name: 'Turn off sync' }).click();
   await turnOnSync(page, { appPassword: 'wrong app password' });
   await syncStatus(page, /did not accept the user name or app password/);
-  assert.deepEqual(await issuers(page), ['Alpha (work)', 'Beta from B', 'Gamma']);
+  assert.deepEqual(await issuers(page), ['Alpha (both)', 'Beta from B', 'Delta', 'Gamma']);
 
   await (await openSync(page)).getByRole('button', { name: 'Turn off sync' }).click();
   await turnOnSync(page);
   await syncStatus(page, /Synced at/);
+
+  // The server is full: the rename stays here, stored, and goes up once there is room.
+  proxy.state.failPuts = 507;
+  await rename(page, 'Gamma', 'Gamma (full)');
+  const full = await syncNow(page, /no room for the vault file/);
+  assert.match(full, /Your accounts on this device are unchanged/);
+  proxy.state.failPuts = null;
+  await syncNow(page, /Synced at/);
+  await syncNow(laptopB.page, /Synced at .*: 0 added, 1 changed/);
 
   // Someone flips a byte of the encrypted accounts on the server.
   const bytes = readFileSync(serverFile());
@@ -247,7 +319,7 @@ test('a wrong app password (401) and a changed file on the server change nothing
   writeFileSync(serverFile(), bytes);
   const refused = await syncNow(page, /damaged or was changed/);
   assert.match(refused, /It was not used/);
-  assert.deepEqual(await issuers(page), ['Alpha (work)', 'Beta from B', 'Gamma']);
+  assert.deepEqual(await issuers(page), ['Alpha (both)', 'Beta from B', 'Delta', 'Gamma (full)']);
   // The browser logs every answer that is not a success (404 before the first write, 401, the
   // refused connections while the server was down): those are the protocol, not the app's errors.
   const appErrors = (errors) => errors.filter((line) => !/^console: Failed to load resource: /.test(line));
