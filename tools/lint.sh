@@ -11,6 +11,9 @@ analyzer_args=()
 [[ -n ${LINT_DEEP:-} ]] || analyzer_args=(-extra-arg=-Xclang -extra-arg=-analyzer-config -extra-arg=-Xclang -extra-arg=mode=shallow)
 [[ -f build/fuzz/compile_commands.json ]] || cmake --preset fuzz >/dev/null
 mapfile -t sources < <(git ls-files 'core/src/*.cpp' 'core/cli/*.cpp'; git ls-files --others --exclude-standard 'core/src/*.cpp' 'core/cli/*.cpp')
+# run-clang-tidy takes its arguments as filters over the compile database: an empty list would lint
+# every file in it, Botan and ZXing included, for an hour.
+[[ ${#sources[@]} -gt 0 ]] || { echo "lint: git lists no core sources (not in the work tree?)"; exit 1; }
 log=build/fuzz/clang-tidy.log
 run-clang-tidy-19 -quiet -p build/fuzz -j "$(nproc)" "${analyzer_args[@]}" "${sources[@]}" >"$log" 2>&1 || true
 # run-clang-tidy's exit code is unreliable across versions: decide from the diagnostics.
@@ -25,6 +28,7 @@ for flag in $(em++ --cflags); do
     *) emscripten_args+=(-extra-arg-before="$flag") ;;
   esac
 done
+[[ ${#bindings[@]} -gt 0 ]] || { echo "lint: git lists no binding sources"; exit 1; }
 wasm_log=build/wasm/clang-tidy.log
 run-clang-tidy-19 -quiet -p build/wasm -j "$(nproc)" "${emscripten_args[@]}" "${analyzer_args[@]}" "${bindings[@]}" >"$wasm_log" 2>&1 || true
 
