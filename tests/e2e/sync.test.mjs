@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWeb } from '../../tools/build-web.mjs';
@@ -29,6 +30,15 @@ const SECRET_BETA = 'MFRGGZDFMZTWQ2LK';
 const SECRET_GAMMA = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
 const SECRET_DELTA = 'ONSWG4TFOQYTEMZUGU3DOOBZGA2DGNBV';
 const uri = (issuer, secret) => `otpauth://totp/${encodeURIComponent(`${issuer}:user`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// axe-core's serious and critical violations on the page as it is (the sync card's states).
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE); // through DevTools, which the page's CSP does not govern
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-sync-e2e-'));
 let dav;
@@ -173,6 +183,7 @@ test('laptop A turns sync on: the server gets its vault, encrypted', async () =>
   await addByUri(page, uri('Shared', SECRET_SHARED));
   await turnOnSync(page);
   await syncStatus(page, /Synced at/);
+  assert.deepEqual(await axeViolations(page), [], 'the sync card, on');
   const stored = readFileSync(serverFile());
   for (const plain of ['Alpha', 'Shared', SECRET_ALPHA, SECRET_SHARED, PASSWORD_A, APP_PASSWORD]) {
     assert.equal(stored.includes(Buffer.from(plain)), false, `${plain} is not on the server in clear`);
@@ -186,6 +197,7 @@ test('laptop B joins with the password of the vault on the server, and adopts it
   const { page } = laptopB;
   await turnOnSync(page);
   await syncStatus(page, /uses another password/);
+  assert.deepEqual(await axeViolations(page), [], 'the sync card, asking for the password');
   const card = syncCard(page);
   await card.getByLabel('Password of the vault on the server').fill('not the password');
   await card.getByRole('button', { name: 'Merge with the server' }).click();
@@ -298,6 +310,7 @@ test('a wrong app password (401), a full server (507) and a changed file on the 
   await card.getByRole('button', { name: 'Turn off sync' }).click();
   await turnOnSync(page, { appPassword: 'wrong app password' });
   await syncStatus(page, /did not accept the user name or app password/);
+  assert.deepEqual(await axeViolations(page), [], 'the sync card, failed');
   assert.deepEqual(await issuers(page), ['Alpha (both)', 'Beta from B', 'Delta', 'Gamma']);
 
   await (await openSync(page)).getByRole('button', { name: 'Turn off sync' }).click();
