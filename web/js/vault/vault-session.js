@@ -323,7 +323,10 @@ export class VaultSession extends EventTarget {
   /// is never shown whose counter could be used again.
   async nextHotp(id) {
     const result = await this.#change('vaultNextHotp', [id]);
-    return result.error ? result : { code: result.code, counter: result.counter };
+    if (result.error) return result;
+    // No 'change' (the list stays as it is); sync hears it, so other devices learn the counter soon.
+    this.dispatchEvent(new CustomEvent('hotp-used'));
+    return { code: result.code, counter: result.counter };
   }
 
   /// The core makes a new master key (one Argon2id, on a copy: a failed write costs nothing to

@@ -37,6 +37,8 @@ export class VaultSync extends EventTarget {
     // The new key no longer opens the sealed app password, nor the server's copy: the form hands
     // over the old password, with which the copy is merged and then replaced under the new key.
     session.addEventListener('password-changed', (event) => this.#afterPasswordChange(event.detail.oldPassword));
+    // A used HOTP counter: another device must not show the same code again.
+    session.addEventListener('hotp-used', () => this.syncSoon());
     session.addEventListener('lock', () => {
       this.#appPassword = null;
       if (this.#settings) this.#setState({ status: 'idle' });
