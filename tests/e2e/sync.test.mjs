@@ -197,7 +197,8 @@ test('laptop B joins with the password of the vault on the server, and adopts it
   const { page } = laptopB;
   await turnOnSync(page);
   await syncStatus(page, /uses another password/);
-  assert.deepEqual(await axeViolations(page), [], 'the sync card, asking for the password');
+  await page.locator('.banner.sync-attention').filter({ hasText: /uses another password/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the sync card and its banner, asking for the password');
   const card = syncCard(page);
   await card.getByLabel('Password of the vault on the server').fill('not the password');
   await card.getByRole('button', { name: 'Merge with the server' }).click();
@@ -231,12 +232,18 @@ test('both edit while the server is down; afterwards both edits survive and the 
   const failure = await syncNow(laptopA.page, /cannot be reached/);
   assert.match(failure, /Your accounts on this device are unchanged/);
   assert.deepEqual(await issuers(laptopA.page), ['Alpha (work)', 'Beta', 'Shared']);
+  // On the accounts screen too: a banner says it, and leads to the sync settings.
+  const banner = laptopA.page.locator('.banner.sync-attention');
+  await banner.filter({ hasText: /cannot be reached/ }).waitFor();
+  await banner.getByRole('button', { name: 'Open sync settings' }).click();
+  await syncCard(laptopA.page).waitFor();
   await laptopA.page.reload();
   await unlock(laptopA.page, PASSWORD_A);
   assert.deepEqual(await issuers(laptopA.page), ['Alpha (work)', 'Beta', 'Shared'], 'the rename is stored here');
 
   await dav.start();
   await syncNow(laptopA.page, /Synced at/);
+  await laptopA.page.locator('.banner.sync-attention').waitFor({ state: 'detached' });
   await syncNow(laptopB.page, /Synced at .*: 0 added, 1 changed/);
   await syncNow(laptopA.page, /Synced at .*: 1 added, 0 changed, 1 removed/);
   const expected = ['Alpha (work)', 'Beta', 'Gamma'];

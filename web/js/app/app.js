@@ -23,7 +23,8 @@ import { ExportScreen } from '../screens/export-screen.js';
 import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
-import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner } from '../ui/banners.js';
+import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner, showSyncBanner, hideSyncBanner } from '../ui/banners.js';
+import { syncStateText } from '../screens/sync-section.js';
 import { appBarButtons } from '../ui/app-bar.js';
 
 const UNLOCKED_SCREENS = {
@@ -55,6 +56,11 @@ export class App {
     this.session = new VaultSession(authcore);
     // Sync through the user's WebDAV server (Settings -> Sync; off by default).
     this.sync = new VaultSync(this.session);
+    // A sync that failed or asks for a password is told on every screen, not only in Settings.
+    this.sync.addEventListener('state', ({ detail: state }) => {
+      if (state.status === 'failed' || state.status === 'needs_password') showSyncBanner(syncStateText(state), () => this.navigate('settings'));
+      else if (state.status !== 'syncing') hideSyncBanner();
+    });
     this.#autoLock = new AutoLock((reason) => this.lock(reason));
     this.#autoLock.configure(getSettings());
     onSettingsChange((settings) => this.#autoLock.configure(settings));

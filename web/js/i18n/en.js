@@ -87,6 +87,7 @@ export default {
   'restore.replaceConfirm': 'Replace',
   'restore.done': 'Backup restored.',
 
+  'sync.bannerOpen': 'Open sync settings',
   'sync.title': 'Sync with other devices',
   'sync.intro': 'Keep the same accounts on your other computers through your own WebDAV storage (for example Nextcloud). Only the encrypted vault file is stored there; the server never sees your accounts or your password.',
   'sync.notInThisBuild': 'This copy of the app was set up without a sync server. Ask whoever runs it, or move accounts with a backup file.',

@@ -87,6 +87,7 @@ export default {
   'restore.replaceConfirm': 'Aizstāt',
   'restore.done': 'Rezerves kopija atjaunota.',
 
+  'sync.bannerOpen': 'Atvērt sinhronizācijas iestatījumus',
   'sync.title': 'Sinhronizēt ar citām ierīcēm',
   'sync.intro': 'Uzturiet tos pašus kontus citos datoros, izmantojot savu WebDAV krātuvi (piemēram, Nextcloud). Tur tiek glabāts tikai šifrēts glabātuves fails; serveris nekad neredz jūsu kontus vai paroli.',
   'sync.notInThisBuild': 'Šī lietotnes kopija ir iestatīta bez sinhronizācijas servera. Jautājiet tās uzturētājam vai pārnesiet kontus ar rezerves kopijas failu.',

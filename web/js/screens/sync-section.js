@@ -71,7 +71,8 @@ function offView(app, sync, origin, render) {
   return [h('p', { text: t('sync.intro') }), form];
 }
 
-function stateText(state) {
+/// What the sync card's status line says for `state` (the app's sync banner says the same).
+export function syncStateText(state) {
   switch (state.status) {
     case 'syncing': return t('sync.syncing');
     case 'ok': return t('sync.synced', {
@@ -86,7 +87,7 @@ function stateText(state) {
 
 function onView(app, sync) {
   const state = sync.state;
-  const line = h('p', { role: 'status', class: state.status === 'failed' ? 'notice error' : 'sync-state', text: stateText(state) });
+  const line = h('p', { role: 'status', class: state.status === 'failed' ? 'notice error' : 'sync-state', text: syncStateText(state) });
   const where = h('p', { class: 'small-print', text: t('sync.where', { url: sync.settings.url, user: sync.settings.user }) });
   const parts = [where, line];
   if (state.status === 'needs_password') {

@@ -1,5 +1,6 @@
 // Notices across the top of the page (#banners) that stay until the user acts: the browser may
-// delete the vault, it refused to keep it, or the stored vault is older than one this browser saved.
+// delete the vault, it refused to keep it, the stored vault is older than one this browser saved,
+// or sync needs the user (it failed, or asks for a password).
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 
@@ -49,4 +50,20 @@ export function showRollbackBanner({ stored, seen }, onAccept) {
   });
   bannersArea().append(h('div', { class: 'notice warning banner rollback', role: 'alert' },
     h('span', { text: t('rollback.warning', { stored, seen }) }), accept));
+}
+
+/// Sync needs the user: `text` says why; the button opens Settings, where the sync card is. Replaces
+/// an earlier sync banner (the reason may have changed).
+export function showSyncBanner(text, onOpen) {
+  hideSyncBanner();
+  const open = h('button', {
+    type: 'button', class: 'button small', text: t('sync.bannerOpen'),
+    onclick: () => onOpen(),
+  });
+  bannersArea().append(h('div', { class: 'notice warning banner sync-attention', role: 'status' },
+    h('span', { text }), open, dismissButton()));
+}
+
+export function hideSyncBanner() {
+  bannersArea()?.querySelector('.sync-attention')?.remove();
 }
