@@ -60,6 +60,17 @@ test('the first device writes its stored file only if none is there', async () =
   sync.turnOff();
 });
 
+test('two first devices at once: the one whose If-None-Match write gets 412 reads and merges the other\'s', async () => {
+  const session = fakeSession({ ...nothingNew, added: 1 });
+  const remote = fakeRemote([() => null, () => { throw new RemoteError('conflict', 412); }, () => ({ bytes: new Uint8Array([9]), etag: '"e"' })]);
+  const sync = new VaultSync(session, { makeRemote: () => remote });
+  const state = await sync.turnOn({ url: 'https://dav.example/v', user: 'anna', password: 'app' });
+  assert.equal(state.status, 'ok');
+  assert.deepEqual(remote.requests.map(([kind]) => kind), ['read', 'write', 'read']);
+  assert.ok(session.calls.some(([kind]) => kind === 'apply'), 'the other device\'s file was merged');
+  sync.turnOff();
+});
+
 test('a 412 makes the sync read and merge again; three in a row give up with nothing lost', async () => {
   const behind = { ...nothingNew, added: 1, syncedCopyBehind: true };
   const conflict = () => { throw new RemoteError('conflict', 412); };

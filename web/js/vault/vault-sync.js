@@ -156,9 +156,10 @@ export class VaultSync extends EventTarget {
   async #attempt(remote, password, keepThisKey) {
     const found = await remote.read();
     if (!found) {
-      // The first device: the server gets this vault's file as it is stored.
+      // The first device: the server gets this vault's file as it is stored, unless another device
+      // wrote one meanwhile (412 on If-None-Match): then read and merge that.
       const { current } = await this.#session.stored();
-      await this.#writeOrConflict(remote, current.bytes, null);
+      if (await this.#writeOrConflict(remote, current.bytes, null) === 'conflict') return 'conflict';
       return { status: 'ok', changes: { added: 0, updated: 0, deleted: 0 }, wrote: true };
     }
     const preview = await this.#session.previewSync(found.bytes, password, keepThisKey);
