@@ -8,12 +8,18 @@
 //   vaultChangePassword(old, new) (how many passkeys it drops comes with the confirmation)
 //   vaultPreviewMerge(file, password) -> {added, updated, deleted: [entry], unchanged}: holds the
 //     backup; vaultApplyMerge() merges it; vaultDiscardMerge() lets it go.
+//   vaultTransferCopy() -> {file, code}: the accounts under a new key whose password is a one-time
+//     code, for the QR sequence to another device; vaultPreviewTransfer(file, typedCode) is
+//     vaultPreviewMerge() for that copy, with the code as typed (case, spaces, dashes, O/I/L forgiven).
 
 #include "AccountObjects.h"
 #include "AppSession.h"
 #include "JsArguments.h"
 #include "ResultObject.h"
 #include "StackScrub.h"
+
+#include "authcore/SecureWipe.h"
+#include "authcore/vault/VaultTransfer.h"
 
 #include <emscripten/bind.h>
 
@@ -73,21 +79,61 @@ const VaultEntry& entryIn(const VaultContents& contents, const std::string& id)
 	return *std::find_if(contents.entries.begin(), contents.entries.end(), [&](const VaultEntry& e) { return e.id == id; });
 }
 
+/// What merging `backup` would change, holding it for applyMerge().
+val previewOf(Vault backup)
+{
+	const auto current = appSession().vault().contents();
+	const auto preview = appSession().previewMerge(std::move(backup));
+	const auto fromMerged = [&](const std::string& id) { return entryObject(entryIn(preview.merged, id)); };
+	auto result = val::object();
+	result.set("added", arrayOf(preview.changes.added, fromMerged));
+	result.set("updated", arrayOf(preview.changes.updated, fromMerged));
+	result.set("deleted", arrayOf(preview.changes.deleted, [&](const std::string& id) { return entryObject(entryIn(current, id)); }));
+	result.set("unchanged", static_cast<double>(preview.changes.unchanged));
+	return result;
+}
+
+void requireUnlocked()
+{
+	if (!appSession().isUnlocked())
+		throw Error(ErrorKind::Locked, "", "the vault is locked");
+}
+
 val previewMerge(const val& file, const val& password)
 {
 	return guarded([&] {
-		if (!appSession().isUnlocked())
-			throw Error(ErrorKind::Locked, "", "the vault is locked");
+		requireUnlocked();
 		const auto bytes = uint8ArrayArgument(file, "file");
 		const auto secret = secureUtf8(password, "password", true);
-		const auto current = appSession().vault().contents();
-		const auto preview = appSession().previewMerge(Vault::unlock(bytes, view(secret)));
-		const auto fromMerged = [&](const std::string& id) { return entryObject(entryIn(preview.merged, id)); };
+		return previewOf(Vault::unlock(bytes, view(secret)));
+	});
+}
+
+// --- moving the vault to another device by QR (VaultTransfer.h) ----------------------------------
+
+val transferCopy()
+{
+	return guarded([&] {
+		requireUnlocked();
+		std::string code = newTransferCode();
 		auto result = val::object();
-		result.set("added", arrayOf(preview.changes.added, fromMerged));
-		result.set("updated", arrayOf(preview.changes.updated, fromMerged));
-		result.set("deleted", arrayOf(preview.changes.deleted, [&](const std::string& id) { return entryObject(entryIn(current, id)); }));
-		result.set("unchanged", static_cast<double>(preview.changes.unchanged));
+		result.set("file", uint8ArrayCopy(authcore::transferCopy(appSession().vault(), code)));
+		// It leaves wasm by design: the user reads it off this screen and types it on the other device.
+		result.set("code", val(code));
+		secureWipe(code);
+		return result;
+	});
+}
+
+val previewTransfer(const val& file, const val& typedCode)
+{
+	return guarded([&] {
+		requireUnlocked();
+		const auto bytes = uint8ArrayArgument(file, "file");
+		const auto typed = secureUtf8(typedCode, "code", true);
+		std::string code = normalizeTransferCode(view(typed));
+		auto result = previewOf(Vault::unlock(bytes, code));
+		secureWipe(code);
 		return result;
 	});
 }
@@ -117,6 +163,8 @@ EMSCRIPTEN_BINDINGS(authcore_vault_changes)
 	emscripten::function("vaultPreviewMerge", &previewMerge);
 	emscripten::function("vaultApplyMerge", &applyMerge);
 	emscripten::function("vaultDiscardMerge", &discardMerge);
+	emscripten::function("vaultTransferCopy", &transferCopy);
+	emscripten::function("vaultPreviewTransfer", &previewTransfer);
 }
 
 } // namespace authcore::wasm

@@ -411,6 +411,7 @@ test('after each call and lock, no fragment of a secret or password is left in w
     'sync preview with the password, then lock': () => { m.vaultPreviewSync(current, password); return {}; },
     // The vault's own password stands in for an app password: sealed, opened, then nothing left.
     'device secret sealed and opened': () => { m.vaultOpenDeviceSecret(m.vaultSealDeviceSecret(password).sealed); return {}; },
+    'transfer copy, previewed and merged': () => { const c = m.vaultTransferCopy(); m.vaultPreviewTransfer(c.file, c.code); m.vaultApplyMerge(); return {}; },
   };
   let current = added.file;
   for (const [step, call] of Object.entries(steps)) {

@@ -21,6 +21,8 @@ import { UnavailableScreen } from '../screens/unavailable-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
 import { ExportScreen } from '../screens/export-screen.js';
 import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
+import { SendVaultScreen } from '../screens/send-vault-screen.js';
+import { ReceiveVaultScreen } from '../screens/receive-vault-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
 import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner, showSyncBanner, hideSyncBanner } from '../ui/banners.js';
@@ -30,6 +32,7 @@ import { appBarButtons } from '../ui/app-bar.js';
 const UNLOCKED_SCREENS = {
   accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen,
   import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen,
+  send: SendVaultScreen, receive: ReceiveVaultScreen,
 };
 const LOCKED_SCREENS = {
   create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen,

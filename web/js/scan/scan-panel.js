@@ -30,6 +30,7 @@ export class ScanPanel {
   #onResults;
   #setBusy;
   #stage;
+  #continuous;
   #view = new ScanView({ label: t('scan.previewLabel') });
   #live;
   #messages = h('div', { class: 'scan-messages', role: 'alert' });
@@ -38,10 +39,13 @@ export class ScanPanel {
   };
 
   /// onResults([{text | staged, source}]); setBusy(bool) marks the app busy while a stream is open.
-  constructor({ onResults, setBusy, stage = false }) {
+  /// `continuous`: a camera or screen keeps being read after each code (a QR sequence: the owner
+  /// calls finish() when it has what it needs), and the preview stays as it is.
+  constructor({ onResults, setBusy, stage = false, continuous = false }) {
     this.#onResults = onResults;
     this.#setBusy = setBusy;
     this.#stage = stage;
+    this.#continuous = continuous;
     this.#live = liveArea({
       view: this.#view,
       onCameraChosen: (deviceId) => this.startCamera(deviceId),
@@ -135,9 +139,21 @@ export class ScanPanel {
   }
 
   #found(result, source) {
+    const found = [this.#stage ? { staged: result.staged, source } : { text: result.text, source }];
+    if (this.#continuous) {
+      // The loop stopped at the code; the next frame may hold the next part.
+      this.#scanner?.start();
+      this.#onResults(found);
+      return;
+    }
     this.#view.outline(result.corners, result.width, result.height);
     this.#stop(t('scan.found'), { keepPreview: true });
-    this.#onResults([this.#stage ? { staged: result.staged, source } : { text: result.text, source }]);
+    this.#onResults(found);
+  }
+
+  /// Ends a continuous scan: the stream stops and `message` says why.
+  finish(message) {
+    this.#stop(message);
   }
 
   /// Stops the stream and the loop; `message` says why (shown and announced).

@@ -118,13 +118,17 @@ export function backupSection(app, session) {
     }));
 }
 
-/// Import from and export to other apps.
+/// Import from and export to other apps; send to or receive from another device of this app by QR.
 export function moveSection(app) {
   return section('settings-move', t('settings.move'),
     h('p', { text: t('settings.moveIntro') }),
     h('div', { class: 'button-row' },
       button(t('import.title'), () => app.navigate('import')),
-      button(t('export.title'), () => app.navigate('export'))));
+      button(t('export.title'), () => app.navigate('export'))),
+    h('p', { text: t('settings.deviceIntro') }),
+    h('div', { class: 'button-row' },
+      button(t('send.title'), () => app.navigate('send')),
+      button(t('receive.title'), () => app.navigate('receive'))));
 }
 
 /// Whether the browser keeps the vault: {element, stop}. The answer to the persistence request may

@@ -6,9 +6,15 @@ import { h } from '../ui/dom.js';
 export async function qrCanvas(authcore, text, label) {
   const qr = await authcore.call('encodeQr', text, { scale: 6, margin: 4 });
   if (qr.error) return qr;
-  const canvas = h('canvas', {
-    class: 'qr-canvas', width: qr.width, height: qr.height, role: 'img', 'aria-label': label,
-  });
+  const canvas = h('canvas', { class: 'qr-canvas', role: 'img', 'aria-label': label });
+  drawQr(canvas, qr);
+  return canvas;
+}
+
+/// Draws an encodeQr result on `canvas` (resized to it) and zeroes the result's pixels.
+export function drawQr(canvas, qr) {
+  canvas.width = qr.width;
+  canvas.height = qr.height;
   const context = canvas.getContext('2d');
   const image = context.createImageData(qr.width, qr.height);
   for (let i = 0; i < qr.pixels.length; i++) {
@@ -17,5 +23,4 @@ export async function qrCanvas(authcore, text, label) {
   }
   context.putImageData(image, 0, 0);
   qr.pixels.fill(0);
-  return canvas;
 }

@@ -385,6 +385,17 @@ export class VaultSession extends EventTarget {
     return this.#authcore.call('vaultOpenDeviceSecret', sealed);
   }
 
+  /// Moving the vault by QR: {file, code}, the accounts under a new key whose only password is the
+  /// one-time `code` (the sequence of QR codes shows `file`; transfer/vault-frames.js).
+  transferCopy() {
+    return this.#authcore.call('vaultTransferCopy');
+  }
+
+  /// previewMerge() for a copy received by QR, with the one-time code as the user typed it.
+  previewTransfer(bytes, typedCode) {
+    return this.#authcore.call('vaultPreviewTransfer', bytes, typedCode);
+  }
+
   exportUri(id) {
     return this.#authcore.call('vaultExportUri', id);
   }

@@ -15,6 +15,7 @@ export const VAULT_WORKER_BINDINGS = [
   'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris',
   'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',
   'vaultPreviewSync', 'vaultApplySync', 'vaultSealDeviceSecret', 'vaultOpenDeviceSecret',
+  'vaultTransferCopy', 'vaultPreviewTransfer',
   'vaultRehearse', 'vaultPasskeysOf', 'vaultPasskeys', 'vaultPasskeySalt', 'vaultUnlockWithPasskey', 'vaultAddPasskey', 'vaultRemovePasskey',
   'exportAccounts',
   'sessionStageText', 'sessionStageManual', 'sessionCheckSecret', 'sessionCandidateCode', 'sessionCommit', 'sessionConfirmSaved',
