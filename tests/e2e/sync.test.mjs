@@ -11,14 +11,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWeb } from '../../tools/build-web.mjs';
 import { startServer } from '../../tools/serve.mjs';
 import { projectRoot } from './support/browser.mjs';
-import { openFreshApp } from './support/fresh-app.mjs';
-import { createVault, unlock, saveLink, addByUri, row } from './support/app.mjs';
+import { unlock, addByUri } from './support/app.mjs';
+import {
+  uri, axeViolations, freshLaptop as freshLaptopAt, issuers, syncCard, openSync, syncStatus as waitForSyncStatus,
+  syncNow as syncNowOn, rename, remove,
+} from './support/sync-flows.mjs';
 import { startWebDav, freePort } from './support/webdav-server.mjs';
 
 const PASSWORD_A = 'zaļš kalns četras ābeles';
@@ -29,16 +31,6 @@ const SECRET_SHARED = 'JBSWY3DPEHPK3PXP';
 const SECRET_BETA = 'MFRGGZDFMZTWQ2LK';
 const SECRET_GAMMA = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
 const SECRET_DELTA = 'ONSWG4TFOQYTEMZUGU3DOOBZGA2DGNBV';
-const uri = (issuer, secret) => `otpauth://totp/${encodeURIComponent(`${issuer}:user`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/// axe-core's serious and critical violations on the page as it is (the sync card's states).
-async function axeViolations(page) {
-  await page.evaluate(AXE_SOURCE); // through DevTools, which the page's CSP does not govern
-  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-sync-e2e-'));
 let dav;
@@ -48,50 +40,13 @@ let laptopA;
 let laptopB;
 let proxy;
 
-async function freshLaptop(password, firstUri) {
-  // The real clock: edits are stamped with it, and "the later rename wins" needs time to pass.
-  const laptop = await openFreshApp(web.url, { time: null });
-  laptop.page.setDefaultTimeout(90_000); // Argon2id vaults (64 MiB) on a shared 2-core machine
-  await createVault(laptop.page, password);
-  await laptop.page.getByRole('button', { name: 'Add your first account' }).click();
-  await saveLink(laptop.page, firstUri);
-  await laptop.page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
-  return laptop;
+/// Waits for the sync status on one of the two laptops, with its console in a failure message.
+function syncStatus(page, pattern, options = {}) {
+  return waitForSyncStatus(page, pattern, { errors: page === laptopA?.page ? laptopA.errors : laptopB?.errors, ...options });
 }
 
-async function issuers(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
-  await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
-  return (await page.locator('.account-issuer').allTextContents()).map((text) => text.trim()).sort();
-}
-
-function syncCard(page) {
-  return page.getByRole('region', { name: 'Sync with other devices' });
-}
-
-async function openSync(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await syncCard(page).waitFor();
-  return syncCard(page);
-}
-
-/// Waits until the sync card's status line matches `pattern` and returns its text.
-async function syncStatus(page, pattern, timeout = 60_000) {
-  const status = syncCard(page).getByRole('status');
-  try {
-    await status.filter({ hasText: pattern }).waitFor({ timeout });
-  } catch (error) {
-    const shown = await status.allTextContents().catch(() => []);
-    const console = page === laptopA?.page ? laptopA.errors : laptopB?.errors;
-    throw new Error(`the sync status did not match ${pattern} within ${timeout} ms; it says: ${JSON.stringify(shown)}; console: ${JSON.stringify(console)}`, { cause: error });
-  }
-  return status.textContent();
-}
-
-async function syncNow(page, pattern) {
-  const card = await openSync(page);
-  await card.getByRole('button', { name: 'Sync now' }).click();
-  return syncStatus(page, pattern);
+function syncNow(page, pattern) {
+  return syncNowOn(page, pattern, { errors: page === laptopA?.page ? laptopA.errors : laptopB?.errors });
 }
 
 async function turnOnSync(page, { appPassword = APP_PASSWORD } = {}) {
@@ -100,23 +55,6 @@ async function turnOnSync(page, { appPassword = APP_PASSWORD } = {}) {
   await card.getByLabel('User name on the server').fill('anna');
   await card.getByLabel('App password').fill(appPassword);
   await card.getByRole('button', { name: 'Turn on sync' }).click();
-}
-
-async function rename(page, issuer, newIssuer) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
-  await page.getByRole('button', { name: `Edit ${issuer} user` }).click();
-  const dialog = page.getByRole('dialog', { name: 'Edit account' });
-  await dialog.getByLabel('Issuer').fill(newIssuer);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await row(page, newIssuer).waitFor();
-}
-
-async function remove(page, issuer) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
-  await page.getByRole('button', { name: `Edit ${issuer} user` }).click();
-  await page.getByRole('dialog', { name: 'Edit account' }).getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: 'Delete this account?' }).getByRole('button', { name: 'Delete' }).click();
-  await page.locator('.toast').filter({ hasText: 'deleted' }).waitFor();
 }
 
 const serverFile = () => path.join(dav.root, 'authenticator.vault');
@@ -165,8 +103,8 @@ before(async () => {
   proxy = await startFaultProxy(proxyPort, davPort);
   proxy.state.allowOrigin = web.url;
   fileUrl = `http://127.0.0.1:${proxyPort}/authenticator.vault`;
-  laptopA = await freshLaptop(PASSWORD_A, uri('Alpha', SECRET_ALPHA));
-  laptopB = await freshLaptop(PASSWORD_B, uri('Beta', SECRET_BETA));
+  laptopA = await freshLaptopAt(web.url, PASSWORD_A, uri('Alpha', SECRET_ALPHA));
+  laptopB = await freshLaptopAt(web.url, PASSWORD_B, uri('Beta', SECRET_BETA));
 });
 
 after(async () => {

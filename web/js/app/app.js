@@ -57,12 +57,16 @@ export class App {
     this.#authcore = authcore;
     this.#main = main;
     this.session = new VaultSession(authcore);
-    // Sync through the user's WebDAV server (Settings -> Sync; off by default).
+    // Sync through the user's WebDAV server or a folder (Settings -> Sync; off by default).
     this.sync = new VaultSync(this.session);
-    // A sync that failed or asks for a password is told on every screen, not only in Settings.
+    // A sync that failed or asks for a password is told on every screen, not only in Settings; a
+    // folder the browser asks about again (after a restart) gets its button right there.
     this.sync.addEventListener('state', ({ detail: state }) => {
-      if (state.status === 'failed' || state.status === 'needs_password') showSyncBanner(syncStateText(state), () => this.navigate('settings'));
-      else if (state.status !== 'syncing') hideSyncBanner();
+      if (state.status === 'needs_permission') {
+        showSyncBanner(syncStateText(state), () => this.sync.allowFolder(), { label: t('sync.allowFolder') });
+      } else if (state.status === 'failed' || state.status === 'needs_password') {
+        showSyncBanner(syncStateText(state), () => this.navigate('settings'));
+      } else if (state.status !== 'syncing') hideSyncBanner();
     });
     this.#autoLock = new AutoLock((reason) => this.lock(reason));
     this.#autoLock.configure(getSettings());

@@ -1,13 +1,17 @@
-// Settings -> Sync: keeps this vault in step with other devices through a WebDAV server the user
-// names (Nextcloud and the like; docs/sync.md). Off by default. While off: the file's address, the
-// user name and an app password, and "Turn on sync". While on: what the last sync did, "Sync now"
-// and "Turn off sync"; when the server's vault is under another password, a field for it.
-// Only a deployment built with --sync-origin can sync (its CSP allows that one server).
+// Settings -> Sync: keeps this vault in step with other devices through storage the user already
+// has (docs/sync.md): a folder that a sync client keeps in step (OneDrive, Nextcloud, Syncthing;
+// Chromium's File System Access API) or a WebDAV server (Nextcloud and the like). Off by default.
+// While off: "Choose a folder" where the browser can, and the WebDAV form (the file's address, the
+// user name and an app password) where the deployment names a server (built with --sync-origin: its
+// CSP allows that one server). While on: what the last sync did, "Sync now" and "Turn off sync";
+// when the copy is under another password, a field for it; when the browser asks again about the
+// folder, a button to allow it.
 import { h } from '../ui/dom.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
 import { field, passwordField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
 import { allowedSyncOrigin } from '../storage/sync-settings.js';
+import { folderPickerSupported } from '../storage/folder-file.js';
 
 const ERROR_KEYS = {
   unreachable: 'sync.errorUnreachable',
@@ -19,6 +23,8 @@ const ERROR_KEYS = {
   integrity_failure: 'sync.errorTampered',
   malformed_file: 'sync.errorTampered',
   app_password_lost: 'sync.errorAppPassword',
+  folder_gone: 'sync.errorFolderGone',
+  folder_permission: 'sync.errorFolderPermission',
 };
 
 /// The file's address must be on the one origin this build may reach.
@@ -33,19 +39,46 @@ function checkUrl(text, origin) {
 
 export function syncSection(app) {
   const origin = allowedSyncOrigin();
+  const folders = folderPickerSupported();
   const body = h('div', {});
   const element = h('section', { class: 'card', 'aria-labelledby': 'settings-sync' },
     h('h3', { id: 'settings-sync', text: t('sync.title') }), body);
-  if (!origin) {
-    body.append(h('p', { text: t('sync.intro') }), h('p', { class: 'notice', text: t('sync.notInThisBuild') }));
+  if (!origin && !folders) {
+    body.append(h('p', { text: t('sync.intro') }), h('p', { class: 'notice', text: t('sync.notInThisBrowser') }));
     return { element, stop: () => {} };
   }
   const sync = app.sync;
-  const render = () => body.replaceChildren(...(sync.enabled ? onView(app, sync) : offView(app, sync, origin, render)));
+  const render = () => body.replaceChildren(...(sync.enabled ? onView(app, sync) : [
+    h('p', { text: t('sync.intro') }),
+    folders ? folderView(sync, render) : null,
+    origin ? offView(app, sync, origin, render) : h('p', { class: 'small-print', text: t('sync.notInThisBuild') }),
+  ]));
   const onState = () => render();
   sync.addEventListener('state', onState);
   render();
   return { element, stop: () => sync.removeEventListener('state', onState) };
+}
+
+/// "Choose a folder": the browser's folder picker, which also asks to let the page write there.
+function folderView(sync, render) {
+  const status = h('p', { role: 'alert', class: 'problem' });
+  const choose = actionButton(t('sync.chooseFolder'), async () => {
+    let folder;
+    try {
+      folder = await globalThis.showDirectoryPicker({ id: 'authenticator-sync', mode: 'readwrite' });
+    } catch (error) {
+      status.textContent = error?.name === 'AbortError' ? '' : t('sync.folderRefused');
+      return;
+    }
+    choose.disabled = true;
+    const result = await sync.turnOnFolder(folder);
+    if (result?.error) status.textContent = t('sync.errorOther');
+    render();
+  }, { variant: 'primary' });
+  return h('section', { class: 'sync-choice', 'aria-labelledby': 'sync-folder-title' },
+    h('h4', { id: 'sync-folder-title', text: t('sync.folderTitle') }),
+    h('p', { class: 'small-print', text: t('sync.folderHint') }),
+    status, h('div', { class: 'button-row' }, choose));
 }
 
 function offView(app, sync, origin, render) {
@@ -68,7 +101,8 @@ function offView(app, sync, origin, render) {
     await sync.turnOn({ url: url.input.value.trim(), user: user.input.value.trim(), password: password.input.value });
     render();
   });
-  return [h('p', { text: t('sync.intro') }), form];
+  return h('section', { class: 'sync-choice', 'aria-labelledby': 'sync-webdav-title' },
+    h('h4', { id: 'sync-webdav-title', text: t('sync.webdavTitle') }), form);
 }
 
 /// What the sync card's status line says for `state` (the app's sync banner says the same).
@@ -80,6 +114,7 @@ export function syncStateText(state) {
       added: state.changes.added, updated: state.changes.updated, deleted: state.changes.deleted,
     });
     case 'needs_password': return t(state.wrongPassword ? 'sync.wrongPassword' : 'sync.needsPassword');
+    case 'needs_permission': return t('sync.needsPermission');
     case 'failed': return `${t(ERROR_KEYS[state.error?.kind] ?? 'sync.errorOther')} ${t('sync.keptHere')}`;
     default: return t('sync.idle');
   }
@@ -88,8 +123,12 @@ export function syncStateText(state) {
 function onView(app, sync) {
   const state = sync.state;
   const line = h('p', { role: 'status', class: state.status === 'failed' ? 'notice error' : 'sync-state', text: syncStateText(state) });
-  const where = h('p', { class: 'small-print', text: t('sync.where', { url: sync.settings.url, user: sync.settings.user }) });
-  const parts = [where, line];
+  const { kind, url, user, folderName } = sync.settings;
+  const whereText = kind === 'folder' ? t('sync.whereFolder', { folder: folderName }) : t('sync.where', { url, user });
+  const parts = [h('p', { class: 'small-print', text: whereText }), line];
+  if (state.status === 'needs_permission') {
+    parts.push(h('div', { class: 'button-row' }, actionButton(t('sync.allowFolder'), () => sync.allowFolder(), { variant: 'primary' })));
+  }
   if (state.status === 'needs_password') {
     const password = passwordField({ label: t('sync.vaultPassword'), hint: t('sync.vaultPasswordHint'), autocomplete: 'off' });
     const join = h('button', { type: 'submit', class: 'button primary', text: t('sync.join') });

@@ -4,19 +4,9 @@
 // other: the second gets 'conflict', reads again and merges. Only the encrypted vault file is ever
 // sent (docs/sync.md); the app password goes in the Authorization header, to that server only.
 
-/// The largest file read back: the vault file limit the restore screen uses too.
-export const MAX_REMOTE_BYTES = 16 * 1024 * 1024;
+import { RemoteError, MAX_REMOTE_BYTES } from './remote-error.js';
 
-/// kind: 'unreachable' (network, CORS or CSP), 'unauthorized' (401/403), 'full' (507, 413),
-/// 'conflict' (412: another device wrote first), 'too_large', 'no_etag' (the server names no version,
-/// or CORS hides it), 'refused' (any other answer).
-export class RemoteError extends Error {
-  constructor(kind, status = 0) {
-    super(status ? `${kind} (HTTP ${status})` : kind);
-    this.kind = kind;
-    this.status = status;
-  }
-}
+export { RemoteError, MAX_REMOTE_BYTES };
 
 function kindOfStatus(status) {
   if (status === 401 || status === 403) return 'unauthorized';

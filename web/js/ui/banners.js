@@ -54,10 +54,10 @@ export function showRollbackBanner({ stored, seen }, onAccept) {
 
 /// Sync needs the user: `text` says why; the button opens Settings, where the sync card is. Replaces
 /// an earlier sync banner (the reason may have changed).
-export function showSyncBanner(text, onOpen) {
+export function showSyncBanner(text, onOpen, { label = t('sync.bannerOpen') } = {}) {
   hideSyncBanner();
   const open = h('button', {
-    type: 'button', class: 'button small', text: t('sync.bannerOpen'),
+    type: 'button', class: 'button small', text: label,
     onclick: () => onOpen(),
   });
   bannersArea().append(h('div', { class: 'notice warning banner sync-attention', role: 'status' },

@@ -1,12 +1,22 @@
-// Keeps this device's vault in step with a copy on a WebDAV server the user names (docs/sync.md).
-// A sync reads the server's file, merges it in the core (VaultSession.previewSync/applySync: compute,
-// persist, confirm, like every change) and writes the result back only if the server's file is
-// still the one read (If-Match); when another device wrote in between, it reads and merges again.
+// Keeps this device's vault in step with a copy in storage the user names (docs/sync.md): a file on
+// a WebDAV server, or a file in a folder picked with the File System Access API that the user's own
+// sync client (OneDrive, Nextcloud, Syncthing) carries to other computers. A sync reads the copy, merges it in the core (VaultSession.previewSync/applySync: compute,
+// persist, confirm, like every change) and writes the result back only if the copy is still the one
+// read (If-Match, or the file's version); when another device wrote in between, it reads and merges
+// again. A folder's conflict copies (two computers wrote at once) are merged first, then removed.
 // It runs after unlock, when the page comes back into view, after every save here, and on request.
 // A failure (server down, 401, full, a changed file) leaves the vault here exactly as it was and is
 // told in `state`; nothing is retried behind the user's back but at the next of those moments.
-import { WebDavFile, RemoteError } from '../storage/webdav-file.js';
+import { WebDavFile } from '../storage/webdav-file.js';
+import { RemoteError } from '../storage/remote-error.js';
+import { FolderFile, folderPermission } from '../storage/folder-file.js';
+import { saveFolderHandle, loadFolderHandle, clearFolderHandle } from '../storage/folder-handle-store.js';
 import { loadSyncSettings, saveSyncSettings, clearSyncSettings } from '../storage/sync-settings.js';
+
+function defaultRemote(settings, access) {
+  if (settings.kind === 'folder') return new FolderFile({ folder: access });
+  return new WebDavFile({ url: settings.url, user: settings.user, password: access });
+}
 
 const MAX_ATTEMPTS = 3; // reads and merges when another device keeps writing first
 const RETRY_AFTER_MS = 500;
@@ -18,13 +28,17 @@ export class VaultSync extends EventTarget {
   #session;
   #makeRemote;
   #settings = loadSyncSettings();
-  #appPassword = null; // while unlocked and sync is on
+  // While unlocked and sync is on: the WebDAV app password, or the folder's handle once the browser
+  // lets the page write there.
+  #access = null;
   #running = null;
   #again = false;
-  /// {status: 'off'|'idle'|'syncing'|'ok'|'needs_password'|'failed', error?, changes?, at?}
+  /// {status: 'off'|'idle'|'syncing'|'ok'|'needs_password'|'needs_permission'|'failed', error?,
+  /// changes?, at?}
   state = { status: 'off' };
 
-  constructor(session, { makeRemote = (config) => new WebDavFile(config) } = {}) {
+  /// makeRemote(settings, access): the copy's reader and writer (tests give a stand-in).
+  constructor(session, { makeRemote = defaultRemote } = {}) {
     super();
     this.#session = session;
     this.#makeRemote = makeRemote;
@@ -40,12 +54,14 @@ export class VaultSync extends EventTarget {
     // A used HOTP counter: another device must not show the same code again.
     session.addEventListener('hotp-used', () => this.syncSoon());
     session.addEventListener('lock', () => {
-      this.#appPassword = null;
+      this.#access = null;
       if (this.#settings) this.#setState({ status: 'idle' });
     });
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') this.syncSoon();
     });
+    // Back from another window (where a sync client may just have brought a newer copy).
+    globalThis.addEventListener?.('focus', () => this.syncSoon());
   }
 
   get enabled() {
@@ -53,7 +69,9 @@ export class VaultSync extends EventTarget {
   }
 
   get settings() {
-    return this.#settings ? { url: this.#settings.url, user: this.#settings.user, lastSyncedAt: this.#settings.lastSyncedAt } : null;
+    if (!this.#settings) return null;
+    const { kind, url, user, folderName, lastSyncedAt } = this.#settings;
+    return { kind, url, user, folderName, lastSyncedAt };
   }
 
   #setState(state) {
@@ -63,19 +81,47 @@ export class VaultSync extends EventTarget {
 
   async #afterUnlock() {
     if (!this.#settings) return;
+    if (this.#settings.kind === 'folder') {
+      await this.#openFolder({ ask: false });
+      return;
+    }
     const opened = await this.#session.openDeviceSecret(this.#settings.sealedPassword);
     if (opened.error) {
       // Sealed under a key this vault no longer has (its password was changed or it was replaced).
       this.#setState({ status: 'failed', error: { kind: 'app_password_lost' } });
       return;
     }
-    this.#appPassword = opened.secret;
+    this.#access = opened.secret;
     this.syncSoon();
   }
 
+  /// The kept folder, if the browser lets the page write there: it asks the user only with `ask`
+  /// (a click); otherwise 'needs_permission' waits for that click (allowFolder()).
+  async #openFolder({ ask }) {
+    const folder = await loadFolderHandle();
+    if (!folder) return this.#fail({ kind: 'folder_gone' });
+    let permission;
+    try {
+      permission = await folderPermission(folder, { ask });
+    } catch {
+      permission = 'denied';
+    }
+    if (permission !== 'granted') {
+      this.#setState({ status: 'needs_permission' });
+      return this.state;
+    }
+    this.#access = folder;
+    return this.syncNow();
+  }
+
+  /// From a click on "Allow access to the folder": the browser asks, then a sync runs.
+  allowFolder() {
+    return this.#openFolder({ ask: true });
+  }
+
   async #afterPasswordChange(oldPassword) {
-    if (!this.#settings || !this.#appPassword) return;
-    await this.#resealAppPassword();
+    if (!this.#settings || !this.#access) return;
+    if (this.#settings.kind === 'webdav') await this.#resealAppPassword();
     await this.syncNow({ password: oldPassword, keepThisKey: true });
   }
 
@@ -90,20 +136,35 @@ export class VaultSync extends EventTarget {
       return { error: { kind: 'quota' } };
     }
     this.#settings = settings;
-    this.#appPassword = password;
+    this.#access = password;
+    return this.syncNow();
+  }
+
+  /// Turns sync on with a folder the user just picked (and so allowed), and syncs once.
+  async turnOnFolder(folder) {
+    const settings = { kind: 'folder', folderName: folder.name, lastSyncedAt: 0 };
+    try {
+      await saveFolderHandle(folder);
+      saveSyncSettings(settings);
+    } catch {
+      return { error: { kind: 'quota' } };
+    }
+    this.#settings = settings;
+    this.#access = folder;
     return this.syncNow();
   }
 
   turnOff() {
+    if (this.#settings?.kind === 'folder') clearFolderHandle();
     clearSyncSettings();
     this.#settings = null;
-    this.#appPassword = null;
+    this.#access = null;
     this.#setState({ status: 'off' });
   }
 
   /// A sync as soon as the one running (if any) ends; never two at once.
   syncSoon() {
-    if (!this.#settings || !this.#appPassword || !this.#session.unlocked) return;
+    if (!this.#settings || !this.#access || !this.#session.unlocked) return;
     if (this.#running) this.#again = true;
     else this.syncNow();
   }
@@ -125,13 +186,16 @@ export class VaultSync extends EventTarget {
   }
 
   async #sync(password, keepThisKey) {
-    if (!this.#settings || !this.#appPassword || !this.#session.unlocked) return this.state;
+    if (!this.#settings || !this.#access || !this.#session.unlocked) return this.state;
     this.#setState({ status: 'syncing' });
-    const remote = this.#makeRemote({ url: this.#settings.url, user: this.#settings.user, password: this.#appPassword });
+    const remote = this.#makeRemote(this.#settings, this.#access);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const merged = await this.#mergeConflictCopies(remote);
         const outcome = await this.#attemptTwiceIfUnreachable(remote, password, keepThisKey);
-        if (outcome !== 'conflict') return this.#finish(outcome);
+        if (outcome === 'conflict') continue;
+        if (outcome.status === 'ok') await this.#removeCopies(remote, merged, outcome);
+        return this.#finish(outcome);
       }
       return this.#fail({ kind: 'conflict' });
     } catch (error) {
@@ -184,6 +248,38 @@ export class VaultSync extends EventTarget {
     return { status: 'ok', changes, wrote: preview.syncedCopyBehind };
   }
 
+  /// A folder's conflict copies under this vault's key, merged here (the write that follows carries
+  /// them to the folder's file): {names, added, updated, deleted}. A copy under another key or that
+  /// does not open stays where it is, for the user to deal with.
+  async #mergeConflictCopies(remote) {
+    const merged = { names: [], added: 0, updated: 0, deleted: 0 };
+    if (!remote.copies) return merged;
+    for (const name of await remote.copies()) {
+      const preview = await this.#session.previewSync(await remote.readCopy(name));
+      if (preview.needsPassword || preview.error) continue;
+      if (preview.added + preview.updated + preview.deleted > 0) {
+        const applied = await this.#session.applySync();
+        if (applied.error) continue;
+      } else {
+        await this.#session.discardMerge();
+      }
+      merged.names.push(name);
+      merged.added += preview.added;
+      merged.updated += preview.updated;
+      merged.deleted += preview.deleted;
+    }
+    return merged;
+  }
+
+  /// Once the file holds what the copies held, they go (a failure to remove one is harmless: it
+  /// merges to nothing next time).
+  async #removeCopies(remote, merged, outcome) {
+    for (const name of merged.names) await remote.removeCopy(name).catch(() => {});
+    outcome.changes.added += merged.added;
+    outcome.changes.updated += merged.updated;
+    outcome.changes.deleted += merged.deleted;
+  }
+
   async #writeOrConflict(remote, bytes, etag) {
     try {
       await remote.write(bytes, etag);
@@ -196,7 +292,7 @@ export class VaultSync extends EventTarget {
 
   /// After adopting the synced vault's key the sealed app password no longer opens: seal it again.
   async #resealAppPassword() {
-    const sealed = await this.#session.sealDeviceSecret(this.#appPassword);
+    const sealed = await this.#session.sealDeviceSecret(this.#access);
     if (sealed.error) return;
     this.#settings = { ...this.#settings, sealedPassword: sealed.sealed };
     try {
