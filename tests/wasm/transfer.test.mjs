@@ -1,7 +1,8 @@
-// Moving a vault by QR through the bindings (VaultChangeBindings.cpp): the sender's copy opens on
-// another module (another device) only with the one-time code, as typed by a person (lower case,
-// spaces, a dash, O for 0), is previewed like a backup and merged once; a wrong code, a changed byte
-// or a locked vault are clear errors. The rules are tested in the core (tests/vault/VaultTransferTest.cpp).
+// Moving a vault by QR through the bindings (VaultChangeBindings.cpp): the sender's copy opens in
+// another vault (the other device's, created in the module once the sender's is closed) only with
+// the one-time code, as typed by a person (lower case, spaces, a dash, O for 0), is previewed like a
+// backup and merged once; a wrong code, a changed byte or a locked vault are clear errors. The rules
+// are tested in the core (tests/vault/VaultTransferTest.cpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAuthcore } from './loadModule.mjs';
@@ -24,6 +25,7 @@ test('the copy opens on another device with the typed code, previews and merges 
   assert.notEqual(sender.vaultTransferCopy().code, code, 'a new code each time');
   assert.equal(sender.vaultUnlock(file, 'sūtītāja parole').error?.kind, 'wrong_password', 'not under the password');
 
+  // The failed unlock above closed the sender's vault: the module is the other device now.
   const receiver = asThePage(await loadAuthcore());
   assert.equal(receiver.vaultPreviewTransfer(file, code).error.kind, 'locked');
   receiver.vaultCreate('saņēmēja parole', FAST);
