@@ -19,7 +19,7 @@ import { projectRoot } from './support/browser.mjs';
 import { unlock, addByUri } from './support/app.mjs';
 import {
   uri, axeViolations, freshLaptop as freshLaptopAt, issuers, syncCard, openSync, syncStatus as waitForSyncStatus,
-  syncNow as syncNowOn, rename, remove,
+  syncNow as syncNowOn, syncRoundTrip, rename, remove,
 } from './support/sync-flows.mjs';
 import { startWebDav, freePort } from './support/webdav-server.mjs';
 
@@ -203,26 +203,8 @@ test('the same account renamed on both: the later rename wins on both', async ()
   assert.deepEqual(await issuers(laptopB.page), expected);
 
   // For the record, not a limit (limits live in bench/): one sync with nothing new, click to status.
-  // The status line is rebuilt on every state change; the page notes when 'Synced' comes back.
-  const card = await openSync(laptopA.page);
-  await laptopA.page.evaluate(() => {
-    const region = document.querySelector('[aria-labelledby="settings-sync"]');
-    window.__syncTimes = [];
-    new MutationObserver(() => {
-      const text = region.querySelector('[role="status"]')?.textContent ?? '';
-      window.__syncTimes.push([performance.now(), text.startsWith('Synced at') ? 'done' : text]);
-    }).observe(region, { childList: true, subtree: true, characterData: true });
-    window.__syncStart = null;
-    for (const button of region.querySelectorAll('button')) {
-      if (button.textContent === 'Sync now') button.addEventListener('click', () => { window.__syncStart = performance.now(); }, { capture: true, once: true });
-    }
-  });
-  await card.getByRole('button', { name: 'Sync now' }).click();
-  const roundTrip = await laptopA.page.waitForFunction(() => {
-    const done = window.__syncTimes.find(([, state]) => state === 'done');
-    return done && window.__syncStart !== null ? done[0] - window.__syncStart : null;
-  });
-  console.log(`# sync round trip with nothing new (GET, open with the key, compare), Chromium: ${Math.round(await roundTrip.jsonValue())} ms`);
+  const roundTrip = await syncRoundTrip(laptopA.page);
+  console.log(`# sync round trip with nothing new (GET, open with the key, compare), Chromium: ${Math.round(roundTrip)} ms`);
 });
 
 test('two devices writing at once: the later write gets 412, and its sync reads, merges and writes again', async () => {

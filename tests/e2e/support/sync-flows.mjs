@@ -80,3 +80,27 @@ export async function remove(page, issuer) {
   await page.getByRole('dialog', { name: 'Delete this account?' }).getByRole('button', { name: 'Delete' }).click();
   await page.locator('.toast').filter({ hasText: 'deleted' }).waitFor();
 }
+
+/// Milliseconds from a click on "Sync now" to the status saying "Synced at" again. The status line
+/// is rebuilt on every state change; the page notes when "Synced" comes back.
+export async function syncRoundTrip(page) {
+  const card = await openSync(page);
+  await page.evaluate(() => {
+    const region = document.querySelector('[aria-labelledby="settings-sync"]');
+    window.__syncTimes = [];
+    new MutationObserver(() => {
+      const text = region.querySelector('[role="status"]')?.textContent ?? '';
+      window.__syncTimes.push([performance.now(), text.startsWith('Synced at') ? 'done' : text]);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+    window.__syncStart = null;
+    for (const button of region.querySelectorAll('button')) {
+      if (button.textContent === 'Sync now') button.addEventListener('click', () => { window.__syncStart = performance.now(); }, { capture: true, once: true });
+    }
+  });
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  const roundTrip = await page.waitForFunction(() => {
+    const done = window.__syncTimes.find(([, state]) => state === 'done');
+    return done && window.__syncStart !== null ? done[0] - window.__syncStart : null;
+  });
+  return roundTrip.jsonValue();
+}
