@@ -95,6 +95,15 @@ set(ZXING_ENABLE_QRCODE ON CACHE BOOL "" FORCE)
 set(ZXING_USE_BUNDLED_ZINT OFF CACHE BOOL "" FORCE)
 set(BUILD_SHARED_LIBS OFF)
 add_subdirectory("${AUTHCORE_ZXING_SOURCE_DIR}/core" "${CMAKE_BINARY_DIR}/_zxing" EXCLUDE_FROM_ALL SYSTEM)
+# libzueci's tables for Shift JIS, GB*, Big5 and KS X 1001 (254 KB, a fifth of the wasm module) serve
+# character sets no otpauth URI uses: cmake/zxing/zueci_minimal.c replaces it (why and what it keeps:
+# its opening comment).
+get_target_property(authcore_zxing_sources ZXing SOURCES)
+list(FILTER authcore_zxing_sources EXCLUDE REGEX "libzueci/zueci\\.c$")
+list(APPEND authcore_zxing_sources "${CMAKE_CURRENT_LIST_DIR}/zxing/zueci_minimal.c")
+# ZXing's precompiled header is C++; a C file must not get it (as ZXing marks its own zueci.c).
+set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/zxing/zueci_minimal.c" TARGET_DIRECTORY ZXing PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+set_target_properties(ZXing PROPERTIES SOURCES "${authcore_zxing_sources}")
 
 # --- GoogleTest -----------------------------------------------------------------------------------
 if(AUTHCORE_BUILD_TESTS)
