@@ -5,7 +5,8 @@
 // the camera (as in 60-camera.mjs: no engine's fake camera can show a chosen picture, except
 // Chromium's .y4m file, which tests/e2e/transfer.test.mjs uses with a real sender). The page reads
 // every part, takes the code as typed, previews and merges; the codes then equal oathtool's. And
-// the sending screen shows its code and a loop that moves on.
+// the sending screen shows its code and a loop that moves on. And Settings -> Sync offers a folder
+// only where the engine has the File System Access API (Chromium), and says what works elsewhere.
 import assert from 'node:assert/strict';
 import { qrMatrix } from '../support/qr-images.mjs';
 import { FIXED_TIME, oathtool, heading, button, navButton, createVault, rowCode } from '../support/flows.mjs';
@@ -109,6 +110,23 @@ export const scenario = {
           { timeout: 10_000, message: 'for the loop to show the next part' });
         await page.click(button('Done'));
         await page.waitFor(heading('Settings'));
+      },
+    },
+    {
+      name: 'the sync card offers a folder only where the engine can pick one, and says what works elsewhere',
+      async run({ page, engineName }) {
+        // This build names no WebDAV server (tests/e2e/sync.test.mjs builds one that does).
+        const picker = await page.evaluate(() => typeof window.showDirectoryPicker === 'function');
+        assert.equal(picker, engineName === 'chromium', `showDirectoryPicker in ${engineName}`);
+        await page.click(navButton('Settings'));
+        await page.waitFor(heading('Sync with other devices'));
+        if (picker) {
+          await page.waitFor(button('Choose a folder'));
+          await page.waitFor({ text: 'A WebDAV server was not set up for this copy of the app. Ask whoever runs it.' });
+        } else {
+          await page.waitFor({ text: /This browser cannot use a folder for sync/ });
+          assert.equal(await page.exists(button('Choose a folder')), false);
+        }
       },
     },
   ],
