@@ -127,10 +127,14 @@ val entries()
 	});
 }
 
-val codes(double unixSeconds)
+/// vaultCodes(unixSeconds[, ids]): every TOTP/Steam entry's codes, or those of `ids` only.
+val codesOf(double unixSeconds, const val& ids)
 {
 	return guarded([&] {
-		auto list = arrayOf(unlocked().codes(unixSecondsFrom(unixSeconds)), [](const auto& timed) {
+		std::vector<std::string> wanted;
+		if (!ids.isUndefined() && !ids.isNull())
+			wanted = stringArray(ids, "ids", unlocked().entries().size() + 1);
+		auto list = arrayOf(unlocked().codes(unixSecondsFrom(unixSeconds), wanted), [](const auto& timed) {
 			auto item = val::object();
 			item.set("id", timed.id);
 			item.set("code", timed.code ? val(*timed.code) : val::null());
@@ -144,6 +148,8 @@ val codes(double unixSeconds)
 		return result;
 	});
 }
+
+val codes(double unixSeconds) { return codesOf(unixSeconds, val::undefined()); }
 
 // --- export: secrets leave wasm, by the user's explicit action ------------------------------------
 
@@ -195,7 +201,9 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	emscripten::function("vaultLock", &lock);
 	emscripten::function("vaultIsUnlocked", &isUnlocked);
 	emscripten::function("vaultEntries", &entries);
+	// Embind needs one registration per argument count: vaultCodes(unix) and vaultCodes(unix, ids).
 	emscripten::function("vaultCodes", &codes);
+	emscripten::function("vaultCodes", &codesOf);
 	emscripten::function("vaultExportUri", &exportUri);
 	emscripten::function("vaultExportUris", &exportUris);
 	emscripten::function("vaultRehearse", &rehearse);

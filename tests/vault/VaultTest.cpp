@@ -289,6 +289,15 @@ TEST(VaultTest, CodesNowAndNext)
 	EXPECT_EQ(codes[2].code, steamGuard(vault.entries()[2].account.secret, 1111111109));
 	EXPECT_EQ(codes[2].nextCode, steamGuard(vault.entries()[2].account.secret, 1111111110));
 	EXPECT_EQ(vault.entries()[1].account.counter, 0u); // codes() never advances HOTP
+
+	// Some entries only (the rows on screen): in the entries' order, unknown ids skipped.
+	const std::vector<std::string> some = {vault.entries()[2].id, "00000000000000000000000000000000", vault.entries()[0].id};
+	const auto listed = vault.codes(1111111109, some);
+	ASSERT_EQ(listed.size(), 2u);
+	EXPECT_EQ(listed[0].id, vault.entries()[0].id);
+	EXPECT_EQ(listed[0].code, "07081804");
+	EXPECT_EQ(listed[1].id, vault.entries()[2].id);
+	EXPECT_EQ(listed[1].code, codes[2].code);
 }
 
 TEST(VaultTest, ImportUrisReportsProblemsAndDuplicates)

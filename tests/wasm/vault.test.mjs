@@ -220,6 +220,10 @@ test('codes: TOTP and Steam now and next, HOTP only through vaultNextHotp', asyn
   assert.deepEqual(codes[0], { id: totp.id, code: '07081804', nextCode: '14050471', secondsRemaining: 1, period: 30 });
   assert.deepEqual(codes[1], { id: hotp.id, code: null, nextCode: null, secondsRemaining: null, period: null });
   assert.equal(kind(m.vaultCodes(-1)), 'invalid_argument');
+  // The rows on screen only (the page asks for those first when there are many accounts).
+  assert.deepEqual(m.vaultCodes(1111111109, [totp.id, 'not an id']).codes, [codes[0]]);
+  assert.deepEqual(m.vaultCodes(1111111109, []).codes, codes, 'an empty list is everyone');
+  assert.equal(kind(m.vaultCodes(1111111109, 'x')), 'invalid_argument');
 
   // RFC 4226 Appendix D: counter 3 -> 969429, 4 -> 338314. The returned file already holds the
   // next counter, so the page can persist it before it shows the code.

@@ -21,6 +21,7 @@
 #include <chrono>
 #include <limits>
 #include <set>
+#include <unordered_set>
 
 namespace authcore {
 
@@ -523,12 +524,15 @@ Vault::HotpCode Vault::nextHotp(std::string_view id)
 
 namespace authcore {
 
-std::vector<Vault::TimedCode> Vault::codes(int64_t unixSeconds) const
+std::vector<Vault::TimedCode> Vault::codes(int64_t unixSeconds, std::span<const std::string> ids) const
 {
 	requireUnlocked();
+	const std::unordered_set<std::string_view> wanted(ids.begin(), ids.end());
 	std::vector<TimedCode> result;
-	result.reserve(_entries.size());
+	result.reserve(ids.empty() ? _entries.size() : ids.size());
 	for (const auto& entry : _entries) {
+		if (!ids.empty() && !wanted.contains(entry.id))
+			continue;
 		TimedCode timed{entry.id, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
 		const Account& account = entry.account;
 		if (account.type != OtpType::Hotp) {

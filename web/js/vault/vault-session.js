@@ -248,8 +248,9 @@ export class VaultSession extends EventTarget {
     this.#revision = null;
   }
 
-  codes(unixSeconds) {
-    return this.#authcore.call('vaultCodes', unixSeconds);
+  /// {codes: [{id, code, nextCode, secondsRemaining, period}]} of every entry, or of `ids` only.
+  codes(unixSeconds, ids = undefined) {
+    return ids ? this.#authcore.call('vaultCodes', unixSeconds, ids) : this.#authcore.call('vaultCodes', unixSeconds);
   }
 
   // --- the add paths: the core stages candidates, the page sees ids, previews and codes ------------
