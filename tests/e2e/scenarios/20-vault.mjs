@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PASSWORD, FIXED_TIME, oathtool, heading, button, navButton, createVault, unlock, addByUri, saveLink, rowCode, rowCount, hasRow, storedRevision } from '../support/flows.mjs';
+import { PASSWORD, FIXED_TIME, oathtool, heading, button, navButton, newVaultOnAddPage, unlock, addByUri, saveLink, rowCode, rowCount, hasRow, storedRevision } from '../support/flows.mjs';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const uri = (issuer, name = 'user') => `otpauth://totp/${encodeURIComponent(`${issuer}:${name}`)}?secret=${SECRET}&issuer=${encodeURIComponent(issuer)}`;
@@ -15,10 +15,7 @@ export const scenario = {
   name: 'vault',
   clock: FIXED_TIME,
   async setup({ page }) {
-    await page.goto('/');
-    await createVault(page);
-    await page.click(button('Add your first account'));
-    await page.waitFor(heading('Add an account'));
+    await newVaultOnAddPage(page);
     await saveLink(page, uri('Alpha'));
     await page.waitFor(heading('Accounts'));
   },

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDataDir } from '../support/browser.mjs';
-import { FIXED_TIME, oathtool, heading, button, navButton, createVault, rowCode } from '../support/flows.mjs';
+import { FIXED_TIME, oathtool, heading, button, navButton, newVaultOnAddPage, rowCode } from '../support/flows.mjs';
 
 const IMPORTERS = path.join(sharedDataDir, 'importers');
 const PLAIN_FILE = path.join(IMPORTERS, 'plain.txt');
@@ -19,10 +19,7 @@ export const scenario = {
   name: 'import',
   clock: FIXED_TIME,
   async setup({ page }) {
-    await page.goto('/');
-    await createVault(page);
-    await page.click(button('Add your first account'));
-    await page.waitFor(heading('Add an account'));
+    await newVaultOnAddPage(page);
   },
   steps: [
     {

@@ -8,7 +8,7 @@
 // Chromium's .y4m camera (a file as the device) stays in tests/e2e/scan.test.mjs.
 import assert from 'node:assert/strict';
 import { qrMatrix } from '../support/qr-images.mjs';
-import { FIXED_TIME, oathtool, heading, button, navButton, createVault } from '../support/flows.mjs';
+import { FIXED_TIME, oathtool, heading, button, navButton, newVaultOnAddPage } from '../support/flows.mjs';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const AUTHENTIK = `otpauth://totp/authentik%3Akristine.majore?secret=${SECRET}&algorithm=SHA1&digits=6&period=30&issuer=authentik`;
@@ -95,10 +95,7 @@ export const scenario = {
   name: 'camera',
   clock: FIXED_TIME,
   async setup({ page }) {
-    await page.goto('/');
-    await createVault(page);
-    await page.click(button('Add your first account'));
-    await page.waitFor(heading('Add an account'));
+    await newVaultOnAddPage(page);
   },
   steps: [
     {

@@ -9,7 +9,7 @@
 // only where the engine has the File System Access API (Chromium), and says what works elsewhere.
 import assert from 'node:assert/strict';
 import { qrMatrix } from '../support/qr-images.mjs';
-import { FIXED_TIME, oathtool, heading, button, navButton, createVault, rowCode } from '../support/flows.mjs';
+import { FIXED_TIME, oathtool, heading, button, navButton, newVaultOnAddPage, rowCode } from '../support/flows.mjs';
 import { loadAuthcore } from '../../wasm/loadModule.mjs';
 import { asThePage } from '../../wasm/asThePage.mjs';
 import { framesOf } from '../../../web/js/transfer/vault-frames.js';
@@ -64,10 +64,7 @@ export const scenario = {
   name: 'move to another device',
   clock: FIXED_TIME,
   async setup({ page }) {
-    await page.goto('/');
-    await createVault(page);
-    await page.click(button('Add your first account'));
-    await page.waitFor(heading('Add an account'));
+    await newVaultOnAddPage(page);
   },
   steps: [
     {

@@ -16,6 +16,14 @@ export async function createVault(page, password = PASSWORD) {
   await page.waitFor(heading('Your vault is ready'), { timeout: 60_000 });
 }
 
+/// The start of most scenario groups: the app opened, a new vault, "Add your first account".
+export async function newVaultOnAddPage(page) {
+  await page.goto('/');
+  await createVault(page);
+  await page.click(button('Add your first account'));
+  await page.waitFor(heading('Add an account'));
+}
+
 export async function unlock(page, password = PASSWORD) {
   await page.waitFor(heading('Unlock your vault'), { timeout: 30_000 });
   await page.fill('Password', password);
