@@ -18,7 +18,8 @@ function defaultRemote(settings, access) {
   return new WebDavFile({ url: settings.url, user: settings.user, password: access });
 }
 
-const MAX_ATTEMPTS = 3; // reads and merges when another device keeps writing first
+const MAX_ATTEMPTS = 3;
+const RETURN_COALESCE_MS = 1000; // reads and merges when another device keeps writing first
 const RETRY_AFTER_MS = 500;
 
 /// Changes made here that the server should get; 'sync' itself is not one.
@@ -33,6 +34,7 @@ export class VaultSync extends EventTarget {
   #access = null;
   #running = null;
   #again = false;
+  #returnedAt = 0;
   /// {status: 'off'|'idle'|'syncing'|'ok'|'needs_password'|'needs_permission'|'failed', error?,
   /// changes?, at?}
   state = { status: 'off' };
@@ -57,11 +59,19 @@ export class VaultSync extends EventTarget {
       this.#access = null;
       if (this.#settings) this.#setState({ status: 'idle' });
     });
+    // Back to the page: from another tab (visibilitychange) or another window, where a sync client
+    // may just have brought a newer copy (focus). Switching tabs fires both: one sync for the two.
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.syncSoon();
+      if (document.visibilityState === 'visible') this.#syncOnReturn();
     });
-    // Back from another window (where a sync client may just have brought a newer copy).
-    globalThis.addEventListener?.('focus', () => this.syncSoon());
+    globalThis.addEventListener?.('focus', () => this.#syncOnReturn());
+  }
+
+  #syncOnReturn() {
+    const now = Date.now();
+    if (now - this.#returnedAt < RETURN_COALESCE_MS) return;
+    this.#returnedAt = now;
+    this.syncSoon();
   }
 
   get enabled() {
