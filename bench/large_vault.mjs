@@ -112,6 +112,7 @@ async function searchTimes(page, cdp) {
   const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const search = page.getByRole('searchbox');
   const cpu = [];
+  const keys = [];
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     await search.fill('');
     await page.waitForTimeout(300);
@@ -122,6 +123,7 @@ async function searchTimes(page, cdp) {
       await page.keyboard.type(key);
       await page.waitForFunction((n) => window.__search.length > n, measured, { polling: 50 });
       cpu.push((await busy()) - before);
+      keys.push(`${round}:${QUERY.slice(0, keys.length % QUERY.length + 1)}`);
       await page.waitForTimeout(120);
     }
     await page.waitForTimeout(300);
@@ -131,6 +133,8 @@ async function searchTimes(page, cdp) {
   return {
     median: +median(times).toFixed(1), worst: +Math.max(...times).toFixed(1), keystrokes: times.length,
     cpu_median: +median(cpu).toFixed(1), cpu_worst: +Math.max(...cpu).toFixed(1),
+    // each keystroke: round:query so far, wall ms, CPU ms (which one was the worst, and why)
+    per_keystroke: keys.map((key, index) => [key, +times[index].toFixed(1), +cpu[index].toFixed(1)]),
   };
 }
 

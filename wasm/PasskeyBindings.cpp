@@ -9,6 +9,7 @@
 //   vaultAddPasskey(name, credentialId, prfSalt, prfOutput), vaultRemovePasskey(credentialId) -> {file, revision}
 
 #include "AccountObjects.h"
+#include "JsonForJs.h"
 #include "AppSession.h"
 #include "JsArguments.h"
 #include "ResultObject.h"
@@ -60,7 +61,7 @@ val unlockWithPasskey(const val& file, const val& credentialId, const val& prfOu
 		appSession().open(Vault::unlockWithPasskey(bytes, uint8ArrayArgument(credentialId, "credentialId"), output));
 		auto result = val::object();
 		result.set("revision", static_cast<double>(appSession().vault().revision()));
-		result.set("entries", arrayOf(appSession().vault().entries(), entryObject));
+		result.set("entries", entriesArray(appSession().vault().entries()));
 		return result;
 	});
 }

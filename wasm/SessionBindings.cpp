@@ -18,6 +18,7 @@
 // preview: {id, issuer, name, type, algorithm, digits, period, counter, group} (AccountObjects.h)
 
 #include "AccountObjects.h"
+#include "JsonForJs.h"
 #include "AppSession.h"
 #include "JsArguments.h"
 #include "ResultObject.h"
@@ -162,7 +163,7 @@ val confirmSaved(double revision)
 		const Vault& vault = appSession().vault();
 		auto result = val::object();
 		result.set("revision", static_cast<double>(vault.revision()));
-		result.set("entries", arrayOf(vault.entries(), entryObject));
+		result.set("entries", entriesArray(vault.entries()));
 		result.set("added", arrayOf(saved.addedIds, [&](const std::string& id) { return entryObject(vault.entry(id)); }));
 		result.set("skipped", arrayOf(saved.skippedIds, [](const std::string& id) { return val(id); }));
 		result.set("passkeys", arrayOf(vault.passkeys(), passkeyObject));

@@ -9,6 +9,7 @@
 // that is freed without being zeroed.
 
 #include "AccountObjects.h"
+#include "JsonForJs.h"
 #include "AppSession.h"
 #include "JsArguments.h"
 #include "ResultObject.h"
@@ -19,6 +20,11 @@
 #include "authcore/vault/Vault.h"
 
 #include <emscripten/bind.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
 
 using emscripten::val;
 
@@ -37,7 +43,7 @@ val openedObject(const Vault& vault)
 {
 	auto result = val::object();
 	result.set("revision", static_cast<double>(vault.revision()));
-	result.set("entries", arrayOf(vault.entries(), entryObject));
+	result.set("entries", entriesArray(vault.entries()));
 	return result;
 }
 
@@ -122,9 +128,21 @@ val entries()
 {
 	return guarded([&] {
 		auto result = val::object();
-		result.set("entries", arrayOf(unlocked().entries(), entryObject));
+		result.set("entries", entriesArray(unlocked().entries()));
 		return result;
 	});
+}
+
+// A code's field: its value, or null (HOTP has none of them).
+template <typename Value>
+void optionalField(JsonForJs& json, std::string_view key, const std::optional<Value>& value)
+{
+	if (!value)
+		json.fieldNull(key);
+	else if constexpr (std::is_same_v<Value, std::string>)
+		json.field(key, *value);
+	else
+		json.field(key, uint64_t{*value});
 }
 
 /// vaultCodes(unixSeconds[, ids]): every TOTP/Steam entry's codes, or those of `ids` only.
@@ -134,15 +152,20 @@ val codesOf(double unixSeconds, const val& ids)
 		std::vector<std::string> wanted;
 		if (!ids.isUndefined() && !ids.isNull())
 			wanted = stringArray(ids, "ids", unlocked().entries().size() + 1);
-		auto list = arrayOf(unlocked().codes(unixSecondsFrom(unixSeconds), wanted), [](const auto& timed) {
-			auto item = val::object();
-			item.set("id", timed.id);
-			item.set("code", timed.code ? val(*timed.code) : val::null());
-			item.set("nextCode", timed.nextCode ? val(*timed.nextCode) : val::null());
-			item.set("secondsRemaining", timed.secondsRemaining ? val(*timed.secondsRemaining) : val::null());
-			item.set("period", timed.period ? val(*timed.period) : val::null());
-			return item;
-		});
+		// JSON, not val::set per field: 1,000 accounts' codes are 5,000 fields (see JsonForJs.h).
+		JsonForJs json;
+		json.beginArray();
+		for (const auto& timed : unlocked().codes(unixSecondsFrom(unixSeconds), wanted)) {
+			json.beginObject();
+			json.field("id", timed.id);
+			optionalField(json, "code", timed.code);
+			optionalField(json, "nextCode", timed.nextCode);
+			optionalField(json, "secondsRemaining", timed.secondsRemaining);
+			optionalField(json, "period", timed.period);
+			json.endObject();
+		}
+		json.endArray();
+		auto list = json.parse();
 		auto result = val::object();
 		result.set("codes", list);
 		return result;

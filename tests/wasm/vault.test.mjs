@@ -437,3 +437,42 @@ test('after each call and lock, no fragment of a secret or password is left in w
   leftovers('last unlock');
   assert.equal(kind(m.vaultUnlock(file, newPassword)), 'wrong_password');
 });
+
+// Lists that grow with the vault (entries, codes) cross into JS as JSON (wasm/JsonForJs.h), single
+// entries field by field: the two must give the same objects for any label, quotes, backslashes,
+// control characters and characters outside the BMP included.
+test('the entry list (JSON) and a single entry (field by field) agree for hostile labels', async () => {
+  const m = asThePage(await loadAuthcore());
+  m.vaultCreate(PASSWORD, FAST);
+  const labels = [
+    ['Qu"ote\\back', 'tab\there\u0001\u001f', 'line 1\nline 2\r\n"}],{'],
+    ['Rīgas ūdens 😀', '\u2028\u2029 </script>', '\\u0041 is not A'],
+    ['', 'name only', ''],
+  ];
+  const added = [];
+  for (const [issuer, name, note] of labels) {
+    const result = m.vaultAddManual({ issuer, name, note, secret: RFC_SECRET, allowDuplicate: true, favourite: issuer === '' });
+    assert.equal(result.error, undefined, JSON.stringify(result.error));
+    added.push(result.entry);
+  }
+  const hotp = m.vaultAddManual({ name: 'counter', secret: RFC_SECRET, type: 'hotp', counter: 2n ** 52n + 1n });
+  added.push(hotp.entry);
+  const { entries } = m.vaultEntries();
+  assert.equal(entries.length, added.length);
+  for (const entry of added) assert.deepEqual(entries.find((e) => e.id === entry.id), entry);
+  // and the labels are what was typed, where the core keeps them as typed
+  assert.equal(entries[0].issuer, 'Qu"ote\\back');
+  assert.equal(entries[1].issuer, 'Rīgas ūdens 😀');
+  assert.equal(entries[0].note, labels[0][2]);
+  assert.equal(entries[3].counter, 2 ** 52 + 1);
+
+  const codes = m.vaultCodes(59, [entries[1].id, entries[3].id, 'no such id']).codes;
+  // RFC 6238's SHA-1 vector at T=59 (94287082) to 6 digits; HOTP has no time-based code
+  assert.deepEqual(codes, [
+    { id: entries[1].id, code: '287082', nextCode: '359152', secondsRemaining: 1, period: 30 },
+    { id: entries[3].id, code: null, nextCode: null, secondsRemaining: null, period: null },
+  ]);
+  const all = m.vaultCodes(59).codes;
+  assert.equal(all.length, 4);
+  assert.deepEqual(all.find((c) => c.id === entries[3].id), { id: entries[3].id, code: null, nextCode: null, secondsRemaining: null, period: null });
+});

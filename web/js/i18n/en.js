@@ -468,6 +468,7 @@ export default {
   'error.password_required': 'This file is encrypted: enter its password.',
   'error.unsupported_format': 'This file format is not supported.',
   'error.too_large': 'This file is too large (over 16 MiB). Export files and backups are much smaller: check that you chose the right file.',
+  'error.unreadable_file': 'This file could not be read. Choose it again; if it is on a network or removable drive, copy it to this computer first.',
   'error.kdf_too_costly': 'This file asks for far more password processing than any real app uses, so it was not opened. It may be damaged or made to stall the app.',
   'error.timeout': 'Reading this file took too long, so it was stopped. Nothing was imported.',
   'error.field.secret': 'The setup key is not valid: only letters A–Z and digits 2–7 are allowed.',

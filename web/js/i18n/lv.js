@@ -468,6 +468,7 @@ export default {
   'error.password_required': 'Šis fails ir šifrēts: ievadiet tā paroli.',
   'error.unsupported_format': 'Šis faila formāts netiek atbalstīts.',
   'error.too_large': 'Šis fails ir pārāk liels (virs 16 MiB). Eksporta faili un rezerves kopijas ir daudz mazākas: pārbaudiet, vai izvēlējāties pareizo failu.',
+  'error.unreadable_file': 'Šo failu nevarēja nolasīt. Izvēlieties to vēlreiz; ja tas ir tīkla vai noņemamā diskā, vispirms nokopējiet to šajā datorā.',
   'error.kdf_too_costly': 'Šis fails pieprasa daudz vairāk paroles apstrādes, nekā izmanto jebkura īsta lietotne, tāpēc tas netika atvērts. Tas var būt bojāts vai veidots, lai lietotni apturētu.',
   'error.timeout': 'Šī faila nolasīšana ilga pārāk ilgi, tāpēc tā tika pārtraukta. Nekas netika importēts.',
   'error.field.secret': 'Iestatīšanas atslēga nav derīga: atļauti tikai burti A–Z un cipari 2–7.',

@@ -9,6 +9,7 @@ import { confirmReplaceVault } from '../ui/confirm-questions.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
 import { countDown } from '../ui/wait-button.js';
 import { tooLarge } from '../transfer/file-size.js';
+import { FileReadAhead } from '../transfer/file-read-ahead.js';
 
 export class RestoreScreen {
   #stopWait = null;
@@ -16,6 +17,7 @@ export class RestoreScreen {
 
   constructor({ app, session }) {
     const fileInput = h('input', { type: 'file', required: true });
+    const readAhead = new FileReadAhead(fileInput);
     const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: fileInput });
     const password = passwordField({ label: t('restore.password'), autocomplete: 'current-password', required: true });
     const status = h('p', { role: 'alert', class: 'problem' });
@@ -46,8 +48,9 @@ export class RestoreScreen {
       if (current && !(await confirmReplaceVault())) return;
       submit.disabled = true;
       submit.textContent = t('unlock.working');
-      const bytes = new Uint8Array(await chosen.arrayBuffer());
-      const result = await session.restore(bytes, password.input.value);
+      const read = await readAhead.read(chosen);
+      const result = read.error ? read : await session.restore(read.bytes, password.input.value);
+      if (!result.error) readAhead.forget();
       submit.disabled = false;
       submit.textContent = t('restore.submit');
       if (result.error) {
