@@ -4,6 +4,8 @@
 // Per size:
 //   restore_ms  - "Restore" pressed to the first code on screen (Argon2id with the default
 //                 parameters, decrypt, the list, the first codes), median of RESTORE_RUNS fresh
+//                 profiles, the sizes taken in turn (20, 200, 1000, 20, ...) so that the machine's
+//                 load drifting during the run weighs on every size alike
 //                 profiles (one run alone varied by 400 ms between two runs of the same size)
 //   unlock_ms   - the same from the unlock screen after a lock, median of UNLOCK_RUNS
 //   idle        - DevTools Performance metrics over IDLE_SECONDS of the codes screen doing nothing
@@ -35,8 +37,8 @@ const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 if (!SIZES.length) SIZES.push(20, 200, 1000);
 const IDLE_SECONDS = 5;
 const SETTLE_MS = 2000;
-const UNLOCK_RUNS = 3;
-const RESTORE_RUNS = 3;
+const UNLOCK_RUNS = 5;
+const RESTORE_RUNS = 5;
 const SEARCH_ROUNDS = 3;
 const QUERY = 'Service 999';
 
@@ -155,18 +157,24 @@ async function restoreInFreshProfile(profile, url, file) {
   return { page, restoreMs };
 }
 
-async function measureSize(url, count, tmp) {
-  const file = path.join(tmp, `vault-${count}.authvault`);
-  createLargeVault(file, count, PASSWORD);
-  const restoreRuns = [];
+// Restore -> first code, RESTORE_RUNS - 1 times per size in fresh profiles, sizes in turn; the last
+// run of each size is the profile measureSize goes on to use.
+async function restoreRunsBySize(url, files) {
+  const runs = Object.fromEntries(Object.keys(files).map((count) => [count, []]));
   for (let run = 1; run < RESTORE_RUNS; run++) {
-    const extra = await launchProfile({ origin: url });
-    try {
-      restoreRuns.push((await restoreInFreshProfile(extra, url, file)).restoreMs);
-    } finally {
-      await extra.close();
+    for (const [count, file] of Object.entries(files)) {
+      const extra = await launchProfile({ origin: url });
+      try {
+        runs[count].push((await restoreInFreshProfile(extra, url, file)).restoreMs);
+      } finally {
+        await extra.close();
+      }
     }
   }
+  return runs;
+}
+
+async function measureSize(url, count, file, restoreRuns) {
   const profile = await launchProfile({ origin: url });
   try {
     const { page, restoreMs } = await restoreInFreshProfile(profile, url, file);
@@ -208,8 +216,14 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'authcore-bench-large-'));
 const web = await serveWeb();
 const sizes = {};
 try {
+  const files = {};
   for (const count of SIZES) {
-    sizes[count] = await measureSize(web.url, count, tmp);
+    files[count] = path.join(tmp, `vault-${count}.authvault`);
+    createLargeVault(files[count], count, PASSWORD);
+  }
+  const restoreRuns = await restoreRunsBySize(web.url, files);
+  for (const count of SIZES) {
+    sizes[count] = await measureSize(web.url, count, files[count], restoreRuns[count]);
     console.log(`measured ${count} accounts`);
   }
 } finally {
