@@ -47,6 +47,16 @@ val openedObject(const Vault& vault)
 	return result;
 }
 
+/// vaultWarmUp(): Argon2id once at the default memory, one pass (warmUpPasswordHashing in
+/// KdfParams.h), while the unlock screen waits for the password. {} or {error}.
+val warmUp()
+{
+	return guarded([] {
+		warmUpPasswordHashing(kDefaultKdf.memoryKiB);
+		return val::object();
+	});
+}
+
 val kdfDefaults()
 {
 	auto result = val::object();
@@ -218,6 +228,7 @@ EMSCRIPTEN_BINDINGS(authcore_vault)
 	// Trailing option objects may be left out by the caller.
 	emscripten::register_optional<val>();
 	emscripten::function("vaultKdfDefaults", &kdfDefaults);
+	emscripten::function("vaultWarmUp", &warmUp);
 	emscripten::function("vaultCreate", &create);
 	emscripten::function("vaultUnlock", &unlock);
 	emscripten::function("vaultRestore", &restore);

@@ -10,6 +10,8 @@
 #include <botan/system_rng.h>
 #include <gtest/gtest.h>
 
+#include <optional>
+
 using namespace authcore;
 
 TEST(PasswordSlotTest, Argon2idMatchesHashWasm)
@@ -47,6 +49,23 @@ TEST(PasswordSlotTest, KdfRangesAreChecked)
 	EXPECT_EQ(fieldOf({64, 1, 0}), "parallelism");
 	EXPECT_EQ(fieldOf({1024, 1, kMaxKdfParallelism + 1}), "parallelism");
 	EXPECT_EQ(fieldOf({8, 1, 1}), "accepted");
+}
+
+// The unlock screen's warm-up: one pass over the given memory, checked like any slot's memory.
+TEST(PasswordSlotTest, WarmUpRunsWithinTheSlotLimitsOnly)
+{
+	EXPECT_NO_THROW(warmUpPasswordHashing(8));
+	EXPECT_NO_THROW(warmUpPasswordHashing(1024));
+	const auto kindOf = [](uint32_t memoryKiB) -> std::optional<ErrorKind> {
+		try {
+			warmUpPasswordHashing(memoryKiB);
+		} catch (const Error& e) {
+			return e.kind();
+		}
+		return std::nullopt;
+	};
+	EXPECT_EQ(kindOf(4), ErrorKind::InvalidArgument);
+	EXPECT_EQ(kindOf(kMaxKdfMemoryKiB + 1), ErrorKind::InvalidArgument);
 }
 
 TEST(PasswordSlotTest, DefaultsAreAboveOwaspMinimum)

@@ -476,3 +476,18 @@ test('the entry list (JSON) and a single entry (field by field) agree for hostil
   assert.equal(all.length, 4);
   assert.deepEqual(all.find((c) => c.id === entries[3].id), { id: entries[3].id, code: null, nextCode: null, secondsRemaining: null, period: null });
 });
+
+// The unlock screen's warm-up (vaultWarmUp): one Argon2id pass at the default memory, nothing kept,
+// nothing opened; the vault's state is as it was.
+test('vaultWarmUp runs Argon2id and changes nothing', async () => {
+  const m = asThePage(await loadAuthcore());
+  m.vaultLock();
+  assert.deepEqual(m.vaultWarmUp(), {});
+  assert.deepEqual(m.vaultIsUnlocked(), { unlocked: false });
+  const created = m.vaultCreate(PASSWORD, FAST);
+  assert.deepEqual(m.vaultWarmUp(), {});
+  assert.deepEqual(m.vaultIsUnlocked(), { unlocked: true });
+  assert.equal(m.vaultEntries().entries.length, 0);
+  m.vaultLock();
+  assert.equal(m.vaultUnlock(created.file, PASSWORD).revision, 1);
+});

@@ -7,6 +7,7 @@
 #include <botan/pwdhash.h>
 
 #include <algorithm>
+#include <array>
 
 namespace authcore {
 
@@ -49,6 +50,13 @@ Botan::secure_vector<uint8_t> deriveSlotKey(std::string_view password, std::span
 	Botan::secure_vector<uint8_t> key(kKeySize);
 	argon2id->hash(key, password, salt);
 	return key;
+}
+
+void warmUpPasswordHashing(uint32_t memoryKiB)
+{
+	const KdfParams once{memoryKiB, 1, 1};
+	static constexpr std::array<uint8_t, 16> kSalt{}; // nothing secret goes in or comes out
+	(void)deriveSlotKey("warm-up", kSalt, once);
 }
 
 PasswordSlot PasswordSlot::seal(std::string_view password, std::span<const uint8_t> masterKey, const KdfParams& kdf,

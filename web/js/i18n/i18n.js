@@ -68,6 +68,14 @@ export function formatNumber(value, options) {
   return formatter('NumberFormat', options).format(value);
 }
 
+/// Makes the number and plural formatters of the current language now. The first of each took
+/// about 25 ms in Chromium (ICU data); the codes screen needs both for its first row ("17 seconds
+/// left"), so the unlock screen has them made while the password is typed, not after the press.
+export function prepareFormatters() {
+  formatter('NumberFormat').format(0);
+  formatter('PluralRules').select(0);
+}
+
 export function formatDateTime(date, options = { dateStyle: 'medium', timeStyle: 'medium' }) {
   return formatter('DateTimeFormat', options).format(date);
 }

@@ -15,11 +15,13 @@ import { EditDialog } from '../ui/edit-dialog.js';
 import { backupReminder } from '../ui/backup-reminder.js';
 import { copyText } from '../ui/clipboard.js';
 import { getSettings } from '../storage/settings.js';
+import { ALL_CODES_AT_ONCE_UP_TO } from '../vault/vault-session.js';
 
 // Above this many accounts the rows on screen get their codes before everyone's (see #tick): one
 // vaultCodes call for all is two HMACs per account; the first after unlocking 1,000 accounts took
-// about 115 ms in Chromium, which the first code no longer waits for.
-const ROWS_FIRST_ABOVE = 60;
+// about 115 ms in Chromium, which the first code no longer waits for. Up to it, the unlock brought
+// every code along (session.takeFirstCodes()).
+const ROWS_FIRST_ABOVE = ALL_CODES_AT_ONCE_UP_TO;
 
 export class AccountsScreen {
   #rows = new Map(); // id -> AccountRow, only the rows in the document
@@ -73,6 +75,9 @@ export class AccountsScreen {
       h('p', { id: 'copy-hint', hidden: true, text: t('copy.hint') }),
       this.listArea);
     session.addEventListener('change', this.#onChange);
+    // Right after an unlock the codes came with it: the first rows are built with their codes.
+    const first = session.takeFirstCodes?.();
+    if (first) this.#codes.store(first.unix, first.codes);
     this.render();
     this.#stopTicker = everySecond((now) => this.#tick(now));
   }

@@ -20,6 +20,7 @@ export class RestoreScreen {
     const readAhead = new FileReadAhead(fileInput);
     const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: fileInput });
     const password = passwordField({ label: t('restore.password'), autocomplete: 'current-password', required: true });
+    password.input.addEventListener('input', () => session.warmUp(), { once: true }); // as on the unlock screen
     const status = h('p', { role: 'alert', class: 'problem' });
     const submit = h('button', { type: 'submit', class: 'button primary', text: t('restore.submit') });
     const form = h('form', { class: 'card', novalidate: true }, file.element, password.element, status,

@@ -4,7 +4,7 @@
 // is the real barrier, this slows guessing by hand and tells the user to slow down). A passkey that
 // cannot unlock leaves the password path as it is.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
+import { t, prepareFormatters } from '../i18n/i18n.js';
 import { passwordField, vaultUsernameField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
 import { secondsToWait, passwordFailed, passwordSucceeded } from '../vault/password-throttle.js';
@@ -31,6 +31,13 @@ export class UnlockScreen {
       event.preventDefault();
       this.#attempt();
     });
+    // The first key typed starts a one-pass Argon2id in the worker, so the real one after the press
+    // finds its memory mapped and its code optimised (session.warmUp). Not on showing the screen:
+    // someone unlocking with a passkey never needs it.
+    password.input.addEventListener('input', () => {
+      session.warmUp();
+      setTimeout(prepareFormatters); // after this key's echo, well before the press
+    }, { once: true });
     this.passkeyButton = actionButton(t('unlock.passkey'), () => this.#attemptPasskey());
     this.passkeyButton.hidden = true; // until a passkey is known to work here (#offerPasskeys)
     this.passkeyStatus = h('p', { role: 'alert', class: 'problem' });
@@ -64,7 +71,7 @@ export class UnlockScreen {
     this.passkeyButton.disabled = false;
     this.passkeyButton.textContent = t('unlock.passkey');
     if (!result.error) {
-      await passwordSucceeded();
+      passwordSucceeded();
       this.app.unlocked(result);
       return;
     }
@@ -88,15 +95,17 @@ export class UnlockScreen {
     this.status.textContent = '';
     this.submit.disabled = true;
     // The stored delay is checked here too, not only by the disabled button (another tab, a reload).
+    // The vault is read meanwhile: two reads of IndexedDB at once, not one after the other.
+    const reading = this.session.readStored();
     const early = await secondsToWait();
     if (early) {
       this.#wait(early, false);
       return;
     }
     this.submit.textContent = t('unlock.working');
-    const result = await this.session.unlock(value);
+    const result = await this.session.unlock(value, reading);
     if (!result.error) {
-      await passwordSucceeded();
+      passwordSucceeded(); // forgetting past failures need not hold up the codes (it never throws)
       this.password.input.value = '';
       this.app.unlocked(result);
       return;

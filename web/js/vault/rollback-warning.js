@@ -3,11 +3,19 @@
 // IndexedDB and mirrored in localStorage (storage/vault-store.js).
 import { highestRevisionSeen, acceptRevision } from '../storage/vault-store.js';
 
+/// The highest revision seen, read now for a rollbackWarning() that follows (never rejects).
+export function readHighestRevision() {
+  const reading = highestRevisionSeen();
+  reading.catch(() => {}); // rollbackWarning() handles the failure when it awaits it
+  return reading;
+}
+
 /// {stored, seen} when `revision` is older than the highest seen, else null. `tolerance` lets the
-/// recovery from 'previous' (one save back, by design) pass without a warning.
-export async function rollbackWarning(revision, tolerance = 0) {
+/// recovery from 'previous' (one save back, by design) pass without a warning. `highest`: the
+/// highest revision seen, when the caller started reading it earlier (during Argon2id).
+export async function rollbackWarning(revision, tolerance = 0, highest = highestRevisionSeen()) {
   try {
-    const seen = await highestRevisionSeen();
+    const seen = await highest;
     if (typeof revision !== 'number') return null;
     // A vault stored before this check existed (or only ever unlocked) is noted here.
     if (seen < revision) await acceptRevision(revision);

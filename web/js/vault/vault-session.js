@@ -6,9 +6,14 @@
 // sessionAbandon: the vault never changed, so nothing is undone, and memory never runs ahead of
 // storage. lock() wipes the keys in wasm and every decrypted value here.
 import { loadVault, saveVault, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
-import { rollbackWarning, acceptRollback } from './rollback-warning.js';
+import { rollbackWarning, acceptRollback, readHighestRevision } from './rollback-warning.js';
 import { TabSync } from '../storage/tab-sync.js';
 import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
+
+/// Up to this many accounts every code is cheap (two HMACs each): an unlock brings them all along,
+/// and the codes screen asks for everyone's at once. Above it the screen asks for the rows on screen
+/// first (accounts-screen.js).
+export const ALL_CODES_AT_ONCE_UP_TO = 60;
 
 function failure(kind, extra = {}) {
   return { error: { kind, field: '', message: kind, ...extra } };
@@ -20,6 +25,8 @@ export class VaultSession extends EventTarget {
   #revision = null;
   #entries = [];
   #unlocked = false;
+  #warmUp = null; // the vaultWarmUp call, once per page
+  #firstCodes = null; // {unix, codes} that came with the unlock, until the codes screen takes them
 
   constructor(authcore) {
     super();
@@ -103,10 +110,23 @@ export class VaultSession extends EventTarget {
   }
 
   /// The vault is open in the worker ({revision, entries} of what it answered).
-  #afterUnlock(revision, entries) {
+  // An unlock binding, with the first codes in the same answer for a small vault (authcore-worker.js).
+  #open(action, args) {
+    return this.#authcore.call('openWithCodes', action, args, Math.floor(Date.now() / 1000), ALL_CODES_AT_ONCE_UP_TO);
+  }
+
+  /// The codes that came with the unlock ({unix, codes} as vaultCodes gives them), once; null after.
+  takeFirstCodes() {
+    const codes = this.#firstCodes;
+    this.#firstCodes = null;
+    return codes;
+  }
+
+  #afterUnlock(revision, entries, firstCodes = null) {
     this.#revision = revision;
     this.#unlocked = true;
     this.#entries = entries;
+    this.#firstCodes = firstCodes;
     this.#changed('unlock');
     return { ok: true };
   }
@@ -133,15 +153,31 @@ export class VaultSession extends EventTarget {
   }
 
   /// Tries the current record, then the previous good one if the current is damaged.
-  async unlock(password) {
-    const { current, previous } = await loadVault();
+  /// Prepares the worker for a password: the first Argon2id after a reload was 60-100 ms slower than
+  /// the next (memory still to be mapped, code not yet optimised). Once per page; failures are
+  /// harmless (the real derivation just pays that cost).
+  warmUp() {
+    this.#warmUp ??= this.#authcore.call('vaultWarmUp').catch(() => null);
+  }
+
+  /// Starts reading the stored vault for unlock(): the unlock screen reads it alongside the
+  /// wrong-password delay after the press, not one after the other.
+  readStored() {
+    const reading = loadVault();
+    reading.catch(() => {}); // unlock() sees the failure when it awaits the read
+    return reading;
+  }
+
+  async unlock(password, reading = loadVault()) {
+    const { current, previous } = await reading;
     if (!current) return failure('no_vault');
-    const result = await this.#authcore.call('vaultUnlock', current.bytes, password);
+    const highest = readHighestRevision(); // read while Argon2id runs, not after it
+    const result = await this.#open('vaultUnlock', [current.bytes, password]);
     if (!result.error) {
-      const rollback = await rollbackWarning(result.revision);
+      const rollback = await rollbackWarning(result.revision, 0, highest);
       const revision = await this.#storeUpgrade(result, current);
       if (revision === null) return failure('stale');
-      this.#afterUnlock(revision, result.entries);
+      this.#afterUnlock(revision, result.entries, result.firstCodes);
       return { ok: true, rollback, upgraded: Boolean(result.upgraded) };
     }
     const damaged = ['integrity_failure', 'malformed_file'].includes(result.error.kind);
@@ -179,10 +215,10 @@ export class VaultSession extends EventTarget {
       if (error instanceof PasskeyError) return failure(`passkey_${error.kind}`);
       throw error;
     }
-    const result = await this.#authcore.call('vaultUnlockWithPasskey', current.bytes, answer.credentialId, answer.prfOutput);
+    const result = await this.#open('vaultUnlockWithPasskey', [current.bytes, answer.credentialId, answer.prfOutput]);
     answer.prfOutput.fill(0);
     if (result.error) return result;
-    return this.#afterUnlock(result.revision, result.entries);
+    return this.#afterUnlock(result.revision, result.entries, result.firstCodes);
   }
 
   passkeys() {
@@ -246,6 +282,7 @@ export class VaultSession extends EventTarget {
     this.#unlocked = false;
     this.#entries = [];
     this.#revision = null;
+    this.#firstCodes = null;
   }
 
   /// {codes: [{id, code, nextCode, secondsRemaining, period}]} of every entry, or of `ids` only.

@@ -19,7 +19,21 @@ async function decode(m, source, mode, stage = false) {
   return { staged, corners: found.corners, width: found.width, height: found.height };
 }
 
+// An unlock and the first codes in one message, for vaults of up to `upTo` accounts: the codes
+// screen then shows its first codes in the task that builds it, instead of asking again once built
+// (a round trip and one more layout before the first code). Larger vaults skip it: 1,000 accounts'
+// codes are 30 ms that accounts-screen.js asks for after the rows on screen.
+const OPENS = new Set(['vaultUnlock', 'vaultUnlockWithPasskey']);
+function openWithCodes(m, action, args, unixSeconds, upTo) {
+  if (!OPENS.has(action)) return { error: { kind: 'invalid_argument', field: 'action', message: 'not an unlock' } };
+  const opened = m[action](...args);
+  if (opened.error || opened.entries.length > upTo) return opened;
+  const codes = m.vaultCodes(unixSeconds);
+  return codes.error ? opened : { ...opened, firstCodes: { unix: unixSeconds, codes: codes.codes } };
+}
+
 serveBindings(VAULT_WORKER_BINDINGS, {
+  openWithCodes,
   decodeImage: decode,
   startStream: (m) => startStream(m),
   // A decoder worker (scan/scanner-worker.js) or an import worker (transfer/import-sandbox.js).

@@ -10,7 +10,7 @@ import createAuthcore from '../../wasm/authcore_wasm.mjs';
 export const VAULT_WORKER_BINDINGS = [
   'parseOtpauthUri', 'codeForUri', 'decodeBase32',
   'decodeQr', 'encodeQr',
-  'vaultKdfDefaults', 'vaultCreate', 'vaultUnlock', 'vaultRestore', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
+  'vaultKdfDefaults', 'vaultWarmUp', 'vaultCreate', 'vaultUnlock', 'vaultRestore', 'vaultLock', 'vaultIsUnlocked', 'vaultEntries',
   'vaultUpdate', 'vaultDelete', 'vaultUndoDelete', 'vaultReorder',
   'vaultChangePassword', 'vaultCodes', 'vaultNextHotp', 'vaultExportUri', 'vaultExportUris',
   'vaultPreviewMerge', 'vaultApplyMerge', 'vaultDiscardMerge',

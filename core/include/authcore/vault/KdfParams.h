@@ -44,4 +44,11 @@ inline constexpr KdfParams kOwaspMinimumKdf{19 * 1024, 2, 1};
 /// load 9-17); 128 MiB did not.
 inline constexpr KdfParams kDefaultKdf{64 * 1024, 3, 1};
 
+/// Runs Argon2id once over `memoryKiB` (one pass, one lane) on a throw-away input, and forgets the
+/// result. The page calls it in its worker while the unlock screen waits for the password: the first
+/// derivation after a reload otherwise pays for mapping its memory and for running the module's
+/// code before the engine optimised it (60-100 ms in Chromium, the unlock overhead of issue 12).
+/// Throws Error{InvalidArgument} outside 8 KiB .. kMaxKdfMemoryKiB.
+void warmUpPasswordHashing(uint32_t memoryKiB);
+
 } // namespace authcore
