@@ -109,7 +109,6 @@ export class VaultSession extends EventTarget {
     return this.#afterUnlock(created.revision, created.entries);
   }
 
-  /// The vault is open in the worker ({revision, entries} of what it answered).
   // An unlock binding, with the first codes in the same answer for a small vault (authcore-worker.js).
   #open(action, args) {
     return this.#authcore.call('openWithCodes', action, args, Math.floor(Date.now() / 1000), ALL_CODES_AT_ONCE_UP_TO);
@@ -122,6 +121,7 @@ export class VaultSession extends EventTarget {
     return codes;
   }
 
+  /// The vault is open in the worker ({revision, entries} of what it answered).
   #afterUnlock(revision, entries, firstCodes = null) {
     this.#revision = revision;
     this.#unlocked = true;
@@ -152,7 +152,6 @@ export class VaultSession extends EventTarget {
     return confirmed.error ? null : result.revision;
   }
 
-  /// Tries the current record, then the previous good one if the current is damaged.
   /// Prepares the worker for a password: the first Argon2id after a reload was 60-100 ms slower than
   /// the next (memory still to be mapped, code not yet optimised). Once per page; failures are
   /// harmless (the real derivation just pays that cost).
@@ -168,6 +167,8 @@ export class VaultSession extends EventTarget {
     return reading;
   }
 
+  /// Tries the current record, then the previous good one if the current is damaged. `reading`: a
+  /// readStored() already under way.
   async unlock(password, reading = loadVault()) {
     const { current, previous } = await reading;
     if (!current) return failure('no_vault');
