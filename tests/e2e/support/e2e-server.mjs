@@ -97,12 +97,19 @@ export async function startE2eServer({ clock = null, extraScripts = {} } = {}) {
     }
     const upstream = http.request({ host: '127.0.0.1', port: server.address().port, method: request.method, path: target.pathname + target.search, headers: request.headers }, (answer) => {
       response.writeHead(answer.statusCode, answer.headers);
+      answer.on('error', () => response.destroy());
       answer.pipe(response);
     });
     upstream.on('error', () => response.destroy());
+    // A browser closing while a request is under way resets the connection (ECONNRESET): expected.
+    request.on('error', () => upstream.destroy());
     request.pipe(upstream);
   });
   proxy.on('connect', (request, socket) => {
+    // The socket is ours now, not the HTTP server's: without a listener, a browser resetting it
+    // while it is refused (as happens when the browser closes) was an uncaught ECONNRESET that
+    // failed a whole engine's run after every scenario had passed.
+    socket.on('error', () => socket.destroy());
     const line = `CONNECT ${request.url}`;
     (BROWSER_SERVICES.test(line) ? browserTraffic : foreign).push(line);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
