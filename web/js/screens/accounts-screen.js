@@ -76,7 +76,7 @@ export class AccountsScreen {
       this.listArea);
     session.addEventListener('change', this.#onChange);
     // Right after an unlock the codes came with it: the first rows are built with their codes.
-    const first = session.takeFirstCodes?.();
+    const first = session.takeFirstCodes();
     if (first) this.#codes.store(first.unix, first.codes);
     this.render();
     this.#stopTicker = everySecond((now) => this.#tick(now));
