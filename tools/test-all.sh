@@ -49,7 +49,7 @@ if [[ -f tools/build-web.mjs ]]; then
   # one core. Each line is printed as it comes, tagged with its step, so a CI log cut off by its
   # time limit still shows where each lane was; each step is also kept whole in build/e2e-logs and
   # its closing counts are repeated after both lanes end. Every step has a time limit
-  # (E2E_STEP_MINUTES, default 20; a full step takes 2-6 min here), and each of Chromium's files 10 min: a browser that stops answering
+  # (E2E_STEP_MINUTES, default 12; a full step takes 1-7 min here), and each of Chromium's files 10 min: a browser that stops answering
   # fails its step instead of holding CI until its own limit. E2E_LANES=1 runs them one after the other.
   # The same scenarios (tests/e2e/scenarios/) run in each engine; each prints "e2e ENGINE: N run, ...".
   e2e_steps=(
@@ -60,7 +60,7 @@ if [[ -f tools/build-web.mjs ]]; then
   )
   logs=build/e2e-logs
   rm -rf "$logs" && mkdir -p "$logs"
-  step_limit=$(( ${E2E_STEP_MINUTES:-20} * 60 ))
+  step_limit=$(( ${E2E_STEP_MINUTES:-12} * 60 ))
   lane() { # indexes into e2e_steps, run in order; each leaves INDEX.log and INDEX.status
     local index
     for index in "$@"; do
@@ -76,7 +76,7 @@ if [[ -f tools/build-web.mjs ]]; then
       wait "$step_pid"
       local status=$?
       wait "$tail_pid"
-      [[ $status == 124 || $status == 137 ]] && echo "stopped at the ${E2E_STEP_MINUTES:-20}-minute step limit" | tee -a "$logs/$index.log" | sed "s/^/[$tag] /"
+      [[ $status == 124 || $status == 137 ]] && echo "stopped at the ${E2E_STEP_MINUTES:-12}-minute step limit" | tee -a "$logs/$index.log" | sed "s/^/[$tag] /"
       echo "$status" >"$logs/$index.status"
       echo "[$tag] ($(date -u +%H:%M:%S) end, exit $status)"
     done

@@ -13,6 +13,9 @@ import { missingCapability } from './capabilities.mjs';
 // No scenario step takes a minute here; one whose browser stops answering fails after this long, and the
 // group's teardown and the next groups still run, instead of the run waiting for CI's own limit.
 const STEP_TIMEOUT_MS = 180_000;
+// A browser that fails two group setups in a row, the second on a fresh launch, is not going to
+// run the rest: those groups fail at once, and the run ends in minutes instead of at its step limit.
+const GIVE_UP_AFTER_SETUP_FAILURES = 2;
 
 const scenariosDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
@@ -36,6 +39,8 @@ export async function runEngine(engineName) {
   const startedAt = Date.now();
   let engine;
   let web;
+  let engineSuspect = false; // the last group's setup failed (see the setup below)
+  let setupFailuresInARow = 0;
 
   before(async () => {
     // One server (and its recording proxy, whose address the browser needs at launch) per engine run;
@@ -75,14 +80,27 @@ export async function runEngine(engineName) {
           newPage: async () => new E2ePage(await profile.newPage(), { engine: engineName, web: context.web }),
         };
       };
-      try {
-        context.profile = await context.newProfile();
-        context.page = await context.profile.newPage();
-        if (group.setup) await group.setup(context);
-      } catch (error) {
-        groupFailed = true;
-        throw error;
+      // Failed until it has finished: a setup stopped by its time limit never reaches a catch.
+      groupFailed = true;
+      if (setupFailuresInARow >= GIVE_UP_AFTER_SETUP_FAILURES) {
+        throw new Error(`not started: the last ${setupFailuresInARow} setups failed, on a relaunched browser too`);
       }
+      if (engineSuspect) {
+        // The last setup failed: start this group on a freshly launched browser, so one browser
+        // that stopped answering costs one group, not every group after it.
+        console.log(`# ${engineName}: relaunching the browser after a failed setup`);
+        await engine.close().catch((error) => console.log(`# ${engineName}: closing it failed: ${error.message}`));
+        engine = await engineModule.launch({ proxy: web.proxy });
+        engineSuspect = false;
+      }
+      engineSuspect = true;
+      setupFailuresInARow++;
+      context.profile = await context.newProfile();
+      context.page = await context.profile.newPage();
+      if (group.setup) await group.setup(context);
+      engineSuspect = false;
+      setupFailuresInARow = 0;
+      groupFailed = false;
     });
     for (const step of group.steps) {
       const lacking = missingCapability(engineName, step.needs ?? []);
@@ -101,7 +119,12 @@ export async function runEngine(engineName) {
         try {
           // `independent` steps set up what they need themselves, so they run after a failure too.
           if (groupFailed && !step.independent) throw new Error('an earlier step of this group failed');
+          // Failed until it has finished, as in the setup: a step stopped by its time limit leaves the
+          // page in an unknown state, and the steps after it that depend on it fail at once.
+          const failedBefore = groupFailed;
+          groupFailed = true;
           await step.run(context);
+          groupFailed = failedBefore;
           if (known) tally.known.push(`${step.name}: passed although marked known failure`);
           else tally.passed++;
         } catch (error) {

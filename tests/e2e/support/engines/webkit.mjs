@@ -166,6 +166,68 @@ class WebKitPage {
   }
 }
 
+// A session normally starts in 1-3 s here. One that has not started in SESSION_START_MS is given up:
+// its driver and browser are ended and a fresh pair is tried once more, so one MiniBrowser that never
+// answers costs a minute, not the whole step.
+const SESSION_START_MS = 45_000;
+const SESSION_ATTEMPTS = 2;
+const QUIT_MS = 15_000;
+// WebDriver's default page-load limit is 300 s, longer than a scenario step's: a page that never
+// loads fails its step with this instead.
+const PAGE_LOAD_MS = 60_000;
+
+function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/// WebKitWebDriver starts MiniBrowser as its child; both run in a process group of their own, so
+/// ending the group leaves no browser behind, even one that no longer answers the driver. Groups
+/// still running when this process ends (its step's time limit, Ctrl-C) are ended with it, as the
+/// group of the step would have taken them.
+const runningGroups = new Set();
+function stopProcessGroup(child) {
+  runningGroups.delete(child);
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+process.once('exit', () => { for (const child of [...runningGroups]) stopProcessGroup(child); });
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    for (const child of [...runningGroups]) stopProcessGroup(child);
+    process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+  });
+}
+
+async function startSession({ env, proxy }) {
+  let lastError;
+  for (let attempt = 1; attempt <= SESSION_ATTEMPTS; attempt++) {
+    const port = await freePort();
+    const webdriver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env, detached: true });
+    runningGroups.add(webdriver);
+    webdriver.unref(); // a driver left running must not keep this process alive: the exit handler ends it
+    try {
+      await waitForPort(port);
+      const driver = await withDeadline(new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'] },
+        proxy: { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: [] },
+      }).build(), SESSION_START_MS, 'starting a MiniBrowser session');
+      await withDeadline(driver.manage().setTimeouts({ pageLoad: PAGE_LOAD_MS }), SESSION_START_MS, 'setting the page-load limit');
+      return { driver, webdriver };
+    } catch (error) {
+      stopProcessGroup(webdriver);
+      lastError = error;
+      console.log(`# webkit: session attempt ${attempt} of ${SESSION_ATTEMPTS} failed: ${error.message}`);
+    }
+  }
+  throw lastError;
+}
+
 export async function launch({ proxy }) {
   const xvfb = process.env.DISPLAY ? null : await startXvfb();
   // A home of its own: MiniBrowser keeps its data and saves downloads there.
@@ -178,14 +240,7 @@ export async function launch({ proxy }) {
     version: `WebKitGTK ${version} MiniBrowser`,
     /// WebKitWebDriver holds one session at a time: each profile has its own driver process.
     async newProfile() {
-      const port = await freePort();
-      const webdriver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env });
-      await waitForPort(port);
-      const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
-        browserName: 'MiniBrowser',
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'] },
-        proxy: { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: [] },
-      }).build();
+      const { driver, webdriver } = await startSession({ env, proxy });
       const session = { driver, current: await driver.getWindowHandle(), fresh: true, home };
       const profile = {
         async newPage() {
@@ -200,8 +255,8 @@ export async function launch({ proxy }) {
         grantClipboard: async () => {},
         async close() {
           profiles.delete(profile);
-          await driver.quit().catch(() => {});
-          webdriver.kill();
+          await withDeadline(driver.quit(), QUIT_MS, 'quitting MiniBrowser').catch(() => {});
+          stopProcessGroup(webdriver);
         },
       };
       profiles.add(profile);
