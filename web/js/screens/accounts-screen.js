@@ -19,8 +19,8 @@ import { ALL_CODES_AT_ONCE_UP_TO } from '../vault/vault-session.js';
 
 // Above this many accounts the rows on screen get their codes before everyone's (see #tick): one
 // vaultCodes call for all is two HMACs per account; the first after unlocking 1,000 accounts took
-// about 115 ms in Chromium, which the first code no longer waits for. Up to it, the unlock brought
-// every code along (session.takeFirstCodes()).
+// about 115 ms in Chromium, which the first code no longer waits for. The unlock brought the codes
+// of every account up to it, and of the first this many shown above it (session.takeFirstCodes()).
 const ROWS_FIRST_ABOVE = ALL_CODES_AT_ONCE_UP_TO;
 
 export class AccountsScreen {
@@ -79,6 +79,9 @@ export class AccountsScreen {
     const first = session.takeFirstCodes();
     if (first) this.#codes.store(first.unix, first.codes);
     this.render();
+    // A large vault brought only the first rows' codes: everyone's are asked for once the first
+    // code is on screen, so a row scrolled to shows its code at once.
+    if (first && !first.complete) requestAnimationFrame(() => setTimeout(() => this.#fetchCodes(unixSeconds(Date.now())), 0));
     this.#stopTicker = everySecond((now) => this.#tick(now));
   }
 

@@ -11,8 +11,9 @@ import { TabSync } from '../storage/tab-sync.js';
 import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
 
 /// Up to this many accounts every code is cheap (two HMACs each): an unlock brings them all along,
-/// and the codes screen asks for everyone's at once. Above it the screen asks for the rows on screen
-/// first (accounts-screen.js).
+/// and the codes screen asks for everyone's at once. Above it an unlock brings the codes of the first
+/// this many in the list, more than a screenful, and the screen asks for the rest after
+/// (accounts-screen.js).
 export const ALL_CODES_AT_ONCE_UP_TO = 60;
 
 function failure(kind, extra = {}) {
@@ -109,12 +110,13 @@ export class VaultSession extends EventTarget {
     return this.#afterUnlock(created.revision, created.entries);
   }
 
-  // An unlock binding, with the first codes in the same answer for a small vault (authcore-worker.js).
+  // A binding that opens a vault, with the first codes in the same answer (authcore-worker.js).
   #open(action, args) {
     return this.#authcore.call('openWithCodes', action, args, Math.floor(Date.now() / 1000), ALL_CODES_AT_ONCE_UP_TO);
   }
 
-  /// The codes that came with the unlock ({unix, codes} as vaultCodes gives them), once; null after.
+  /// The codes that came with the unlock ({unix, codes, complete}: codes as vaultCodes gives them, of
+  /// every account or, when not complete, of the first ones shown), once; null after.
   takeFirstCodes() {
     const codes = this.#firstCodes;
     this.#firstCodes = null;
@@ -267,9 +269,9 @@ export class VaultSession extends EventTarget {
       await this.#authcore.call('sessionAbandon');
       return saved;
     }
-    const confirmed = await this.#authcore.call('sessionConfirmSaved', result.revision);
+    const confirmed = await this.#open('sessionConfirmSaved', [result.revision]);
     if (confirmed.error) return confirmed;
-    return this.#afterUnlock(result.revision, confirmed.entries);
+    return this.#afterUnlock(result.revision, confirmed.entries, confirmed.firstCodes);
   }
 
   lock(reason = 'user') {

@@ -6,6 +6,7 @@
 import { VAULT_WORKER_BINDINGS, serveBindings } from './worker-host.js';
 import { decodeImage, startStream } from './image-decoder.js';
 import { connectVault, serveStaging, stageInVault } from './vault-link.js';
+import { openWithCodes } from './open-with-codes.js';
 
 /// stage: the text goes to the vault worker's Session; the page gets {staged, corners, width,
 /// height} instead of {text, bytes, ...}. Without it (the import screen, which hands the text to
@@ -17,19 +18,6 @@ async function decode(m, source, mode, stage = false) {
   found.bytes?.fill?.(0);
   if (staged.error) return { error: staged.error };
   return { staged, corners: found.corners, width: found.width, height: found.height };
-}
-
-// An unlock and the first codes in one message, for vaults of up to `upTo` accounts: the codes
-// screen then shows its first codes in the task that builds it, instead of asking again once built
-// (a round trip and one more layout before the first code). Larger vaults skip it: 1,000 accounts'
-// codes are 30 ms that accounts-screen.js asks for after the rows on screen.
-const OPENS = new Set(['vaultUnlock', 'vaultUnlockWithPasskey']);
-function openWithCodes(m, action, args, unixSeconds, upTo) {
-  if (!OPENS.has(action)) return { error: { kind: 'invalid_argument', field: 'action', message: 'not an unlock' } };
-  const opened = m[action](...args);
-  if (opened.error || opened.entries.length > upTo) return opened;
-  const codes = m.vaultCodes(unixSeconds);
-  return codes.error ? opened : { ...opened, firstCodes: { unix: unixSeconds, codes: codes.codes } };
 }
 
 serveBindings(VAULT_WORKER_BINDINGS, {
