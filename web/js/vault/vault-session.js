@@ -6,6 +6,7 @@
 // sessionAbandon: the vault never changed, so nothing is undone, and memory never runs ahead of
 // storage. lock() wipes the keys in wasm and every decrypted value here.
 import { loadVault, saveVault, StaleVaultError, VaultWriteError } from '../storage/vault-store.js';
+import { takePrefetchedVault } from '../storage/vault-prefetch.js';
 import { rollbackWarning, acceptRollback, readHighestRevision } from './rollback-warning.js';
 import { TabSync } from '../storage/tab-sync.js';
 import { createPrfPasskey, passkeyPrfOutput, PasskeyError } from './webauthn-prf.js';
@@ -50,7 +51,7 @@ export class VaultSession extends EventTarget {
   }
 
   async stored() {
-    return loadVault();
+    return takePrefetchedVault() ?? loadVault();
   }
 
   #changed(reason) {
