@@ -67,3 +67,19 @@ test('a file that cannot be read answers unreadable_file; one over the cap is ne
   assert.equal(await ahead.read(huge), null);
   assert.equal(huge.reads, 0);
 });
+
+test('onRead hears of each chosen file once read, not of a replaced or unreadable one', async () => {
+  const input = fileInput();
+  const heard = [];
+  const ahead = new FileReadAhead(input, { onRead: (bytes) => heard.push([...bytes]) });
+  input.choose(countedFile([1]));
+  const second = countedFile([2]);
+  input.choose(second); // chosen before the first read finished: only the second is told
+  await ahead.read(second);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const broken = countedFile([3], { fails: true });
+  input.choose(broken);
+  await ahead.read(broken);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(heard, [[2]]);
+});

@@ -17,7 +17,9 @@ export class RestoreScreen {
 
   constructor({ app, session }) {
     const fileInput = h('input', { type: 'file', required: true });
-    const readAhead = new FileReadAhead(fileInput);
+    // The chosen backup shapes the worker's rehearsal (Vault::rehearse): its Argon2 memory, and as
+    // many accounts as its size suggests, so a large backup is not parsed by unoptimized code.
+    const readAhead = new FileReadAhead(fileInput, { onRead: (bytes) => session.rehearse(bytes) });
     const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: fileInput });
     const password = passwordField({ label: t('restore.password'), autocomplete: 'current-password', required: true });
     password.input.addEventListener('input', () => session.warmUp(), { once: true }); // as on the unlock screen

@@ -9,9 +9,19 @@ export class FileReadAhead {
   #file = null;
   #reading = null; // Promise of {bytes} or {error}
 
-  /// Starts reading whenever `input` (an <input type=file>) gets a new file.
-  constructor(input) {
-    input.addEventListener('change', () => this.#start(input.files?.[0] ?? null));
+  #onRead;
+
+  /// Starts reading whenever `input` (an <input type=file>) gets a new file; `onRead(bytes)` is
+  /// told of each file read that way (the restore screen rehearses the unlock with it).
+  constructor(input, { onRead = null } = {}) {
+    this.#onRead = onRead;
+    input.addEventListener('change', () => {
+      this.#start(input.files?.[0] ?? null);
+      const reading = this.#reading;
+      reading?.then((read) => {
+        if (read.bytes && reading === this.#reading) this.#onRead?.(read.bytes);
+      });
+    });
   }
 
   /// {bytes: Uint8Array} or {error: {kind: 'unreadable_file'}} for `file`: the read already

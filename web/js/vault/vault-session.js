@@ -162,6 +162,12 @@ export class VaultSession extends EventTarget {
     this.#warmUp ??= this.#authcore.call('vaultWarmUp').catch(() => null);
   }
 
+  /// Rehearses opening `bytes` (a backup about to be restored) in the worker: see Vault::rehearse.
+  /// Failures are harmless (the real restore just runs colder).
+  rehearse(bytes) {
+    this.#authcore.call('vaultRehearse', bytes).catch(() => null);
+  }
+
   /// Starts reading the stored vault for unlock(): the unlock screen reads it alongside the
   /// wrong-password delay after the press, not one after the other.
   readStored() {

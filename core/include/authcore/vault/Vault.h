@@ -91,9 +91,11 @@ public:
 	/// none). The password slot stays, whatever is removed.
 	void removePasskey(std::span<const uint8_t> credentialId);
 
-	/// Runs, on a throwaway vault with cheap Argon2 parameters, what an unlock by password or passkey
-	/// and the first codes run, then allocates and frees the memory that `storedFile`'s own Argon2
-	/// parameters will need (at most 256 MiB; the defaults' for a file it cannot read). Nothing is
+	/// Runs, on a throwaway vault with cheap Argon2 parameters and up to 60 accounts (as many as
+	/// `storedFile`'s size suggests), what an unlock by password or passkey and the first codes run,
+	/// then allocates and frees the memory that `storedFile`'s own Argon2 parameters will need (at
+	/// most 256 MiB; the defaults' for a file it cannot read). `storedFile` is the file about to be
+	/// opened: the stored vault, or a backup chosen for a restore (may be empty). Nothing is
 	/// kept and nothing is stored. Why: in a browser the first unlock of a fresh WebAssembly module
 	/// otherwise pays for compiling and optimizing that code and for growing and zero-filling the
 	/// heap, some 400 ms beside ~180 ms of Argon2id (VaultRehearsal.cpp). The page calls it while
