@@ -73,7 +73,9 @@ void Vault::rehearse(std::span<const uint8_t> storedFile)
 		const size_t count = rehearsalAccountsFor(storedFile);
 		for (size_t i = 0; i < count; ++i) {
 			const std::string label = "Rehearsal%20" + std::to_string(i);
-			accounts.push_back({parseOtpauthUri("otpauth://totp/" + label + ":user@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=" + label), {}});
+			std::string uri = "otpauth://totp/";
+			uri.append(label).append(":user@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=").append(label);
+			accounts.push_back({parseOtpauthUri(uri), {}});
 		}
 		vault.addAll(std::move(accounts));
 		const std::vector<uint8_t> credentialId = {1, 2, 3, 4};
