@@ -124,7 +124,7 @@ export class App {
     }
     if (!stored.current) this.#show('create');
     // While the user types: compile and optimize the unlock code, grow the heap (Vault::rehearse).
-    this.#authcore.call('vaultRehearse', stored.current?.bytes);
+    this.session.rehearse(stored.current?.bytes);
   }
 
   // Persistence is asked, never awaited (see storage/persistence.js): the answer shows in a banner

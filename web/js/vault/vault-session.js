@@ -162,8 +162,9 @@ export class VaultSession extends EventTarget {
     this.#warmUp ??= this.#authcore.call('vaultWarmUp').catch(() => null);
   }
 
-  /// Rehearses opening `bytes` (a backup about to be restored) in the worker: see Vault::rehearse.
-  /// Failures are harmless (the real restore just runs colder).
+  /// Rehearses opening `bytes` in the worker (see Vault::rehearse): the stored vault at start, or a
+  /// backup about to be restored; undefined when there is neither. Failures are harmless (the real
+  /// unlock or restore just runs colder).
   rehearse(bytes) {
     this.#authcore.call('vaultRehearse', bytes).catch(() => null);
   }
