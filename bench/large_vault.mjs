@@ -96,7 +96,12 @@ function watchSearch() {
   window.__search = [];
   let pending = null;
   const input = document.querySelector('input[type="search"]');
+  // Only a key the loop below armed starts a measurement: search.fill('') also sends a keydown, which
+  // changes nothing, and a countdown's tick a moment later would have ended its "measurement"
+  // (until 2026-11-29 that made the first keystroke of a run read 30-350 ms).
   input.addEventListener('keydown', (event) => {
+    if (!window.__searchArmed) return;
+    window.__searchArmed = false;
     pending = event.timeStamp;
   }, true);
   new MutationObserver(() => {
@@ -126,7 +131,10 @@ async function searchTimes(page, cdp) {
     await page.waitForTimeout(300);
     await search.click();
     for (const key of QUERY) {
-      const measured = await page.evaluate(() => window.__search.length);
+      const measured = await page.evaluate(() => {
+        window.__searchArmed = true;
+        return window.__search.length;
+      });
       const before = await busy();
       await page.keyboard.type(key);
       await page.waitForFunction((n) => window.__search.length > n, measured, { polling: 'raf' });
