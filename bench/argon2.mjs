@@ -1,5 +1,5 @@
-// Argon2id unlock time: our wasm (vaultUnlock of a real 20-account vault: Argon2id, unwrap, decrypt,
-// JSON) against the npm package hash-wasm's argon2id with the same parameters, in the same run, in
+// Argon2id unlock time: our wasm (the SIMD build; in Chromium also the baseline build without
+// SIMD) doing vaultUnlock of a real 20-account vault (Argon2id, unwrap, decrypt, JSON) against the npm package hash-wasm's argon2id with the same parameters, in the same run, in
 // Node and, when /usr/bin/chromium is there, in headless Chromium (the page's target: under 1 s).
 //
 //   node bench/argon2.mjs                       the default parameters (vaultKdfDefaults)
@@ -143,13 +143,17 @@ async function withChromium(body) {
   }
 }
 
-async function measureInPage(page, params, runs) {
-  return page.evaluate(async ({ params, runs, password, source }) => {
-    const { default: createAuthcore } = await import('/build/wasm/module/authcore_wasm.mjs');
+const MAIN_GLUE = '/build/wasm/module/authcore_wasm.mjs';
+// The build without WebAssembly SIMD that engines lacking it get (web/js/worker/wasm-flavour.js).
+const BASELINE_GLUE = '/build/wasm-baseline/module/authcore_wasm_baseline.mjs';
+
+async function measureInPage(page, params, runs, glue = MAIN_GLUE) {
+  return page.evaluate(async ({ params, runs, password, source, glue }) => {
+    const { default: createAuthcore } = await import(glue);
     const { argon2id: hashWasm } = await import('/node_modules/hash-wasm/dist/index.esm.js');
     const fn = new Function(`return (${source})`)();
     return fn(createAuthcore, hashWasm, params, runs, password);
-  }, { params, runs, password: PASSWORD, source: measure.toString() });
+  }, { params, runs, password: PASSWORD, source: measure.toString(), glue });
 }
 
 // --- main ----------------------------------------------------------------------------------------
@@ -197,6 +201,14 @@ if (!args.includes('--no-chromium') && existsSync(CHROMIUM)) {
     result.chromium_ours_ms = inPage.ours_ms;
     result.chromium_hash_wasm_ms = inPage.hash_wasm_ms;
     result.chromium_version = version;
+    // The SIMD build is what ships first; the baseline is measured beside it to show the gain.
+    if (existsSync(path.join(projectRoot, BASELINE_GLUE))) {
+      const baseline = summary('baseline', params, await measureInPage(page, params, RUNS, BASELINE_GLUE));
+      result.chromium_baseline_ours_ms = baseline.ours_ms;
+      result.chromium_baseline_hash_wasm_ms = baseline.hash_wasm_ms;
+    } else {
+      console.log(`baseline: ${BASELINE_GLUE} not built (cmake --build --preset wasm-baseline)`);
+    }
   });
 } else {
   console.log('chromium: skipped');

@@ -7,7 +7,11 @@
 #   authcore_headers nlohmann/json, stb_image, protozero (header-only, Debian packages)
 
 set(AUTHCORE_DEPS_DIR "${PROJECT_SOURCE_DIR}/build/_deps" CACHE PATH "Where third-party sources are cached")
-set(AUTHCORE_BOTAN_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/botan-3.7.1" CACHE PATH "Botan 3.7.1 source tree")
+set(AUTHCORE_BOTAN_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/botan-3.13.0" CACHE PATH "Botan 3.13.0 source tree")
+# A build tree configured before the move to 3.13.0 still caches the old default: follow the pin.
+if(AUTHCORE_BOTAN_SOURCE_DIR STREQUAL "${AUTHCORE_DEPS_DIR}/src/botan-3.7.1")
+  set(AUTHCORE_BOTAN_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/botan-3.13.0" CACHE PATH "Botan 3.13.0 source tree" FORCE)
+endif()
 set(AUTHCORE_ZXING_SOURCE_DIR "${AUTHCORE_DEPS_DIR}/src/zxing-cpp-3.1.1" CACHE PATH "ZXing-cpp 3.1.1 source tree")
 # GoogleTest's source (Debian's googletest package puts it in PREFIX/src) and the header-only
 # libraries are looked up under the host's prefixes (CMAKE_PREFIX_PATH, then the standard ones:
@@ -37,6 +41,12 @@ list(JOIN AUTHCORE_BOTAN_MODULES "," botan_modules_csv)
 if(EMSCRIPTEN)
   # getrandom() in Emscripten is crypto.getRandomValues: no file system needed for randomness.
   set(botan_target --os=emscripten --cpu=wasm --cc=emcc --with-os-features=getrandom)
+  if(AUTHCORE_WASM_SIMD)
+    # configure.py enables Botan's simd128 code only when the flag is in its compile flags; then
+    # Argon2 runs on SIMD_2x64 (argon2_simd64) and CPUID reports SIMD128 (decided at compile time).
+    list(APPEND botan_target --extra-cxxflags=-msimd128)
+    string(APPEND botan_modules_csv ",argon2_simd64")
+  endif()
 else()
   if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     set(botan_cc clang)

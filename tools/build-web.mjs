@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds build/web/, a static folder any web server can serve:
-//   node tools/build-web.mjs [--out DIR] [--wasm DIR] [--security-update] [--sync-origin https://HOST]
+//   node tools/build-web.mjs [--out DIR] [--wasm DIR] [--wasm-baseline DIR] [--security-update] [--sync-origin https://HOST]
 // 1. copies web/ and bundles its ES modules with esbuild, one file per entry point: the page's
 //    js/boot.js (its first, small script: see storage/vault-prefetch.js) and js/main.js, and the
 //    workers' js/worker/authcore-worker.js and js/worker/import-worker.js (web/ itself stays plain
 //    modules the browser can load directly). Measured on this 2-core machine: 58 separate modules took 430-930 ms to arrive
 //    offline, one request each through the service worker; the wasm glue stays a separate module.
-// 2. copies the wasm module (build/wasm/module/authcore_wasm.mjs + .wasm) into wasm/,
+// 2. copies the wasm module (build/wasm/module/authcore_wasm.mjs + .wasm) and its build without SIMD
+//    (build/wasm-baseline/module/authcore_wasm_baseline.*, for engines without WebAssembly SIMD:
+//    js/worker/wasm-flavour.js picks one) into wasm/,
 // 3. renders the icons,
 // 4. writes the service worker's precache list (every file, the .wasm included) and a version that
 //    is a hash of every file's content, so any change makes a new service worker. --security-update
@@ -24,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import esbuild from 'esbuild';
 import { iconFiles } from './lib/icons.mjs';
 import { contentSecurityPolicy, contentSecurityPolicyFor, checkSyncOrigin } from './lib/securityHeaders.mjs';
+import { SIMD_PROBE } from '../web/js/worker/wasm-flavour.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICE_WORKER = 'sw.js';
@@ -46,15 +49,17 @@ function parseArguments(argv) {
     source: path.join(projectRoot, 'web'),
     out: path.join(projectRoot, 'build', 'web'),
     wasm: path.join(projectRoot, 'build', 'wasm', 'module'),
+    wasmBaseline: path.join(projectRoot, 'build', 'wasm-baseline', 'module'),
     securityUpdate: false,
     syncOrigin: null,
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') options.out = path.resolve(argv[++i]);
     else if (argv[i] === '--wasm') options.wasm = path.resolve(argv[++i]);
+    else if (argv[i] === '--wasm-baseline') options.wasmBaseline = path.resolve(argv[++i]);
     else if (argv[i] === '--security-update') options.securityUpdate = true;
     else if (argv[i] === '--sync-origin') options.syncOrigin = checkSyncOrigin(argv[++i] ?? '');
-    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR] [--security-update] [--sync-origin https://HOST])`);
+    else throw new Error(`unknown argument ${argv[i]} (usage: build-web.mjs [--out DIR] [--wasm DIR] [--wasm-baseline DIR] [--security-update] [--sync-origin https://HOST])`);
   }
   return options;
 }
@@ -78,7 +83,7 @@ function bundle(source, out) {
     minify: process.env.NO_MINIFY ? false : true,
     legalComments: 'none',
     target: ['chrome109', 'firefox115', 'safari16'],
-    external: ['*/wasm/authcore_wasm.mjs'],
+    external: ['*/wasm/authcore_wasm.mjs', '*/wasm/authcore_wasm_baseline.mjs'],
     logLevel: 'silent',
     write: true,
   });
@@ -98,11 +103,19 @@ function nameSyncOrigin(indexFile, syncOrigin) {
   writeFileSync(indexFile, named);
 }
 
+const WASM_BUILDS = [
+  { option: 'wasm', preset: 'wasm', names: ['authcore_wasm.mjs', 'authcore_wasm.wasm'] },
+  { option: 'wasmBaseline', preset: 'wasm-baseline', names: ['authcore_wasm_baseline.mjs', 'authcore_wasm_baseline.wasm'] },
+];
+
 export function buildWeb(options) {
-  const { source, out, wasm, securityUpdate = false, syncOrigin = null } = options;
-  for (const name of ['authcore_wasm.mjs', 'authcore_wasm.wasm']) {
-    if (!existsSync(path.join(wasm, name))) {
-      throw new Error(`${path.join(wasm, name)} is missing: build it first (cmake --preset wasm && cmake --build --preset wasm)`);
+  const { source, out, securityUpdate = false, syncOrigin = null } = options;
+  const folders = { wasm: options.wasm, wasmBaseline: options.wasmBaseline ?? path.join(projectRoot, 'build', 'wasm-baseline', 'module') };
+  for (const { option, preset, names } of WASM_BUILDS) {
+    for (const name of names) {
+      if (!existsSync(path.join(folders[option], name))) {
+        throw new Error(`${path.join(folders[option], name)} is missing: build it first (cmake --preset ${preset} && cmake --build --preset ${preset})`);
+      }
     }
   }
   checkCsp(readFileSync(path.join(source, 'index.html'), 'utf8'));
@@ -111,7 +124,9 @@ export function buildWeb(options) {
   mkdirSync(out, { recursive: true });
   cpSync(source, out, { recursive: true, filter: (src) => !IGNORED.test(path.relative(source, src).split(path.sep).join('/')) });
   mkdirSync(path.join(out, 'wasm'), { recursive: true });
-  for (const name of ['authcore_wasm.mjs', 'authcore_wasm.wasm']) cpSync(path.join(wasm, name), path.join(out, 'wasm', name));
+  for (const { option, names } of WASM_BUILDS) {
+    for (const name of names) cpSync(path.join(folders[option], name), path.join(out, 'wasm', name));
+  }
   for (const [file, bytes] of Object.entries(iconFiles())) {
     mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
     writeFileSync(path.join(out, file), bytes);
@@ -129,7 +144,15 @@ export function buildWeb(options) {
   const version = hash.digest('hex').slice(0, 16);
   const assets = ['./', ...files.map((file) => `./${file}`)];
   if (!PRECACHE_MARKER.test(swSource)) throw new Error(`web/${SERVICE_WORKER} lacks the "const PRECACHE = ...;" line`);
-  writeFileSync(path.join(out, SERVICE_WORKER), swSource.replace(PRECACHE_MARKER, `const PRECACHE = ${JSON.stringify({ version, assets, securityUpdate })};`));
+  // Each engine precaches one build of the wasm module: the service worker runs the worker's SIMD
+  // check (the same probe) and leaves out the other build's files.
+  const wasmBuilds = {
+    simdProbe: [...SIMD_PROBE],
+    simdOnly: WASM_BUILDS[0].names.map((name) => `./wasm/${name}`),
+    baselineOnly: WASM_BUILDS[1].names.map((name) => `./wasm/${name}`),
+  };
+  const precache = { version, assets, securityUpdate, wasmBuilds };
+  writeFileSync(path.join(out, SERVICE_WORKER), swSource.replace(PRECACHE_MARKER, `const PRECACHE = ${JSON.stringify(precache)};`));
 
   let bytes = 0;
   let gzipBytes = 0;

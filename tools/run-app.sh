@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 bash tools/setup-debian.sh
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target authcore_wasm
+cmake --preset wasm-baseline >/dev/null   # the same module without SIMD, for older engines
+cmake --build --preset wasm-baseline
 node tools/build-web.mjs
 exec node tools/serve.mjs --port "${PORT:-8080}" build/web

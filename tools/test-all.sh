@@ -37,6 +37,7 @@ if [[ -z ${SKIP_FUZZ:-} ]]; then
   run "clang-tidy" bash tools/lint.sh
 fi
 run "build wasm" configure_and_build wasm
+run "build wasm baseline (the module without SIMD)" configure_and_build wasm-baseline
 run "ctest wasm (Node)" ctest --preset wasm
 run "node binding tests" node --test tests/wasm/
 run "web module tests" node --test tests/web/

@@ -1,17 +1,34 @@
-// Service worker: precaches every shipped file under a versioned cache, deletes every other cache on
-// activate, and answers same-origin GETs from the cache (network as fallback). tools/build-web.mjs
+// Service worker: precaches every shipped file (of the two wasm builds, the one this engine runs)
+// under a versioned cache, deletes every other cache on activate, and answers same-origin GETs from the cache (network as fallback). tools/build-web.mjs
 // replaces the PRECACHE line with the real list and a content-hash version. A new version waits
 // until the page says "skipWaiting" (the user chose "reload"), so it never lands mid-scan or mid-edit.
 // A release built with `--security-update` sets securityUpdate: the page then lets it take over at
 // the next lock (or at once when the vault is locked) instead of waiting for the user.
-const PRECACHE = { version: 'dev', assets: [], securityUpdate: false };
+const PRECACHE = { version: 'dev', assets: [], securityUpdate: false, wasmBuilds: null };
 const CACHE_NAME = `authenticator-${PRECACHE.version}`;
+
+// The wasm module ships in two builds, with and without WebAssembly SIMD; the page's worker loads the
+// one this engine validates (js/worker/wasm-flavour.js), so only that one is precached. Where the
+// check cannot run here, both are.
+function otherWasmBuild() {
+  const builds = PRECACHE.wasmBuilds;
+  if (!builds || typeof WebAssembly === 'undefined') return new Set();
+  let simd = false;
+  try {
+    simd = WebAssembly.validate(new Uint8Array(builds.simdProbe)) === true;
+  } catch {
+    simd = false;
+  }
+  return new Set(simd ? builds.baselineOnly : builds.simdOnly);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE_NAME);
     // 'no-cache' revalidates with the server so the precache never copies a stale HTTP-cached file.
-    await cache.addAll(PRECACHE.assets.map((url) => new Request(url, { cache: 'no-cache' })));
+    const skipped = otherWasmBuild();
+    const assets = PRECACHE.assets.filter((url) => !skipped.has(url));
+    await cache.addAll(assets.map((url) => new Request(url, { cache: 'no-cache' })));
   })());
 });
 

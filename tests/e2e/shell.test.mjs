@@ -33,10 +33,14 @@ test('the server sends MIME types and the CSP header', async () => {
 
 test('the precache list names every shipped file, the .wasm included', async () => {
   const sw = await (await fetch(web.url + '/sw.js')).text();
-  const { version, assets } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+  const { version, assets, wasmBuilds } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
   assert.match(version, /^[0-9a-f]{16}$/);
-  for (const asset of ['./', './index.html', './wasm/authcore_wasm.wasm', './wasm/authcore_wasm.mjs', './js/main.js', './manifest.webmanifest', './icons/icon-512.png']) {
+  const both = ['./wasm/authcore_wasm.wasm', './wasm/authcore_wasm.mjs', './wasm/authcore_wasm_baseline.wasm', './wasm/authcore_wasm_baseline.mjs'];
+  for (const asset of ['./', './index.html', ...both, './js/main.js', './manifest.webmanifest', './icons/icon-512.png']) {
     assert.ok(assets.includes(asset), asset);
   }
+  // The service worker precaches one of the two builds: it knows which files are whose.
+  assert.deepEqual([...wasmBuilds.simdOnly, ...wasmBuilds.baselineOnly].sort(), both.sort());
+  assert.equal(WebAssembly.validate(new Uint8Array(wasmBuilds.simdProbe)), true);
   for (const asset of assets) assert.equal((await fetch(new URL(asset, web.url + '/'))).status, 200, asset);
 });
