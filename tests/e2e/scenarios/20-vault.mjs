@@ -21,6 +21,20 @@ export const scenario = {
   },
   steps: [
     {
+      // The worker loads the SIMD build where the engine validates the service worker's probe
+      // (web/js/worker/wasm-flavour.js); every engine tested here should, so none of them runs the
+      // slower baseline build by accident.
+      name: 'the engine validates WebAssembly SIMD, so the worker runs the SIMD build',
+      async run({ page }) {
+        const simd = await page.evaluate(async () => {
+          const sw = await (await fetch('./sw.js')).text();
+          const { wasmBuilds } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
+          return WebAssembly.validate(new Uint8Array(wasmBuilds.simdProbe));
+        });
+        assert.equal(simd, true);
+      },
+    },
+    {
       name: 'a reload comes back locked, and the same password shows the same codes',
       async run({ page }) {
         await page.reload();
