@@ -2,7 +2,7 @@
 // Wrong passwords share the unlock screen's delay (kept across reloads), so the restore screen is no
 // way around it; a file over the size cap is refused before it is read.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
+import { t, prepareFormatters } from '../i18n/i18n.js';
 import { field, passwordField } from '../ui/form-field.js';
 import { actionButton } from '../ui/action-button.js';
 import { confirmReplaceVault } from '../ui/confirm-questions.js';
@@ -22,7 +22,12 @@ export class RestoreScreen {
     const readAhead = new FileReadAhead(fileInput, { onRead: (bytes) => session.rehearse(bytes) });
     const file = field({ label: t('restore.file'), hint: t('restore.fileHint'), input: fileInput });
     const password = passwordField({ label: t('restore.password'), autocomplete: 'current-password', required: true });
-    password.input.addEventListener('input', () => session.warmUp(), { once: true }); // as on the unlock screen
+    // As on the unlock screen: the worker warms up, and the codes screen's number formatters are
+    // made while the password is typed (about 25 ms of ICU set-up otherwise paid after the press).
+    password.input.addEventListener('input', () => {
+      session.warmUp();
+      setTimeout(prepareFormatters);
+    }, { once: true });
     const status = h('p', { role: 'alert', class: 'problem' });
     const submit = h('button', { type: 'submit', class: 'button primary', text: t('restore.submit') });
     const form = h('form', { class: 'card', novalidate: true }, file.element, password.element, status,
