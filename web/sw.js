@@ -1,7 +1,8 @@
 // Service worker: precaches every shipped file (of the two wasm builds, the one this engine runs)
-// under a versioned cache, deletes every other cache on activate, and answers same-origin GETs from the cache (network as fallback). tools/build-web.mjs
-// replaces the PRECACHE line with the real list and a content-hash version. A new version waits
-// until the page says "skipWaiting" (the user chose "reload"), so it never lands mid-scan or mid-edit.
+// under a versioned cache, deletes every other cache on activate, and answers same-origin GETs from
+// the cache (network as fallback). tools/build-web.mjs replaces the PRECACHE line with the real list
+// and a content-hash version. A new version waits until the page says "skipWaiting" (the user chose
+// "reload"), so it never lands mid-scan or mid-edit.
 // A release built with `--security-update` sets securityUpdate: the page then lets it take over at
 // the next lock (or at once when the vault is locked) instead of waiting for the user.
 const PRECACHE = { version: 'dev', assets: [], securityUpdate: false, wasmBuilds: null };
