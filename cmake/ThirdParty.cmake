@@ -32,6 +32,12 @@ if(NOT EXISTS "${AUTHCORE_BOTAN_SOURCE_DIR}/configure.py" OR NOT EXISTS "${AUTHC
 endif()
 
 # --- Botan ----------------------------------------------------------------------------------------
+# A tree named by hand (-DAUTHCORE_BOTAN_SOURCE_DIR) must be the pinned release: 3.7 lacks the wasm
+# SIMD Argon2, and tests and docs are measured against 3.13.0.
+file(STRINGS "${AUTHCORE_BOTAN_SOURCE_DIR}/src/build-data/version.txt" botan_version_lines REGEX "^release_(major|minor) = ")
+if(NOT botan_version_lines MATCHES "release_major = 3;release_minor = 13")
+  message(FATAL_ERROR "${AUTHCORE_BOTAN_SOURCE_DIR} is not Botan 3.13 (${botan_version_lines}): fetch it with cmake/fetch-sources.sh")
+endif()
 # Why each module: hmac+sha1/sha2 for OTP; argon2, aes+gcm for the vault, hkdf for its passkey slots; scrypt, pbkdf2, cbc for the
 # encrypted files of other authenticators (Aegis, 2FAS, andOTP, Authenticator Pro), base64 for their
 # text fields; system_rng for

@@ -131,7 +131,9 @@ const WASM_BUILDS = [
 
 export function buildWeb(options) {
   const { source, out, securityUpdate = false, syncOrigin = null } = options;
-  const folders = { wasm: options.wasm, wasmBaseline: options.wasmBaseline ?? path.join(projectRoot, 'build', 'wasm-baseline', 'module') };
+  // The baseline build beside the given one (build/wasm/module -> build/wasm-baseline/module), so a
+  // caller naming only `wasm` gets the pair built from the same tree.
+  const folders = { wasm: options.wasm, wasmBaseline: options.wasmBaseline ?? path.join(options.wasm, '..', '..', 'wasm-baseline', 'module') };
   for (const { option, preset, names } of WASM_BUILDS) {
     for (const name of names) {
       if (!existsSync(path.join(folders[option], name))) {

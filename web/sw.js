@@ -54,16 +54,29 @@ self.addEventListener('message', (event) => {
 
 let openCache = null; // opened once per service worker life, not per request
 
-async function respond(request) {
+// The files of both wasm builds, as absolute URLs.
+const WASM_BUILD_FILES = new Set(PRECACHE.wasmBuilds
+  ? [...PRECACHE.wasmBuilds.simdOnly, ...PRECACHE.wasmBuilds.baselineOnly].map((url) => new URL(url, self.location.href).href)
+  : []);
+
+async function respond(event) {
+  const { request } = event;
   openCache ??= caches.open(CACHE_NAME);
   const cache = await openCache;
   // The app is one page: every navigation gets the cached shell, whatever its query string.
   const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request, { ignoreSearch: true });
-  return cached ?? fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // The worker asked for the build left out at install (the engine changed since, e.g. a browser
+  // update brought SIMD): keep it too, so the next offline start finds it.
+  const url = new URL(request.url);
+  url.search = '';
+  if (response.ok && WASM_BUILD_FILES.has(url.href)) event.waitUntil(cache.put(url.href, response.clone()));
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(event));
 });

@@ -54,6 +54,14 @@ test('the engine check: SIMD where the probe validates, the baseline where it th
   assert.equal(WebAssembly.validate(broken), false);
 });
 
+test('both builds offer the same bindings (a stale baseline build would not)', async () => {
+  const { default: createBaseline } = await import(baselinePath);
+  const names = (m) => Object.keys(m).filter((name) => /^(vault|session|decode|encode|import|export|parse|code|qr)/.test(name) && typeof m[name] === 'function').sort();
+  const simdNames = names(await loadAuthcore());
+  assert.ok(simdNames.length > 40, `only ${simdNames.length} bindings found`);
+  assert.deepEqual(names(await createBaseline()), simdNames);
+});
+
 test('a vault made by the SIMD build opens in the baseline build with the same codes, and back', { timeout: 120_000 }, async () => {
   const kdf = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
   const simd = asThePage(await loadAuthcore());

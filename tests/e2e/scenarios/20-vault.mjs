@@ -21,10 +21,11 @@ export const scenario = {
   },
   steps: [
     {
-      // The worker loads the SIMD build where the engine validates the service worker's probe
-      // (web/js/worker/wasm-flavour.js); every engine tested here should, so none of them runs the
-      // slower baseline build by accident.
-      name: 'the engine validates WebAssembly SIMD, so the worker runs the SIMD build',
+      // The worker and the service worker pick the SIMD build where the engine validates this probe
+      // (web/js/worker/wasm-flavour.js): every engine tested here should, so none of them runs the
+      // slower baseline build by accident. (That the worker then loads it is shown in Chromium by
+      // tests/e2e/pwa.test.mjs: only the SIMD build is cached, and the app works offline.)
+      name: 'the engine passes the WebAssembly SIMD check that picks the SIMD build',
       async run({ page }) {
         const simd = await page.evaluate(async () => {
           const sw = await (await fetch('./sw.js')).text();

@@ -25,9 +25,26 @@ export function supportsWasmSimd(validate = (bytes) => WebAssembly.validate(byte
   }
 }
 
-/// The module's factory (createAuthcore) of the build this engine can run. Each import names its
-/// file literally: the bundler keeps both as they are (tools/build-web.mjs, `external`).
-export async function importAuthcore(simd = supportsWasmSimd()) {
-  const glue = simd ? await import('../../wasm/authcore_wasm.mjs') : await import('../../wasm/authcore_wasm_baseline.mjs');
-  return glue.default;
+// Each import names its file literally, so the bundler keeps both as they are (tools/build-web.mjs,
+// `external`).
+const BUILDS = {
+  simd: () => import('../../wasm/authcore_wasm.mjs'),
+  baseline: () => import('../../wasm/authcore_wasm_baseline.mjs'),
+};
+
+/// The instantiated module, of the build this engine validates. If that build cannot be loaded, the
+/// other one is tried: an engine that gained SIMD with a browser update, offline, still has the
+/// baseline build its service worker cached before (web/sw.js), and the baseline runs anywhere.
+/// Rejects with the first build's error when neither loads.
+export async function loadAuthcoreModule({ simd = supportsWasmSimd(), builds = BUILDS } = {}) {
+  let firstError = null;
+  for (const build of simd ? ['simd', 'baseline'] : ['baseline', 'simd']) {
+    try {
+      const { default: createAuthcore } = await builds[build]();
+      return await createAuthcore();
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  throw firstError;
 }

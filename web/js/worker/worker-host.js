@@ -4,7 +4,7 @@
 // failed to load, binding missing, a throw or a wasm trap). Only the bindings a worker allows are
 // callable, so a bug cannot reach Embind internals. Nothing here logs arguments or results: they
 // carry secrets.
-import { importAuthcore } from './wasm-flavour.js';
+import { loadAuthcoreModule } from './wasm-flavour.js';
 
 /// Every binding the vault worker may call (the import worker allows only importFile and importText).
 export const VAULT_WORKER_BINDINGS = [
@@ -31,7 +31,7 @@ function unavailable(action) {
 export function serveBindings(bindings, localActions = {}) {
   const allowed = new Set(bindings);
   const actions = { ...localActions };
-  const moduleReady = importAuthcore().then((createAuthcore) => createAuthcore());
+  const moduleReady = loadAuthcoreModule();
   // Keep the rejection observed so a failed load surfaces per call, not as an unhandled rejection.
   moduleReady.catch(() => {});
 
