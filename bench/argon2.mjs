@@ -204,12 +204,12 @@ if (!args.includes('--no-chromium') && existsSync(CHROMIUM)) {
   for (let run = 0; run < CHROMIUM_RUNS; run++) {
     await withChromium(async (page, version) => {
       const inPage = summary('chromium', params, await measureInPage(page, params, RUNS));
-      const entry = { ours_ms: inPage.ours_ms, hash_wasm_ms: inPage.hash_wasm_ms, ratio: round(inPage.ours_ms / inPage.hash_wasm_ms * 100) / 100 };
+      const entry = { ours_ms: inPage.ours_ms, hash_wasm_ms: inPage.hash_wasm_ms, ratio: Math.round((inPage.ours_ms / inPage.hash_wasm_ms) * 100) / 100 };
       // The SIMD build is what ships first; the baseline is measured beside it to show the gain.
       if (existsSync(path.join(projectRoot, BASELINE_GLUE))) {
         const baseline = summary('baseline', params, await measureInPage(page, params, RUNS, BASELINE_GLUE));
         Object.assign(entry, { baseline_ours_ms: baseline.ours_ms, baseline_hash_wasm_ms: baseline.hash_wasm_ms,
-          baseline_ratio: round(baseline.ours_ms / baseline.hash_wasm_ms * 100) / 100 });
+          baseline_ratio: Math.round((baseline.ours_ms / baseline.hash_wasm_ms) * 100) / 100 });
       } else {
         console.log(`baseline: ${BASELINE_GLUE} not built (cmake --build --preset wasm-baseline)`);
       }
