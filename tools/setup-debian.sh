@@ -83,8 +83,12 @@ fi
 emscripten_revision() { [[ $1 == "$EMSCRIPTEN_UPSTREAM"+dfsg-* || $1 == "$EMSCRIPTEN_UPSTREAM"-* ]]; }
 if ! emscripten_revision "$(dpkg-query -W -f='${Version}' emscripten 2>/dev/null || true)"; then
   apt_update_once
-  version=$(apt-cache madison emscripten | awk -F'|' '{gsub(/ /, "", $2); print $2}' \
-    | while read -r v; do emscripten_revision "$v" && echo "$v"; done | head -n1)
+  # The first listed revision of the upstream version, chosen in awk, which reads every line: a
+  # filter that stopped early or ended on a non-matching line would fail the pipeline under
+  # pipefail, as a `while ... && echo` loop did when madison listed bookworm's 3.1.6 last.
+  version=$(apt-cache madison emscripten | awk -F'|' -v want="$EMSCRIPTEN_UPSTREAM" '
+    { gsub(/ /, "", $2) }
+    !found && (index($2, want "+dfsg-") == 1 || index($2, want "-") == 1) { print $2; found = 1 }')
   [[ -n $version ]] || { echo "setup: no emscripten $EMSCRIPTEN_UPSTREAM in the apt sources (apt-cache madison emscripten)" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "emscripten=$version"
 fi
