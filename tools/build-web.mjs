@@ -8,7 +8,8 @@
 //    offline, one request each through the service worker; the wasm glue stays a separate module.
 //    Its three style sheets become one, css/app.css (offline reload to the password field, 27
 //    reloads of each build alternating: median 176-196 ms against 184-213 ms with three).
-// 2. copies the wasm module (build/wasm/module/authcore_wasm.mjs + .wasm) and its build without SIMD
+// 2. copies the wasm module (build/wasm/module/authcore_wasm.mjs, .first.wasm and .rest.wasm: the
+//    module cut in two, see tools/split-wasm.mjs) and its build without SIMD
 //    (build/wasm-baseline/module/authcore_wasm_baseline.*, for engines without WebAssembly SIMD:
 //    js/worker/wasm-flavour.js picks one) into wasm/,
 // 3. renders the icons,
@@ -124,9 +125,11 @@ function nameSyncOrigin(indexFile, syncOrigin) {
   writeFileSync(indexFile, named);
 }
 
+// Each build ships its glue and its module cut in two (tools/split-wasm.mjs, run by the wasm build):
+// the first part before the first code, the rest after it. The whole NAME.wasm is not shipped.
 const WASM_BUILDS = [
-  { option: 'wasm', preset: 'wasm', names: ['authcore_wasm.mjs', 'authcore_wasm.wasm'] },
-  { option: 'wasmBaseline', preset: 'wasm-baseline', names: ['authcore_wasm_baseline.mjs', 'authcore_wasm_baseline.wasm'] },
+  { option: 'wasm', preset: 'wasm', names: ['authcore_wasm.mjs', 'authcore_wasm.first.wasm', 'authcore_wasm.rest.wasm'] },
+  { option: 'wasmBaseline', preset: 'wasm-baseline', names: ['authcore_wasm_baseline.mjs', 'authcore_wasm_baseline.first.wasm', 'authcore_wasm_baseline.rest.wasm'] },
 ];
 
 export function buildWeb(options) {

@@ -22,7 +22,9 @@ SUDO=""
 
 EMSCRIPTEN_UPSTREAM="3.1.69"
 BUILD_PACKAGES=(build-essential cmake ninja-build git python3 xz-utils ca-certificates
-                googletest libstb-dev nlohmann-json3-dev libprotozero-dev curl)
+                googletest libstb-dev nlohmann-json3-dev libprotozero-dev curl binaryen)
+# binaryen is bookworm's 108, for its wasm-split (tools/split-wasm.mjs); Emscripten links with the
+# npm binaryen 120 (package.json), which has no wasm-split.
 # clang-19 comes with emscripten; its fuzzer/sanitizer runtime and clang-tidy are for tests/fuzz and the lint step
 # (clang-format for the layout in .clang-format).
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver; MiniBrowser comes with libwebkit2gtk-4.1-0) and xvfb

@@ -98,21 +98,22 @@ test('a new version is announced, and not while an edit is open', async () => {
   // Chromium has WebAssembly SIMD: its build is precached, the baseline one is not downloaded.
   const cachedWasm = await page.evaluate(async (name) => (await (await self.caches.open(name)).keys())
     .map((request) => new URL(request.url).pathname).filter((file) => file.includes('/wasm/')).sort(), caches[0]);
-  assert.deepEqual(cachedWasm, ['/wasm/authcore_wasm.mjs', '/wasm/authcore_wasm.wasm']);
+  assert.deepEqual(cachedWasm, ['/wasm/authcore_wasm.first.wasm', '/wasm/authcore_wasm.mjs', '/wasm/authcore_wasm.rest.wasm']);
 });
 
 test('a wasm build left out at install is kept once it is asked for (the engine changed since)', async () => {
   const cached = await page.evaluate(async () => {
-    for (const file of ['wasm/authcore_wasm_baseline.mjs', 'wasm/authcore_wasm_baseline.wasm']) await (await fetch(file)).arrayBuffer();
+    for (const file of ['wasm/authcore_wasm_baseline.mjs', 'wasm/authcore_wasm_baseline.first.wasm', 'wasm/authcore_wasm_baseline.rest.wasm']) await (await fetch(file)).arrayBuffer();
     const cache = await caches.open((await caches.keys())[0]);
     for (let wait = 0; wait < 50; wait++) { // the service worker stores it after answering
       const files = (await cache.keys()).map((request) => new URL(request.url).pathname).filter((file) => file.includes('/wasm/'));
-      if (files.length === 4) return files.sort();
+      if (files.length === 6) return files.sort();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return (await cache.keys()).map((request) => new URL(request.url).pathname).filter((file) => file.includes('/wasm/')).sort();
   });
-  assert.deepEqual(cached, ['/wasm/authcore_wasm.mjs', '/wasm/authcore_wasm.wasm', '/wasm/authcore_wasm_baseline.mjs', '/wasm/authcore_wasm_baseline.wasm']);
+  assert.deepEqual(cached, ['/wasm/authcore_wasm.first.wasm', '/wasm/authcore_wasm.mjs', '/wasm/authcore_wasm.rest.wasm',
+    '/wasm/authcore_wasm_baseline.first.wasm', '/wasm/authcore_wasm_baseline.mjs', '/wasm/authcore_wasm_baseline.rest.wasm']);
 });
 
 test('after one online visit the app loads and shows codes with the network off', async () => {

@@ -16,7 +16,8 @@ after(async () => {
 test('the server sends MIME types and the CSP header', async () => {
   const expect = {
     '/': 'text/html; charset=utf-8',
-    '/wasm/authcore_wasm.wasm': 'application/wasm',
+    '/wasm/authcore_wasm.first.wasm': 'application/wasm',
+    '/wasm/authcore_wasm.rest.wasm': 'application/wasm',
     '/wasm/authcore_wasm.mjs': 'text/javascript; charset=utf-8',
     '/manifest.webmanifest': 'application/manifest+json; charset=utf-8',
     '/sw.js': 'text/javascript; charset=utf-8',
@@ -31,11 +32,12 @@ test('the server sends MIME types and the CSP header', async () => {
   assert.equal((await fetch(web.url + '/%2e%2e/%2e%2e/etc/passwd')).status, 404);
 });
 
-test('the precache list names every shipped file, the .wasm included', async () => {
+test('the precache list names every shipped file, both parts of each wasm build included', async () => {
   const sw = await (await fetch(web.url + '/sw.js')).text();
   const { version, assets, wasmBuilds } = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]);
   assert.match(version, /^[0-9a-f]{16}$/);
-  const both = ['./wasm/authcore_wasm.wasm', './wasm/authcore_wasm.mjs', './wasm/authcore_wasm_baseline.wasm', './wasm/authcore_wasm_baseline.mjs'];
+  const both = ['./wasm/authcore_wasm.first.wasm', './wasm/authcore_wasm.rest.wasm', './wasm/authcore_wasm.mjs',
+    './wasm/authcore_wasm_baseline.first.wasm', './wasm/authcore_wasm_baseline.rest.wasm', './wasm/authcore_wasm_baseline.mjs'];
   for (const asset of ['./', './index.html', ...both, './js/main.js', './manifest.webmanifest', './icons/icon-512.png']) {
     assert.ok(assets.includes(asset), asset);
   }

@@ -10,12 +10,8 @@ function builds(outcomes, tried) {
   const make = (name) => async () => {
     tried.push(name);
     if (outcomes[name] === 'import fails') throw new Error(`${name}: failed to fetch`);
-    return {
-      default: async () => {
-        if (outcomes[name] === 'instantiate fails') throw new Error(`${name}: CompileError`);
-        return { build: name };
-      },
-    };
+    if (outcomes[name] === 'instantiate fails') throw new Error(`${name}: CompileError`);
+    return { build: name };
   };
   return { simd: make('simd'), baseline: make('baseline') };
 }

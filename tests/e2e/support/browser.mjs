@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function requireBuild() {
-  if (!existsSync(path.join(webDir, 'index.html')) || !existsSync(path.join(webDir, 'wasm', 'authcore_wasm.wasm'))) {
+  if (!existsSync(path.join(webDir, 'index.html')) || !existsSync(path.join(webDir, 'wasm', 'authcore_wasm.first.wasm'))) {
     throw new Error('build/web is missing: run `node tools/build-web.mjs` after building the wasm preset');
   }
 }

@@ -3,6 +3,7 @@
 // contains one SIMD instruction, so the app also ships authcore_wasm_baseline.mjs, built without
 // it (CMake preset wasm-baseline). Every engine the app targets has SIMD (Chromium 91, Firefox 89,
 // Safari 16.4); the baseline keeps older Safari (macOS 10.15 stops at 15.6) working.
+import { createSplitModule } from './split-wasm.js';
 
 // The smallest module whose one function uses SIMD: () -> v128 { i8x16.popcnt(i8x16.splat(0)) }.
 // i8x16.popcnt came last into the SIMD proposal, so an engine that validates it has all of SIMD.
@@ -25,23 +26,27 @@ export function supportsWasmSimd(validate = (bytes) => WebAssembly.validate(byte
   }
 }
 
-// Each import names its file literally, so the bundler keeps both as they are (tools/build-web.mjs,
-// `external`).
+// Each build is its Emscripten glue and the wasm module in two parts (split-wasm.js). Each import
+// names its file literally, so the bundler keeps both glues as they are (tools/build-web.mjs,
+// `external`); the parts are found beside them (this file is bundled into js/worker/).
+const wasmUrl = (file) => new URL(`../../wasm/${file}`, import.meta.url).href;
 const BUILDS = {
-  simd: () => import('../../wasm/authcore_wasm.mjs'),
-  baseline: () => import('../../wasm/authcore_wasm_baseline.mjs'),
+  simd: async () => createSplitModule((await import('../../wasm/authcore_wasm.mjs')).default,
+    { firstUrl: wasmUrl('authcore_wasm.first.wasm'), restUrl: wasmUrl('authcore_wasm.rest.wasm') }),
+  baseline: async () => createSplitModule((await import('../../wasm/authcore_wasm_baseline.mjs')).default,
+    { firstUrl: wasmUrl('authcore_wasm_baseline.first.wasm'), restUrl: wasmUrl('authcore_wasm_baseline.rest.wasm') }),
 };
 
-/// The instantiated module, of the build this engine validates. If that build cannot be loaded, the
-/// other one is tried: an engine that gained SIMD with a browser update, offline, still has the
-/// baseline build its service worker cached before (web/sw.js), and the baseline runs anywhere.
-/// Rejects with the first build's error when neither loads.
+/// The instantiated module ({module, loadRest, stats}, see createSplitModule), of the build this
+/// engine validates. If that build cannot be loaded, the other one is tried: an engine that gained
+/// SIMD with a browser update, offline, still has the baseline build its service worker cached
+/// before (web/sw.js), and the baseline runs anywhere. Rejects with the first build's error when
+/// neither loads.
 export async function loadAuthcoreModule({ simd = supportsWasmSimd(), builds = BUILDS } = {}) {
   let firstError = null;
   for (const build of simd ? ['simd', 'baseline'] : ['baseline', 'simd']) {
     try {
-      const { default: createAuthcore } = await builds[build]();
-      return await createAuthcore();
+      return await builds[build]();
     } catch (error) {
       firstError ??= error;
     }

@@ -5,6 +5,7 @@
 // callable, so a bug cannot reach Embind internals. Nothing here logs arguments or results: they
 // carry secrets.
 import { loadAuthcoreModule } from './wasm-flavour.js';
+import { FIRST_CODE_ACTIONS } from './first-code-actions.js';
 
 /// Every binding the vault worker may call (the import worker allows only importFile and importText).
 export const VAULT_WORKER_BINDINGS = [
@@ -26,23 +27,46 @@ function unavailable(action) {
   return { kind: 'unavailable', field: action, message: `${action} is not callable in this worker` };
 }
 
+// The calls after which the rest of the module is fetched and linked in the background: a vault is
+// open (or new) and its codes are on their way, so nothing on the way to the first code competes
+// with it; the delay lets the page paint them first.
+const OPENED = new Set(['openWithCodes', 'vaultCreate']);
+const REST_AFTER_OPEN_MS = 250;
+
+function moduleFailed(error) {
+  // Load failures carry no secrets; the reason helps whoever deploys the page.
+  return { error: { kind: 'module_failed', field: '', message: `the WebAssembly module could not be loaded: ${error?.message ?? error}` } };
+}
+
 /// Loads the wasm module and answers messages. `bindings`: the names this worker allows;
-/// `localActions`: {name: (module, ...args) => result} implemented in JavaScript on top.
+/// `localActions`: {name: (module, ...args) => result} implemented in JavaScript on top. The
+/// first-code actions (first-code-actions.js) run on the module's first part alone; any other
+/// action waits until the rest is linked, so it never falls back to a synchronous fetch.
 export function serveBindings(bindings, localActions = {}) {
   const allowed = new Set(bindings);
   const actions = { ...localActions };
-  const moduleReady = loadAuthcoreModule();
+  const loading = loadAuthcoreModule();
   // Keep the rejection observed so a failed load surfaces per call, not as an unhandled rejection.
-  moduleReady.catch(() => {});
+  loading.catch(() => {});
+  let restScheduled = false;
+  // Calls reach the module in the order they came: one waiting for the rest holds back those after
+  // it (a code asked for after a change must see the change).
+  let inOrder = Promise.resolve();
 
   async function run(action, args) {
-    let m;
+    const ready = inOrder.then(async () => {
+      const loaded = await loading;
+      if (!FIRST_CODE_ACTIONS.has(action)) await loaded.loadRest();
+      return loaded;
+    });
+    inOrder = ready.catch(() => {});
+    let loaded;
     try {
-      m = await moduleReady;
+      loaded = await ready;
     } catch (error) {
-      // Load failures carry no secrets; the reason helps whoever deploys the page.
-      return { error: { kind: 'module_failed', field: '', message: `the WebAssembly module could not be loaded: ${error?.message ?? error}` } };
+      return moduleFailed(error);
     }
+    const m = loaded.module;
     if (Object.hasOwn(actions, action)) return { result: await actions[action](m, ...args) };
     if (!allowed.has(action)) return { error: unavailable(action) };
     // A User Timing entry per call (name only, never arguments): DevTools' Performance panel and
@@ -51,6 +75,13 @@ export function serveBindings(bindings, localActions = {}) {
     const result = m[action](...args);
     performance.measure(`authcore:${action}`, { start });
     return { result };
+  }
+
+  function afterReply(action, reply) {
+    if (restScheduled || !OPENED.has(action) || reply.error || reply.result?.error) return;
+    restScheduled = true;
+    // A failure here is reported by the next call that needs the rest (it tries again).
+    setTimeout(() => loading.then((loaded) => loaded.loadRest()).catch(() => {}), REST_AFTER_OPEN_MS);
   }
 
   self.addEventListener('message', async (event) => {
@@ -63,5 +94,6 @@ export function serveBindings(bindings, localActions = {}) {
       reply = { error: { kind: 'internal', field: String(action), message: String(error?.message ?? error) } };
     }
     self.postMessage({ id, ...reply });
+    afterReply(String(action), reply);
   });
 }
