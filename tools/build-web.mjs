@@ -33,7 +33,8 @@ import { SIMD_PROBE } from '../web/js/worker/wasm-flavour.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICE_WORKER = 'sw.js';
-const ENTRY_POINTS = ['js/boot.js', 'js/main.js', 'js/worker/authcore-worker.js', 'js/worker/import-worker.js'];
+const PAGE_ENTRY_POINTS = ['js/main.js'];
+const SINGLE_FILE_ENTRY_POINTS = ['js/boot.js', 'js/worker/authcore-worker.js', 'js/worker/import-worker.js'];
 const PRECACHE_MARKER = /^const PRECACHE = .*;$/m;
 // Never shipped: editor and OS droppings.
 const IGNORED = /(^|\/)(\.|Thumbs\.db$|.*~$)|^package\.json$/;
@@ -75,10 +76,12 @@ function checkCsp(indexHtml) {
   }
 }
 
-/// Replaces out/js with the two bundles: every module reachable from the entry points is inlined.
+/// Replaces out/js with the bundles: every module reachable from an entry point is inlined. main.js
+/// is bundled with splitting: the screens app/app.js imports dynamically become chunks of their own
+/// (js/chunks/), so what the first code waits for holds only the screens on its way. boot.js and the
+/// workers stay one file each (no chunk shared with the page delays them).
 function bundle(source, out) {
-  const built = esbuild.buildSync({
-    entryPoints: ENTRY_POINTS.map((entry) => path.join(source, entry)),
+  const common = {
     outbase: source,
     outdir: path.join(out, 'bundled'),
     bundle: true,
@@ -89,8 +92,15 @@ function bundle(source, out) {
     external: ['*/wasm/authcore_wasm.mjs', '*/wasm/authcore_wasm_baseline.mjs'],
     logLevel: 'silent',
     write: true,
-  });
-  if (built.errors.length) throw new Error(built.errors.map((error) => error.text).join('\n'));
+  };
+  const builds = [
+    { entryPoints: PAGE_ENTRY_POINTS, splitting: true, chunkNames: 'js/chunks/[name]-[hash]' },
+    { entryPoints: SINGLE_FILE_ENTRY_POINTS, splitting: false },
+  ];
+  for (const { entryPoints, ...options } of builds) {
+    const built = esbuild.buildSync({ ...common, ...options, entryPoints: entryPoints.map((entry) => path.join(source, entry)) });
+    if (built.errors.length) throw new Error(built.errors.map((error) => error.text).join('\n'));
+  }
   rmSync(path.join(out, 'js'), { recursive: true, force: true });
   cpSync(path.join(out, 'bundled', 'js'), path.join(out, 'js'), { recursive: true });
   rmSync(path.join(out, 'bundled'), { recursive: true, force: true });

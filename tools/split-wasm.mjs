@@ -3,7 +3,10 @@
 // first before it unlocks and the rest afterwards (web/js/worker/split-wasm.js). Run by the wasm
 // build (wasm/CMakeLists.txt) after each link:
 //
-//   node tools/split-wasm.mjs MODULE_DIR/NAME.mjs [--simd] [--wasm-split PATH]
+//   node tools/split-wasm.mjs MODULE_DIR/NAME.mjs [--simd] [--wasm-split PATH] [--symbolmap]
+//
+// --symbolmap writes each part's function names beside it (of a module linked with
+// --profiling-funcs: what makes the first part large).
 //
 // How: binaryen's wasm-split instruments a copy of the module; this script drives that copy through
 // the first-code actions (web/js/worker/first-code-actions.js) as the page calls them, wrong
@@ -24,7 +27,8 @@ import { gzipSync } from 'node:zlib';
 import { FIRST_CODE_ACTIONS } from '../web/js/worker/first-code-actions.js';
 import { openWithCodes } from '../web/js/worker/open-with-codes.js';
 
-const FEATURES = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int'];
+// Emscripten 3.1.69's own list (its wasm-opt command line), SIMD added by --simd.
+const FEATURES = ['--enable-bulk-memory', '--enable-multivalue', '--enable-mutable-globals', '--enable-reference-types', '--enable-sign-ext'];
 const PASSWORD = 'profile: Pārole 1';
 const WEAK_VAULT = 'tests/data/vault/fixture-v1.vault';
 const WEAK_PASSWORD = 'Fixture pārole 1';
@@ -169,7 +173,7 @@ async function main() {
     writeFileSync(profile, new Uint8Array(memory.buffer, address, written));
 
     execFileSync(tool, ['--split', whole, `--profile=${profile}`, '-o1', `${base}.first.wasm`, '-o2', `${base}.rest.wasm`,
-      '--export-prefix=%', ...features], { stdio: 'inherit' });
+      '--export-prefix=%', ...features, ...(args.includes('--symbolmap') ? ['--symbolmap'] : [])], { stdio: 'inherit' });
     console.log(`split-wasm: ${path.basename(whole)} ${kib(whole)} -> first ${kib(`${base}.first.wasm`)}, rest ${kib(`${base}.rest.wasm`)}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -42,7 +42,7 @@ export async function moduleGraph(root = WEB_JS) {
   for (const [input, { imports }] of Object.entries(result.metafile.inputs)) {
     const from = relative(input);
     if (!graph.has(from)) continue;
-    const targets = imports.filter((edge) => edge.kind === 'import-statement' && !edge.external).map((edge) => relative(edge.path));
+    const targets = imports.filter((edge) => (edge.kind === 'import-statement' || edge.kind === 'dynamic-import') && !edge.external).map((edge) => relative(edge.path));
     graph.set(from, [...new Set(targets)].sort());
   }
   return graph;

@@ -10,34 +10,47 @@ import { VaultSync } from '../vault/vault-sync.js';
 import { getSettings, onSettingsChange, updateSettings } from '../storage/settings.js';
 import { describeError } from '../i18n/error-messages.js';
 import { askPersistence, onPersistenceChange, persistenceState, evictionRisk } from '../storage/persistence.js';
-import { CreateVaultScreen } from '../screens/create-vault-screen.js';
 import { UnlockScreen } from '../screens/unlock-screen.js';
-import { RestoreScreen } from '../screens/restore-screen.js';
-import { VaultReadyScreen } from '../screens/vault-ready-screen.js';
 import { AccountsScreen } from '../screens/accounts-screen.js';
-import { AddAccountScreen } from '../screens/add-account-screen.js';
-import { SettingsScreen } from '../screens/settings-screen.js';
 import { UnavailableScreen } from '../screens/unavailable-screen.js';
-import { ImportScreen } from '../screens/import-screen.js';
-import { ExportScreen } from '../screens/export-screen.js';
-import { MergeBackupScreen } from '../screens/merge-backup-screen.js';
-import { SendVaultScreen } from '../screens/send-vault-screen.js';
-import { ReceiveVaultScreen } from '../screens/receive-vault-screen.js';
 import { PasteHandler } from '../scan/paste-handler.js';
 import { clipboardGuard } from '../ui/clipboard.js';
 import { showEvictionBanner, showStorageRefusedBanner, showRollbackBanner, showSyncBanner, hideSyncBanner } from '../ui/banners.js';
 import { syncStateText } from '../screens/sync-section.js';
 import { appBarButtons } from '../ui/app-bar.js';
 
-const UNLOCKED_SCREENS = {
-  accounts: AccountsScreen, add: AddAccountScreen, settings: SettingsScreen,
-  import: ImportScreen, export: ExportScreen, merge: MergeBackupScreen,
-  send: SendVaultScreen, receive: ReceiveVaultScreen,
+// The screens on the way to the first code come with main.js; the others are one chunk
+// (screens/later-screens.js, split off by tools/build-web.mjs), fetched the first time one of them
+// is shown and, once a vault is open, in the background (preloadScreens).
+const BUNDLED_SCREENS = { accounts: AccountsScreen, unlock: UnlockScreen, unavailable: UnavailableScreen };
+const LATER_SCREENS = {
+  add: 'AddAccountScreen', settings: 'SettingsScreen', import: 'ImportScreen', export: 'ExportScreen',
+  merge: 'MergeBackupScreen', send: 'SendVaultScreen', receive: 'ReceiveVaultScreen',
+  create: 'CreateVaultScreen', restore: 'RestoreScreen', ready: 'VaultReadyScreen',
 };
-const LOCKED_SCREENS = {
-  create: CreateVaultScreen, unlock: UnlockScreen, restore: RestoreScreen,
-  ready: VaultReadyScreen, unavailable: UnavailableScreen,
-};
+const UNLOCKED_SCREENS = new Set(['accounts', 'add', 'settings', 'import', 'export', 'merge', 'send', 'receive']);
+// After a vault opens, the other screens are fetched once the codes have had time to paint.
+const PRELOAD_AFTER_OPEN_MS = 500;
+
+const loadedScreens = new Map(Object.entries(BUNDLED_SCREENS));
+let laterScreens = null;
+
+/// The screen class `name`, loading the later screens' chunk if needed (a failed load is tried
+/// again next time).
+async function loadScreen(name) {
+  if (!laterScreens) {
+    laterScreens = import('../screens/later-screens.js');
+    laterScreens.catch(() => { laterScreens = null; });
+  }
+  const Screen = (await laterScreens)[LATER_SCREENS[name]];
+  loadedScreens.set(name, Screen);
+  return Screen;
+}
+
+function preloadScreens() {
+  loadScreen('add').catch(() => {});
+}
+
 // Changes a downloaded backup does not hold yet: the backup reminder counts from the first of them.
 const CHANGES_TO_BACK_UP = new Set(['add', 'import', 'update', 'delete', 'undo', 'merge']);
 
@@ -47,6 +60,7 @@ export class App {
   #actions = document.getElementById('app-actions');
   #screen = null;
   #current = { name: null, options: {} };
+  #shows = 0; // counts #show calls: a screen still loading is not shown once another was asked for
   #busy = new Set();
   #idleCallbacks = [];
   #autoLock;
@@ -131,13 +145,14 @@ export class App {
   // and in Settings whenever it arrives.
   vaultCreated() {
     this.#autoLock.start();
+    setTimeout(preloadScreens, PRELOAD_AFTER_OPEN_MS);
     this.#show('ready');
     this.#askPersistence();
   }
 
   async unlocked({ recovered = false, restored = false, rollback = null } = {}) {
     this.#autoLock.start();
-    const returnTo = this.#lockedBefore && UNLOCKED_SCREENS[this.#lockedBefore.name];
+    const returnTo = this.#lockedBefore && UNLOCKED_SCREENS.has(this.#lockedBefore.name);
     const target = returnTo ? this.#lockedBefore : { name: 'accounts', options: {} };
     this.#lockedBefore = null;
     this.navigate(target.name, {}, { replace: true });
@@ -146,6 +161,7 @@ export class App {
     // The stored vault is older than one this browser saved: say so until the user decides.
     if (rollback) showRollbackBanner(rollback, () => this.session.acceptRollback(rollback.stored));
     this.#askPersistence();
+    setTimeout(preloadScreens, PRELOAD_AFTER_OPEN_MS);
   }
 
   #askPersistence() {
@@ -181,14 +197,14 @@ export class App {
     for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
     document.getElementById('toasts')?.replaceChildren();
     // Locked by time or by hiding the page, not by the user: unlocking returns to where they were.
-    const returnHere = UNLOCKED_SCREENS[this.#current.name] && reason !== 'user';
+    const returnHere = UNLOCKED_SCREENS.has(this.#current.name) && reason !== 'user';
     if (returnHere) this.#lockedBefore = { name: this.#current.name, options: {} };
     this.#show('unlock', { reason });
   }
 
   // --- navigation ---------------------------------------------------------------------------------
   navigate(name, options = {}, { replace = false } = {}) {
-    if (!this.session.unlocked && UNLOCKED_SCREENS[name]) return;
+    if (!this.session.unlocked && UNLOCKED_SCREENS.has(name)) return;
     const state = { screen: name };
     if (replace || !history.state?.screen) history.replaceState(state, '', `#${name}`);
     else if (history.state.screen !== name) history.pushState(state, '', `#${name}`);
@@ -216,7 +232,7 @@ export class App {
 
   #popState(state) {
     const name = state?.screen;
-    if (this.session.unlocked && UNLOCKED_SCREENS[name]) this.#show(name);
+    if (this.session.unlocked && UNLOCKED_SCREENS.has(name)) this.#show(name);
   }
 
   #rerender() {
@@ -226,9 +242,23 @@ export class App {
   }
 
   #show(name, options = {}) {
-    const Screen = UNLOCKED_SCREENS[name] ?? LOCKED_SCREENS[name];
-    this.#screen?.destroy?.();
+    const show = ++this.#shows;
     this.#current = { name, options };
+    const Screen = loadedScreens.get(name);
+    if (Screen) {
+      this.#render(name, Screen, options);
+      return;
+    }
+    loadScreen(name).then((Loaded) => {
+      if (show === this.#shows) this.#render(name, Loaded, options);
+    }, () => {
+      // Only a page whose files changed under it gets here (its service worker holds every chunk).
+      if (show === this.#shows) showToast(describeError({ kind: 'module_failed' }), { timeout: 10_000 });
+    });
+  }
+
+  #render(name, Screen, options) {
+    this.#screen?.destroy?.();
     this.#screen = new Screen({ app: this, session: this.session, authcore: this.#authcore }, options);
     clear(this.#main).append(this.#screen.element);
     this.#renderActions(name);
