@@ -97,13 +97,32 @@ function bundle(source, out) {
     { entryPoints: PAGE_ENTRY_POINTS, splitting: true, chunkNames: 'js/chunks/[name]-[hash]' },
     { entryPoints: SINGLE_FILE_ENTRY_POINTS, splitting: false },
   ];
+  const staticChunks = [];
   for (const { entryPoints, ...options } of builds) {
-    const built = esbuild.buildSync({ ...common, ...options, entryPoints: entryPoints.map((entry) => path.join(source, entry)) });
+    const built = esbuild.buildSync({ ...common, ...options, metafile: true, entryPoints: entryPoints.map((entry) => path.join(source, entry)) });
     if (built.errors.length) throw new Error(built.errors.map((error) => error.text).join('\n'));
+    const bundledJs = path.join(out, 'bundled', 'js');
+    for (const [output, { imports }] of Object.entries(built.metafile.outputs)) {
+      if (path.resolve(output) !== path.join(bundledJs, 'main.js')) continue;
+      for (const { path: chunk, kind } of imports) {
+        if (kind === 'import-statement' && !chunk.includes('/wasm/')) staticChunks.push(path.relative(bundledJs, path.resolve(chunk)).split(path.sep).join('/'));
+      }
+    }
   }
   rmSync(path.join(out, 'js'), { recursive: true, force: true });
   cpSync(path.join(out, 'bundled', 'js'), path.join(out, 'js'), { recursive: true });
   rmSync(path.join(out, 'bundled'), { recursive: true, force: true });
+  preloadChunks(path.join(out, 'index.html'), staticChunks);
+}
+
+/// main.js imports the chunk it shares with the later screens: index.html asks for it beside main.js
+/// (modulepreload) instead of after main.js has arrived and been parsed.
+function preloadChunks(indexFile, chunks) {
+  const html = readFileSync(indexFile, 'utf8');
+  const mainScript = '<script type="module" src="js/main.js"></script>';
+  if (!html.includes(mainScript)) throw new Error(`index.html: expected ${mainScript}`);
+  const links = chunks.map((chunk) => `\n<link rel="modulepreload" href="js/${chunk}">`).join('');
+  writeFileSync(indexFile, html.replace(mainScript, mainScript + links));
 }
 
 // The page's style sheets, in index.html's order: the build serves them as one file, css/app.css.

@@ -46,3 +46,16 @@ test('the precache list names every shipped file, both parts of each wasm build 
   assert.equal(WebAssembly.validate(new Uint8Array(wasmBuilds.simdProbe)), true);
   for (const asset of assets) assert.equal((await fetch(new URL(asset, web.url + '/'))).status, 200, asset);
 });
+
+test('main.js and the chunk it imports are asked for together; the later screens are a chunk of their own, precached', async () => {
+  const html = await (await fetch(web.url + '/')).text();
+  const main = await (await fetch(web.url + '/js/main.js')).text();
+  const { assets } = JSON.parse((await (await fetch(web.url + '/sw.js')).text()).match(/^const PRECACHE = (.*);$/m)[1]);
+  const imported = [...main.matchAll(/(?:from|import)\s*"\.\/(chunks\/[^"]+\.js)"/g)].map((match) => `js/${match[1]}`);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+  assert.ok(imported.length > 0, 'main.js imports its shared chunk');
+  assert.deepEqual(preloaded.sort(), [...new Set(imported)].sort());
+  const later = [...main.matchAll(/import\("\.\/(chunks\/later-screens-[^"]+\.js)"\)/g)].map((match) => `./js/${match[1]}`);
+  assert.equal(later.length, 1, 'the later screens are imported dynamically, once');
+  for (const file of [...preloaded.map((chunk) => `./${chunk}`), ...later]) assert.ok(assets.includes(file), file);
+});

@@ -7,7 +7,9 @@ import { fold, matches, sections, moved, groupNames } from '../../web/js/account
 import { passwordStrength } from '../../web/js/vault/password-strength.js';
 import { classifyText, excerpt } from '../../web/js/scan/scanned-text.js';
 import { MigrationBatches } from '../../web/js/transfer/migration-batches.js';
-import { t } from '../../web/js/i18n/i18n.js';
+import { t, loadLanguage } from '../../web/js/i18n/i18n.js';
+
+await loadLanguage('en'); // the page's main.js does this (setLanguage) before its first screen
 import { mediaErrorKind } from '../../web/js/scan/media-errors.js';
 
 test('codes are grouped for reading and spelled out for screen readers', () => {

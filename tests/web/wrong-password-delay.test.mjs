@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { delaySeconds, afterFailure, secondsLeft, currentFailures, MAX_DELAY_S, FORGET_AFTER_MS } from '../../web/js/vault/wrong-password-delay.js';
 import { MAX_IMPORT_BYTES, tooLarge } from '../../web/js/transfer/file-size.js';
 import { describeError } from '../../web/js/i18n/error-messages.js';
+import { loadLanguage } from '../../web/js/i18n/i18n.js';
+
+await loadLanguage('en'); // the page's main.js does this (setLanguage) before its first screen
 
 const NOW = 1_750_000_000_000;
 

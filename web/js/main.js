@@ -11,14 +11,16 @@ import { connectDecoderTo } from './scan/decoder-worker-client.js';
 
 const settings = getSettings();
 applyTheme(settings.theme);
-setLanguage(settings.language ?? browserLanguage());
+// The worker starts loading the wasm module while the language's catalogue arrives; the first
+// screen waits for the catalogue (i18n/i18n.js loads only the language shown).
+const authcore = new WorkerMessenger(scriptUrl('js/worker/authcore-worker.js'));
+connectDecoderTo(authcore);
+await setLanguage(settings.language ?? browserLanguage());
 onSettingsChange((current, changes) => {
   if ('theme' in changes || !Object.keys(changes).length) applyTheme(current.theme);
   if ('language' in changes || !Object.keys(changes).length) setLanguage(current.language ?? browserLanguage());
 });
 
-const authcore = new WorkerMessenger(scriptUrl('js/worker/authcore-worker.js'));
-connectDecoderTo(authcore);
 const app = new App({ authcore, main: document.getElementById('main') });
 registerServiceWorker({
   banners: document.getElementById('banners'),

@@ -1,14 +1,17 @@
-// Message catalogues (en, lv), chosen from the browser language unless the user picked one.
+// Message catalogues (en, lv), chosen from the browser language unless the user picked one; only the
+// one shown is loaded.
 // t(key, params) fills {name} placeholders; a message may be {zero, one, other} chosen by
 // Intl.PluralRules on params.count. Dates and numbers go through Intl with the current locale.
 // Static markup is translated through data-i18n="key" (text) and data-i18n-attr="attr:key;...".
-import en from './en.js';
-import lv from './lv.js';
 
-export const catalogues = { en, lv };
-export const languages = Object.keys(catalogues);
+// Each catalogue is a chunk of its own (the build splits dynamic imports off main.js): a page loads
+// the language it shows, not both. main.js waits for it before the first screen.
+const CATALOGUE_LOADERS = { en: () => import('./en.js'), lv: () => import('./lv.js') };
+export const languages = Object.keys(CATALOGUE_LOADERS);
+const catalogues = {}; // language -> messages, once loaded
 
 let current = 'en';
+let requested = 0; // the latest setLanguage call wins, whichever catalogue arrives first
 const listeners = new Set();
 
 export function browserLanguage(preferred = navigator.languages ?? [navigator.language]) {
@@ -23,11 +26,27 @@ export function language() {
   return current;
 }
 
-export function setLanguage(lang) {
-  current = languages.includes(lang) ? lang : 'en';
+/// Loads a language's catalogue (once); `lang` outside the list means English.
+export async function loadLanguage(lang) {
+  const chosen = languages.includes(lang) ? lang : 'en';
+  catalogues[chosen] ??= (await CATALOGUE_LOADERS[chosen]()).default;
+  return chosen;
+}
+
+/// Shows the page in `lang` once its catalogue is loaded. Resolves when it is applied.
+export async function setLanguage(lang) {
+  const request = ++requested;
+  const chosen = await loadLanguage(lang);
+  if (request !== requested) return;
+  current = chosen;
   document.documentElement.lang = current;
   translateTree(document);
   for (const listener of listeners) listener(current);
+}
+
+/// True when the current language (or English, once loaded) has a message for `key`.
+export function hasMessage(key) {
+  return key in (catalogues[current] ?? {}) || key in (catalogues.en ?? {});
 }
 
 export function onLanguageChange(listener) {
@@ -53,7 +72,7 @@ function formatter(kind, options) {
 }
 
 export function t(key, params = {}) {
-  let message = catalogues[current][key] ?? catalogues.en[key];
+  let message = catalogues[current]?.[key] ?? catalogues.en?.[key];
   if (message === undefined) return key;
   if (typeof message === 'object') {
     const category = formatter('PluralRules').select(Number(params.count ?? 0));
