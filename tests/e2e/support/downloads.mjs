@@ -12,9 +12,17 @@ export async function downloadInto(dir, action, { timeout = 15_000 } = {}) {
   for (let waited = 0; waited < timeout; waited += 100) {
     const fresh = files(dir).filter((file) => !before.has(file) && !/\.(part|download)$/.test(file));
     if (fresh.length) {
-      const file = path.join(dir, fresh[0]);
       await sleep(200); // the rename from the partial name is the last step: let the write settle
-      if (statSync(file).size > 0) return { name: fresh[0], bytes: readFileSync(file) };
+      for (const name of fresh) {
+        try {
+          const file = path.join(dir, name);
+          if (statSync(file).size > 0) return { name, bytes: readFileSync(file) };
+        } catch (error) {
+          // Firefox may first write under a random name of the same extension and rename it away
+          // (seen in CI: tGmpaHy4.authvault gone 200 ms later): keep waiting for the final file.
+          if (error.code !== 'ENOENT') throw error;
+        }
+      }
     }
     await sleep(100);
   }
