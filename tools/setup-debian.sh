@@ -38,6 +38,14 @@ missing_packages() {
   done
 }
 
+# dpkg without an fsync per file (a crash mid-install needs a reinstall, nothing worse): most of a
+# fresh install's time is unpacking browsers and compilers. On a CI machine (CI set), man-db's index
+# is not rebuilt after each install either; a developer's machine keeps its man pages current.
+APT_INSTALL=(apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-unsafe-io)
+if [[ -n ${CI:-} && -e /var/lib/man-db/auto-update ]]; then
+  $SUDO rm -f /var/lib/man-db/auto-update
+fi
+
 APT_UPDATED=0
 apt_update_once() {
   if [[ $APT_UPDATED -eq 0 ]]; then
@@ -78,7 +86,7 @@ todo=$(missing_packages "${want[@]}")
 if [[ -n $todo ]]; then
   apt_update_once
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $todo
+  DEBIAN_FRONTEND=noninteractive $SUDO "${APT_INSTALL[@]}" $todo
 fi
 
 # Debian versions of emscripten look like 3.1.69+dfsg-3: any revision of the upstream version.
@@ -92,12 +100,12 @@ if ! emscripten_revision "$(dpkg-query -W -f='${Version}' emscripten 2>/dev/null
     { gsub(/ /, "", $2) }
     !found && (index($2, want "+dfsg-") == 1 || index($2, want "-") == 1) { print $2; found = 1 }')
   [[ -n $version ]] || { echo "setup: no emscripten $EMSCRIPTEN_UPSTREAM in the apt sources (apt-cache madison emscripten)" >&2; exit 1; }
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "emscripten=$version"
+  DEBIAN_FRONTEND=noninteractive $SUDO "${APT_INSTALL[@]}" "emscripten=$version"
 fi
 
 # emscripten's JS optimizer does `import 'acorn'`; Debian ships acorn outside node's search path.
 if [[ ! -e /usr/share/emscripten/node_modules/acorn ]]; then
-  [[ -d /usr/share/nodejs/acorn ]] || { apt_update_once; $SUDO apt-get install -y -qq node-acorn; }
+  [[ -d /usr/share/nodejs/acorn ]] || { apt_update_once; $SUDO "${APT_INSTALL[@]}" node-acorn; }
   $SUDO mkdir -p /usr/share/emscripten/node_modules
   $SUDO ln -s /usr/share/nodejs/acorn /usr/share/emscripten/node_modules/acorn
 fi

@@ -175,7 +175,7 @@ async function main() {
 
     execFileSync(tool, ['--split', whole, `--profile=${profile}`, '-o1', `${base}.first.wasm`, '-o2', `${base}.rest.wasm`,
       '--export-prefix=%', ...features, ...(args.includes('--symbolmap') ? ['--symbolmap'] : [])], { stdio: 'inherit' });
-    // Optimised again, each part alone (binaryen 120, Emscripten's): 4-6 % smaller gzip. Plain -O3,
+    // Optimised again, each part alone: 4-6 % smaller gzip. Plain -O3,
     // not Emscripten's link passes: those assume the table's initial contents never change, and the
     // rest's functions replace the first part's placeholders in it.
     if (optimizer) {
