@@ -19,12 +19,14 @@
 // Emscripten links with has no wasm-split. The module's features are named because Emscripten
 // strips the target_features section.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { FIRST_CODE_ACTIONS } from '../web/js/worker/first-code-actions.js';
+import { BUILD_SECTION } from '../web/js/worker/split-wasm.js';
 import { openWithCodes } from '../web/js/worker/open-with-codes.js';
 
 // Emscripten 3.1.69's own list (its wasm-opt command line), SIMD added by --simd.
@@ -139,6 +141,22 @@ function exerciseFirstCode(m, { withPasskey, weak }) {
   if (missed.length) throw new Error(`the profile does not call ${missed.join(', ')}`);
 }
 
+/// A wasm custom section (id 0) named `name` holding the text `payload`.
+function customSection(name, payload) {
+  const leb = (value) => {
+    const bytes = [];
+    do {
+      let byte = value & 0x7f;
+      value >>>= 7;
+      if (value) byte |= 0x80;
+      bytes.push(byte);
+    } while (value);
+    return bytes;
+  };
+  const body = [...leb(Buffer.byteLength(name)), ...Buffer.from(name), ...Buffer.from(payload)];
+  return Buffer.from([0, ...leb(body.length), ...body]);
+}
+
 function kib(file) {
   return `${(statSync(file).size / 1024).toFixed(1)} KiB, ${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KiB gzip`;
 }
@@ -181,6 +199,10 @@ async function main() {
     if (optimizer) {
       for (const part of ['first', 'rest']) execFileSync(optimizer, [...features, '-O3', `${base}.${part}.wasm`, '-o', `${base}.${part}.wasm`], { stdio: 'inherit' });
     }
+    // Both parts carry the whole module's hash: the loader links a rest only into the first part
+    // of the same build (a page open across an update could otherwise fetch the new rest).
+    const build = createHash('sha256').update(readFileSync(whole)).digest('hex').slice(0, 32);
+    for (const part of ['first', 'rest']) appendFileSync(`${base}.${part}.wasm`, customSection(BUILD_SECTION, build));
     console.log(`split-wasm: ${path.basename(whole)} ${kib(whole)} -> first ${kib(`${base}.first.wasm`)}, rest ${kib(`${base}.rest.wasm`)}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -122,6 +122,19 @@ for (const build of BUILDS) {
   });
 }
 
+test('a rest of another build is never linked: a page open across an update gets an error, not mixed code', async () => {
+  const simd = files(BUILDS[0].base);
+  const baseline = files(BUILDS[1].base);
+  const { default: createModule } = await import(`${simd.glue}?mixed`);
+  const read = async (url) => readFileSync(url);
+  const mixed = await createSplitModule(createModule, { firstUrl: simd.first, restUrl: baseline.rest, readBytes: read, readSync: (url) => readFileSync(url) });
+  await assert.rejects(mixed.loadRest(), /different builds/);
+  assert.throws(() => mixed.module.encodeQr(URIS[0]), /different builds/);
+  assert.equal(mixed.stats.linked, false);
+  // The first part still opens vaults and shows codes.
+  assert.deepEqual(mixed.module.vaultIsUnlocked(), { unlocked: false });
+});
+
 test('a missing first part rejects the load instead of hanging it', async () => {
   const f = files(BUILDS[0].base);
   const { default: createModule } = await import(`${f.glue}?missing`);

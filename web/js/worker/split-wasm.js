@@ -5,10 +5,19 @@
 // vault worker opened stay in the one instance that opened them.
 //
 // A function of `rest` called before `rest` is linked reaches a placeholder import of `first`,
-// which links `rest` there and then, synchronously: from the module compiled by loadRest() when
-// that finished, otherwise from bytes read synchronously (`readSync`). The worker awaits loadRest()
-// before any call outside the first-code path (worker-host.js), so the synchronous read is the
-// safety net for a path the split's profile did not see, not the way `rest` normally arrives.
+// which links `rest` there and then, from bytes read synchronously (`readSync`). The worker awaits
+// loadRest() before any call outside the first-code path (worker-host.js), so the synchronous read
+// is the safety net for a path the split's profile did not see, not the way `rest` normally arrives.
+
+/// The custom section both parts carry (tools/split-wasm.mjs): the whole module's hash. A rest is
+/// linked only into the first part of the same build: a page open across an update would otherwise
+/// fetch the new version's rest (the service worker keeps one version) and link mismatched code.
+export const BUILD_SECTION = 'authcore.build';
+
+function buildOf(compiled) {
+  const [section] = WebAssembly.Module.customSections(compiled, BUILD_SECTION);
+  return section ? new TextDecoder().decode(section) : null;
+}
 
 /// Reads a URL's bytes synchronously: a worker may use synchronous XMLHttpRequest.
 function readSyncByXhr(url) {
@@ -46,13 +55,17 @@ async function instantiateFirst(url, imports, readBytes) {
 export async function createSplitModule(createModule, { firstUrl, restUrl, readBytes = fetchBytes, readSync = readSyncByXhr }) {
   let exports = null;
   let table = null;
-  let compiledRest = null;
   let restLinked = false;
   let restLoading = null;
+  let firstBuild = null;
   const stats = { linked: false, synchronous: 0 };
 
   function link(compiled) {
     if (restLinked) return;
+    const restBuild = buildOf(compiled);
+    if (!firstBuild || restBuild !== firstBuild) {
+      throw new Error(`the two parts of the wasm module are of different builds (${firstBuild} and ${restBuild}): reload the page`);
+    }
     // The rest's element segment writes its functions over the placeholders in the table.
     new WebAssembly.Instance(compiled, { primary: exports });
     restLinked = true;
@@ -61,11 +74,8 @@ export async function createSplitModule(createModule, { firstUrl, restUrl, readB
 
   function linkNow() {
     if (restLinked) return;
-    if (!compiledRest) {
-      stats.synchronous += 1;
-      compiledRest = new WebAssembly.Module(readSync(restUrl));
-    }
-    link(compiledRest);
+    stats.synchronous += 1;
+    link(new WebAssembly.Module(readSync(restUrl)));
   }
 
   // wasm-split names each placeholder import by the table slot it stands in for.
@@ -83,6 +93,7 @@ export async function createSplitModule(createModule, { firstUrl, restUrl, readB
       instantiateWasm(imports, receiveInstance) {
         instantiateFirst(firstUrl, { ...imports, placeholder }, readBytes).then(({ instance, module: compiled }) => {
           exports = instance.exports;
+          firstBuild = buildOf(compiled);
           table = Object.values(exports).find((value) => value instanceof WebAssembly.Table);
           if (!table) throw new Error('the first part of the wasm module exports no function table');
           receiveInstance(instance, compiled);
@@ -97,8 +108,7 @@ export async function createSplitModule(createModule, { firstUrl, restUrl, readB
     restLoading ??= (async () => {
       if (restLinked) return;
       const compiled = await WebAssembly.compile(await readBytes(restUrl));
-      compiledRest ??= compiled;
-      link(compiledRest);
+      link(compiled);
     })();
     // A failed load (offline before the service worker cached `rest`) is tried again next time.
     restLoading.catch(() => { restLoading = null; });
