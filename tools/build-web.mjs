@@ -98,11 +98,14 @@ function bundle(source, out) {
     { entryPoints: SINGLE_FILE_ENTRY_POINTS, splitting: false },
   ];
   const staticChunks = [];
+  const catalogueChunks = {};
   for (const { entryPoints, ...options } of builds) {
     const built = esbuild.buildSync({ ...common, ...options, metafile: true, entryPoints: entryPoints.map((entry) => path.join(source, entry)) });
     if (built.errors.length) throw new Error(built.errors.map((error) => error.text).join('\n'));
     const bundledJs = path.join(out, 'bundled', 'js');
-    for (const [output, { imports }] of Object.entries(built.metafile.outputs)) {
+    for (const [output, { imports, entryPoint }] of Object.entries(built.metafile.outputs)) {
+      const catalogue = entryPoint?.match(/i18n\/(\w+)\.js$/);
+      if (catalogue) catalogueChunks[catalogue[1]] = `js/${path.relative(bundledJs, path.resolve(output)).split(path.sep).join('/')}`;
       if (path.resolve(output) !== path.join(bundledJs, 'main.js')) continue;
       for (const { path: chunk, kind } of imports) {
         if (kind === 'import-statement' && !chunk.includes('/wasm/')) staticChunks.push(path.relative(bundledJs, path.resolve(chunk)).split(path.sep).join('/'));
@@ -113,6 +116,17 @@ function bundle(source, out) {
   cpSync(path.join(out, 'bundled', 'js'), path.join(out, 'js'), { recursive: true });
   rmSync(path.join(out, 'bundled'), { recursive: true, force: true });
   preloadChunks(path.join(out, 'index.html'), staticChunks);
+  nameCatalogueChunks(path.join(out, 'js', 'boot.js'), catalogueChunks);
+}
+
+/// boot.js asks for the chosen language's catalogue chunk (i18n/language-choice.js): it gets their
+/// names in place of its marker.
+function nameCatalogueChunks(bootFile, chunks) {
+  const marker = /(["'])__AUTHENTICATOR_CATALOGUE_CHUNKS__\1/;
+  const boot = readFileSync(bootFile, 'utf8');
+  if (!marker.test(boot)) throw new Error('js/boot.js: the catalogue chunks marker is missing');
+  if (!chunks.en || !chunks.lv) throw new Error(`catalogue chunks not found: ${JSON.stringify(chunks)}`);
+  writeFileSync(bootFile, boot.replace(marker, JSON.stringify(chunks)));
 }
 
 /// main.js imports the chunk it shares with the later screens: index.html asks for it beside main.js

@@ -59,3 +59,15 @@ test('main.js and the chunk it imports are asked for together; the later screens
   assert.equal(later.length, 1, 'the later screens are imported dynamically, once');
   for (const file of [...preloaded.map((chunk) => `./${chunk}`), ...later]) assert.ok(assets.includes(file), file);
 });
+
+test('boot.js names each language\'s catalogue chunk, so it can ask for the one the page will show', async () => {
+  const boot = await (await fetch(web.url + '/js/boot.js')).text();
+  const { assets } = JSON.parse((await (await fetch(web.url + '/sw.js')).text()).match(/^const PRECACHE = (.*);$/m)[1]);
+  const named = JSON.parse(boot.match(/(\{"en":"[^}]*\})/)[1]);
+  assert.deepEqual(Object.keys(named).sort(), ['en', 'lv']);
+  for (const [language, chunk] of Object.entries(named)) {
+    assert.match(chunk, new RegExp(`^js/chunks/${language}-[A-Z0-9]+\\.js$`));
+    assert.ok(assets.includes(`./${chunk}`), chunk);
+  }
+  assert.doesNotMatch(boot, /__AUTHENTICATOR_CATALOGUE_CHUNKS__/);
+});

@@ -4,23 +4,20 @@
 // Intl.PluralRules on params.count. Dates and numbers go through Intl with the current locale.
 // Static markup is translated through data-i18n="key" (text) and data-i18n-attr="attr:key;...".
 
+import { LANGUAGES, browserLanguage } from './language-choice.js';
+
+export { browserLanguage };
+
 // Each catalogue is a chunk of its own (the build splits dynamic imports off main.js): a page loads
-// the language it shows, not both. main.js waits for it before the first screen.
+// the language it shows, not both. main.js waits for it before the first screen; boot.js has asked
+// for it already (language-choice.js).
 const CATALOGUE_LOADERS = { en: () => import('./en.js'), lv: () => import('./lv.js') };
-export const languages = Object.keys(CATALOGUE_LOADERS);
+export const languages = LANGUAGES;
 const catalogues = {}; // language -> messages, once loaded
 
 let current = 'en';
 let requested = 0; // the latest setLanguage call wins, whichever catalogue arrives first
 const listeners = new Set();
-
-export function browserLanguage(preferred = navigator.languages ?? [navigator.language]) {
-  for (const tag of preferred) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (languages.includes(base)) return base;
-  }
-  return 'en';
-}
 
 export function language() {
   return current;
