@@ -116,13 +116,43 @@ test('a wasm build left out at install is kept once it is asked for (the engine 
     '/wasm/authcore_wasm_baseline.first.wasm', '/wasm/authcore_wasm_baseline.mjs', '/wasm/authcore_wasm_baseline.rest.wasm']);
 });
 
-test('after one online visit the app loads and shows codes with the network off', async () => {
+test('after one online visit the app loads and shows codes with the network off; the first code waits only for its own files', async () => {
   await new Promise((resolve) => server.close(resolve)); // the server is gone...
   await profile.context.setOffline(true); // ...and the browser is offline
+  // What the page and its workers ask for (through the service worker), in order, and when the
+  // first code is on screen.
+  const seen = [];
+  await page.exposeBinding('firstCodeShown', () => seen.push('first code'));
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if ([...document.querySelectorAll('.account-code')].some((element) => /\d/.test(element.textContent))) {
+        observer.disconnect();
+        window.firstCodeShown();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  page.on('request', (request) => seen.push(new URL(request.url()).pathname));
   await page.reload();
   await page.getByRole('heading', { name: 'Unlock your vault' }).waitFor();
   await unlock(page);
   assert.equal(await rowCode(page, 'Offline'), oathtool('--totp', '-b', SECRET, '--now', `@${FIXED_TIME}`));
+  // Afterwards, in the background: the rest of the wasm module and the later screens.
+  const later = (file) => seen.some((entry) => entry.startsWith(file));
+  for (let waited = 0; waited < 10_000 && !(later('/wasm/authcore_wasm.rest.wasm') && later('/js/chunks/later-screens-')); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const shown = seen.indexOf('first code');
+  assert.ok(shown > 0, 'the first code was seen');
+  const before = seen.slice(0, shown);
+  const after = seen.slice(shown);
+  assert.ok(before.includes('/wasm/authcore_wasm.first.wasm'), before.join(' '));
+  assert.ok(before.some((file) => file.startsWith('/js/chunks/en-')), 'the English catalogue');
+  for (const file of ['/wasm/authcore_wasm.rest.wasm', '/js/chunks/later-screens-', '/js/chunks/lv-', '/wasm/authcore_wasm_baseline']) {
+    assert.ok(!before.some((entry) => entry.startsWith(file)), `${file} before the first code: ${before.join(' ')}`);
+  }
+  assert.ok(after.includes('/wasm/authcore_wasm.rest.wasm'), `the rest of the module is fetched after the first code: ${after.join(' ')}`);
+  assert.ok(after.some((file) => file.startsWith('/js/chunks/later-screens-')), `the later screens too: ${after.join(' ')}`);
   await profile.context.setOffline(false);
   server = null;
 });
