@@ -53,15 +53,21 @@ function usage() {
 /// An Emscripten instance of `glue` running `wasmBytes` (the instrumented copy), and its exports.
 async function instanceOf(createModule, wasmBytes) {
   let exports = null;
-  const module = await createModule({
-    instantiateWasm(imports, receiveInstance) {
-      WebAssembly.instantiate(wasmBytes, imports).then(({ instance, module: compiled }) => {
-        exports = instance.exports;
-        receiveInstance(instance, compiled);
-      });
-      return {};
-    },
-  });
+  let failed;
+  // A module that does not instantiate fails the build instead of leaving it waiting.
+  const instantiationFailed = new Promise((resolve, reject) => { failed = reject; });
+  const module = await Promise.race([
+    createModule({
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(wasmBytes, imports).then(({ instance, module: compiled }) => {
+          exports = instance.exports;
+          receiveInstance(instance, compiled);
+        }).catch(failed);
+        return {};
+      },
+    }),
+    instantiationFailed,
+  ]);
   return { m: module, exports };
 }
 
