@@ -160,6 +160,108 @@ void sharpen(GreyPlane& plane, BlurShape shape, int length, int amountSixteenths
 		plane.pixels[i] = clampByte(buffers.estimate[i]);
 }
 
+namespace {
+
+constexpr int kTapBits = 10;  // taps in 1/1024ths
+constexpr int kCarryBits = 4; // the row pass's results keep 4 more bits into the column pass
+
+// From tools/design-inverse-filters.mjs (the formula is there and in tests/qr/InverseFilterTest.cpp). Fixed
+// numbers rather than computed at run time, so that natively and in wasm the same taps apply.
+constexpr int kDefocus16[] = {1586, 552, -710, -445, 208, 203, -37, -69, -1, 18, 3, -3};
+constexpr int kDefocus22[] = {1482, 837, -329, -782, -363, 163, 267, 87, -55, -59, -12, 10, 7};
+constexpr int kSmear5[] = {56, 150, 1720, -1598, -90, 31, 142, 561, -442, -61, 7, 34, 56, -24, -2};
+constexpr int kSmear8[] = {-14, 115, -258, 1833, 7, -1506, 190, -47, 24, 5, 75, 111, 1, -28, -3};
+
+// Symmetric taps (centre first): out = sum over |t| <= radius of taps[|t|] * in[x + t], edges
+// repeated, then shifted right by `shift` with rounding. Along rows, a padded copy of each row; along
+// columns, row pointers: in both the innermost loop runs over x, which compilers vectorise.
+void convolveRows(const int* src, int* dst, int w, int h, std::span<const int> taps, int shift, Botan::secure_vector<int>& line)
+{
+	const int radius = int(taps.size()) - 1;
+	const int round = shift > 0 ? 1 << (shift - 1) : 0;
+	line.resize(size_t(w) + 2 * size_t(radius));
+	for (int y = 0; y < h; ++y) {
+		const int* in = src + size_t(y) * size_t(w);
+		int* out = dst + size_t(y) * size_t(w);
+		for (int i = 0; i < radius; ++i) {
+			line[size_t(i)] = in[0];
+			line[size_t(w + radius + i)] = in[w - 1];
+		}
+		std::copy(in, in + w, line.begin() + radius);
+		const int* centre = line.data() + radius;
+		for (int x = 0; x < w; ++x)
+			out[x] = taps[0] * centre[x] + round;
+		for (int t = 1; t <= radius; ++t) {
+			const int tap = taps[size_t(t)];
+			const int* left = centre - t;
+			const int* right = centre + t;
+			for (int x = 0; x < w; ++x)
+				out[x] += tap * (left[x] + right[x]);
+		}
+		for (int x = 0; x < w; ++x)
+			out[x] >>= shift;
+	}
+}
+
+void convolveColumns(const int* src, int* dst, int w, int h, std::span<const int> taps, int shift)
+{
+	const int radius = int(taps.size()) - 1;
+	const int round = shift > 0 ? 1 << (shift - 1) : 0;
+	auto row = [&](int y) { return src + size_t(std::clamp(y, 0, h - 1)) * size_t(w); };
+	for (int y = 0; y < h; ++y) {
+		int* out = dst + size_t(y) * size_t(w);
+		const int* centre = row(y);
+		for (int x = 0; x < w; ++x)
+			out[x] = taps[0] * centre[x] + round;
+		for (int t = 1; t <= radius; ++t) {
+			const int tap = taps[size_t(t)];
+			const int* up = row(y - t);
+			const int* down = row(y + t);
+			for (int x = 0; x < w; ++x)
+				out[x] += tap * (up[x] + down[x]);
+		}
+		for (int x = 0; x < w; ++x)
+			out[x] >>= shift;
+	}
+}
+
+} // namespace
+
+std::span<const int> inverseFilterTaps(InverseFilter filter)
+{
+	switch (filter) {
+	case InverseFilter::Defocus16: return kDefocus16;
+	case InverseFilter::Defocus22: return kDefocus22;
+	case InverseFilter::Smear5: return kSmear5;
+	case InverseFilter::Smear8: return kSmear8;
+	}
+	return kDefocus16;
+}
+
+void deconvolve(GreyPlane& plane, InverseFilter filter, BlurShape smear, SharpenBuffers& buffers)
+{
+	const int w = plane.width, h = plane.height;
+	if (w == 0 || h == 0)
+		return;
+	const auto taps = inverseFilterTaps(filter);
+	const bool defocus = filter == InverseFilter::Defocus16 || filter == InverseFilter::Defocus22;
+	const size_t n = plane.pixels.size();
+	buffers.observed.assign(plane.pixels.begin(), plane.pixels.end());
+	buffers.scratch.resize(n);
+	if (defocus) {
+		convolveRows(buffers.observed.data(), buffers.scratch.data(), w, h, taps, kTapBits - kCarryBits, buffers.line);
+		convolveColumns(buffers.scratch.data(), buffers.observed.data(), w, h, taps, kTapBits + kCarryBits);
+	} else {
+		if (smear != BlurShape::Vertical)
+			convolveRows(buffers.observed.data(), buffers.scratch.data(), w, h, taps, kTapBits, buffers.line);
+		else
+			convolveColumns(buffers.observed.data(), buffers.scratch.data(), w, h, taps, kTapBits);
+		buffers.observed.swap(buffers.scratch);
+	}
+	for (size_t i = 0; i < n; ++i)
+		plane.pixels[i] = clampByte(buffers.observed[i]);
+}
+
 void upscale2x(const GreyPlane& src, GreyPlane& dst)
 {
 	const int w = src.width, h = src.height;

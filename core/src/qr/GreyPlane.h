@@ -9,6 +9,7 @@
 #include <botan/secmem.h>
 
 #include <cstdint>
+#include <span>
 
 namespace authcore::detail {
 
@@ -70,6 +71,21 @@ void sharpen(GreyPlane& plane, BlurShape shape, int length, int amountSixteenths
 /// Blurs buffers.blurred (w x h values) in place with a box of 2 * radius + 1 along `shape`
 /// (Defocus: rows and columns once each). Uses buffers.scratch (w x h) and buffers.line.
 void blurInPlace(SharpenBuffers& buffers, int w, int h, BlurShape shape, int radius);
+
+/// The inverse filters of deconvolve(): regularised inverses W = H / (H^2 + lambda) of a blur H,
+/// chosen on the degradation set (docs/qr-scanning.md). Defocus: a Gaussian of sigma 1.6 px
+/// (lambda 0.01: small codes, moderate blur) or 2.2 px (lambda 0.005); Smear: a straight smear of
+/// 5 or 8 px (lambda 0.005), along rows or columns.
+enum class InverseFilter { Defocus16, Defocus22, Smear5, Smear8 };
+
+/// The filter's taps in 1/1024ths, centre first (the filter is symmetric): what deconvolve()
+/// applies. tools/design-inverse-filters.mjs computes them; tests/qr/InverseFilterTest.cpp checks them
+/// against the formula.
+std::span<const int> inverseFilterTaps(InverseFilter filter);
+
+/// Undoes a blur in `plane` with an inverse filter, separable, in integer arithmetic: the Defocus
+/// filters along rows and columns, the Smear ones along `smear` (Horizontal or Vertical).
+void deconvolve(GreyPlane& plane, InverseFilter filter, BlurShape smear, SharpenBuffers& buffers);
 
 /// `dst` = `src` enlarged 2x, bilinear between pixel centres.
 void upscale2x(const GreyPlane& src, GreyPlane& dst);

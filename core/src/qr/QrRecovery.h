@@ -4,7 +4,8 @@
 // noisy or small code that its decoder cannot read; around those patterns (a region of a few
 // hundred pixels, so each attempt is cheap) we try, one or two per frame and a different one each
 // frame, what ZXing does not do itself:
-//   - sharpening against defocus (a few steps of Van Cittert deconvolution),
+//   - sharpening against defocus (a few steps of Van Cittert deconvolution), and inverse (Wiener)
+//     filters against a Gaussian defocus or a straight smear, for blur too strong for the former,
 //   - deblurring along rows and along columns against motion,
 //   - enlarging the region 2x before sharpening, for codes of 2-3 pixels per module,
 //   - a second binarizer (one histogram threshold over the region, after a contrast stretch),
@@ -71,15 +72,31 @@ private:
 	static constexpr int kSearchRestFrames = 15;
 
 	// In the order they are tried; measured on the degradation set (docs/qr-scanning.md).
-	enum class Attempt { Sharpen, Upscaled, FusedSharpen, StrongSharpen, FusedPlain, Motion, FusedUpscaled, SecondBinarizer, Count };
+	enum class Attempt {
+		Sharpen,
+		Upscaled,
+		FusedSharpen,
+		StrongSharpen,
+		InverseDefocus,       // Wiener against a Gaussian of sigma 2.2 px, on the average
+		FusedPlain,
+		Motion,
+		InverseMotion,        // Wiener against a 5 px smear along rows (columns every other round)
+		FusedUpscaled,
+		InverseSmallDefocus,  // Wiener against sigma 1.6 px: small codes, moderate defocus
+		SecondBinarizer,
+		InverseLongMotion,    // Wiener against an 8 px smear
+		Count
+	};
 
 	void track(const std::vector<FinderRegion>& seen, const ImageView& image);
 	void remember(const ImageView& image);
 	void search(const ImageView& image, const ZXing::ImageView& base, int factor);
+	void searchTile(const ImageView& image, int tile);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer);
 	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
+	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 
 	std::optional<FinderRegion> _region;   // where the code is thought to be, in image pixels
 	int _framesSinceSeen = kForgetRegionFrames + 1;
@@ -93,10 +110,12 @@ private:
 	bool _regionFromSearch = false; // _region was placed by the search and not confirmed by a plain pass since
 	int _failedOnRegion = 0;        // attempts made on _region without a read
 	int _searchRest = 0;            // frames left before the next search
+	uint64_t _searches = 0;         // searches made: every other one is on a tile at full resolution
 	ScanHint _hint = ScanHint::None;
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
+	GreyPlane _fusedWork; // a filtered copy before enlarging
 	SharpenBuffers _buffers;
 };
 

@@ -89,8 +89,9 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		PixelRect rect;
 		if (group.size() >= 2) {
 			// Two corners of a code: the rest lies to one side of the line between them, as far away
-			// as they are apart.
-			const double reach = distance(ZXing::PointF(group[0]), ZXing::PointF(group[1])) + kMarginModules * module;
+			// as they are apart, and its far corner reaches out diagonally from the patterns' centres
+			// (3.5 modules in, and the quiet zone beyond): half a margin more than three patterns get.
+			const double reach = distance(ZXing::PointF(group[0]), ZXing::PointF(group[1])) + 1.5 * kMarginModules * module;
 			rect = boundingRect({group[0], group[1]}, reach);
 			for (size_t i = 2; i < group.size(); ++i) {
 				auto more = boundingRect({group[i]}, reach);
