@@ -185,7 +185,7 @@ void convolveRows(const int* src, int* dst, int w, int h, std::span<const int> t
 		int* out = dst + size_t(y) * size_t(w);
 		for (int i = 0; i < radius; ++i) {
 			line[size_t(i)] = in[0];
-			line[size_t(w + radius + i)] = in[w - 1];
+			line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
 		}
 		std::copy(in, in + w, line.begin() + radius);
 		const int* centre = line.data() + radius;
