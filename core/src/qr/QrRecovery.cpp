@@ -23,7 +23,7 @@ double overlap(const PixelRect& a, const PixelRect& b) // intersection over the 
 // The shift (dx, dy), |dx|, |dy| <= kMaxShift, that best lays `moving` onto `reference` (same
 // size): least sum of absolute differences over every other pixel of a central window.
 constexpr int kMaxShift = 3;
-constexpr int kMaxEnlargedArea = 320 * 320;
+constexpr int kMaxEnlargedArea = 384 * 384;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -223,7 +223,8 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
 	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
 	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
-	// copy stays cheap (such codes never need a larger one).
+	// copy stays cheap (such codes never need a larger one: a lone pattern's region, 72 modules
+	// every way, of a 2.5 px code is 360 px square).
 	const bool small = _region.value().moduleSize < 4.5 && _region.value().rect.width * _region.value().rect.height <= kMaxEnlargedArea;
 	const bool rows = (_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0;
 	switch (which) {
@@ -261,12 +262,10 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 		return;
 	extractRegion(image, rect, 1, _work);
 	deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
-	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum});
+	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
 	// Patterns of under 2 px per module are texture (no code that small is readable): skipping them
 	// keeps a false region from holding the attempts while the code is elsewhere.
 	std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
-	for (auto& region : regions)
-		region.rect = {region.rect.left + rect.left, region.rect.top + rect.top, region.rect.width, region.rect.height};
 	if (!regions.empty()) {
 		--_frames; // the same frame: track() counts frames
 		--_framesSinceSeen;

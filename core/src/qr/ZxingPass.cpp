@@ -155,11 +155,21 @@ ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions&
 
 std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view)
 {
-	ZXing::HybridBinarizer bitmap(view);
+	return findFinderRegions(view, {0, 0, view.width(), view.height()}, view.width(), view.height());
+}
+
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight)
+{
+	ZXing::HybridBinarizer bitmap(tile);
 	const auto* bits = bitmap.getBitMatrix();
 	if (!bits)
 		return {};
-	return regionsOf(ZXing::QRCode::FindFinderPatterns(*bits, true), view.width(), view.height());
+	auto patterns = ZXing::QRCode::FindFinderPatterns(*bits, true);
+	for (auto& p : patterns) {
+		p.x += placeInImage.left;
+		p.y += placeInImage.top;
+	}
+	return regionsOf(std::move(patterns), imageWidth, imageHeight);
 }
 
 } // namespace authcore::detail

@@ -48,4 +48,9 @@ ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions&
 /// codes probably are, best first, at most 3.
 std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view);
 
+/// The same for a tile of a larger image: `tile` shows `placeInImage` of an image of
+/// `imageWidth` x `imageHeight`; the regions are in the image's pixels and may reach beyond the
+/// tile (a code cut by the tile's edge still gets its whole region).
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight);
+
 } // namespace authcore::detail
