@@ -23,7 +23,10 @@ double overlap(const PixelRect& a, const PixelRect& b) // intersection over the 
 // The shift (dx, dy), |dx|, |dy| <= kMaxShift, that best lays `moving` onto `reference` (same
 // size): least sum of absolute differences over every other pixel of a central window.
 constexpr int kMaxShift = 3;
-constexpr int kMaxEnlargedArea = 384 * 384;
+constexpr int kMaxEnlargedArea = 320 * 320;
+// The inverse filter against defocus 1.6 is the one that reads codes of 2.5 px under that blur;
+// the region a lone pattern gives such a code is 360 px square.
+constexpr int kMaxEnlargedAreaInverse = 384 * 384;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -223,9 +226,10 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
 	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
 	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
-	// copy stays cheap (such codes never need a larger one: a lone pattern's region, 72 modules
-	// every way, of a 2.5 px code is 360 px square).
-	const bool small = _region.value().moduleSize < 4.5 && _region.value().rect.width * _region.value().rect.height <= kMaxEnlargedArea;
+	// copy stays cheap (such codes never need a larger one).
+	const int area = _region.value().rect.width * _region.value().rect.height;
+	const bool small = _region.value().moduleSize < 4.5 && area <= kMaxEnlargedArea;
+	const bool smallForInverse = _region.value().moduleSize < 4.5 && area <= kMaxEnlargedAreaInverse;
 	const bool rows = (_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0;
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
@@ -237,7 +241,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
 	case Attempt::InverseMotion: return inverseFiltered(fused, InverseFilter::Smear5, rows ? BlurShape::Horizontal : BlurShape::Vertical);
 	case Attempt::InverseLongMotion: return inverseFiltered(fused, InverseFilter::Smear8, rows ? BlurShape::Horizontal : BlurShape::Vertical);
-	case Attempt::InverseSmallDefocus: return inverseFiltered(fused, InverseFilter::Defocus16, BlurShape::Defocus, small);
+	case Attempt::InverseSmallDefocus: return inverseFiltered(fused, InverseFilter::Defocus16, BlurShape::Defocus, smallForInverse);
 	case Attempt::FusedUpscaled: return sharpened(fused, small, BlurShape::Defocus, small ? 15 : 11, 16, 3);
 	case Attempt::SecondBinarizer:
 		_work = fused;
