@@ -1,7 +1,7 @@
 // Draws the app icon at build time (no binary files in git): a countdown ring around a keyhole on
 // the theme blue. "any" icons are a rounded square; "maskable" ones fill the square and keep the
 // drawing inside the central 80 % safe zone, as the maskable-icon spec asks.
-import { encodePng } from './png.mjs';
+import { encodeIndexedPng, encodePng } from './png.mjs';
 
 export const THEME_COLOR = '#0b57d0';
 const BACKGROUND = [0x0b, 0x57, 0xd0];
@@ -31,8 +31,9 @@ function insideDrawing(x, y, scale) {
   return false;
 }
 
-/// Renders one icon; kind is 'any' or 'maskable'. 4x4 supersampling gives smooth edges.
-export function renderIcon(size, kind = 'any') {
+/// Renders one icon's pixels (RGBA); kind is 'any' or 'maskable'. 4x4 supersampling gives smooth
+/// edges.
+export function renderIconPixels(size, kind = 'any') {
   const rgba = new Uint8Array(size * size * 4);
   const samples = 4;
   const scale = kind === 'maskable' ? 0.78 : 1;
@@ -57,7 +58,13 @@ export function renderIcon(size, kind = 'any') {
       rgba[i + 3] = Math.round((255 * coverage) / total);
     }
   }
-  return encodePng(size, size, rgba);
+  return rgba;
+}
+
+/// One icon as a PNG file: a palette PNG (the drawing has few colours), RGBA if it ever has more.
+export function renderIcon(size, kind = 'any') {
+  const rgba = renderIconPixels(size, kind);
+  return encodeIndexedPng(size, size, rgba) ?? encodePng(size, size, rgba);
 }
 
 /// Every icon file the page and the manifest refer to, as {path: Buffer}.
