@@ -61,6 +61,7 @@ void QrRecovery::reset()
 		secureWipe(plane.pixels);
 	secureWipe(_work.pixels);
 	secureWipe(_fused.pixels);
+	secureWipe(_filtered.pixels);
 	for (auto* buffer : {&_buffers.observed, &_buffers.estimate, &_buffers.blurred, &_buffers.scratch, &_buffers.line})
 		secureWipe(*buffer);
 	_historySize = 0;
@@ -208,9 +209,9 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	}
 	// Filtered first, at the picture's own scale (the filter is made for it), then enlarged for
 	// ZXing's sampling of modules of 2-3 pixels.
-	_fusedWork = source;
-	deconvolve(_fusedWork, filter, smear, _buffers);
-	upscale2x(_fusedWork, _work);
+	_filtered = source;
+	deconvolve(_filtered, filter, smear, _buffers);
+	upscale2x(_filtered, _work);
 	sharpen(_work, BlurShape::Defocus, 13, 16, 3, _buffers);
 	return read(_work, 2, _region.value().rect, false);
 }

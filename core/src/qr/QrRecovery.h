@@ -115,7 +115,7 @@ private:
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
-	GreyPlane _fusedWork; // a filtered copy before enlarging
+	GreyPlane _filtered; // an inverse-filtered region before it is enlarged
 	SharpenBuffers _buffers;
 };
 
