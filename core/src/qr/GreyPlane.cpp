@@ -13,21 +13,26 @@ inline int luma(const uint8_t* p) { return (306 * p[0] + 601 * p[1] + 117 * p[2]
 
 inline uint8_t clampByte(int v) { return uint8_t(std::clamp(v, 0, 255)); }
 
+// `line` = the row `in` (w values) with `radius` copies of its first and last value on each side.
+void padRow(const int* in, int w, int radius, Botan::secure_vector<int>& line)
+{
+	line.resize(size_t(w) + 2 * size_t(radius));
+	for (int i = 0; i < radius; ++i) {
+		line[size_t(i)] = in[0];
+		line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
+	}
+	std::copy(in, in + w, line.begin() + radius);
+}
+
 // Box means of length 2 * radius + 1 (edges repeat the border sample), along rows then or
 // instead along columns. Running sums, no clamping inside the loops, a multiply instead of a
 // division: these loops are most of a recovery attempt's cost.
 void boxRows(const int* src, int* dst, int w, int h, int radius, Botan::secure_vector<int>& line)
 {
 	const int n = 2 * radius + 1, reciprocal = 65536 / n;
-	line.resize(size_t(w) + 2 * size_t(radius));
 	for (int y = 0; y < h; ++y) {
-		const int* in = src + size_t(y) * size_t(w);
+		padRow(src + size_t(y) * size_t(w), w, radius, line);
 		int* out = dst + size_t(y) * size_t(w);
-		for (int i = 0; i < radius; ++i) {
-			line[size_t(i)] = in[0];
-			line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
-		}
-		std::copy(in, in + w, line.begin() + radius);
 		int sum = 0;
 		for (int i = 0; i < n - 1; ++i)
 			sum += line[size_t(i)];
@@ -179,15 +184,9 @@ void convolveRows(const int* src, int* dst, int w, int h, std::span<const int> t
 {
 	const int radius = int(taps.size()) - 1;
 	const int round = shift > 0 ? 1 << (shift - 1) : 0;
-	line.resize(size_t(w) + 2 * size_t(radius));
 	for (int y = 0; y < h; ++y) {
-		const int* in = src + size_t(y) * size_t(w);
+		padRow(src + size_t(y) * size_t(w), w, radius, line);
 		int* out = dst + size_t(y) * size_t(w);
-		for (int i = 0; i < radius; ++i) {
-			line[size_t(i)] = in[0];
-			line[size_t(w) + size_t(radius) + size_t(i)] = in[w - 1];
-		}
-		std::copy(in, in + w, line.begin() + radius);
 		const int* centre = line.data() + radius;
 		for (int x = 0; x < w; ++x)
 			out[x] = taps[0] * centre[x] + round;
