@@ -112,6 +112,15 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 	}
 }
 
+void QrRecovery::trackSearched(const std::vector<FinderRegion>& found, const ImageView& image)
+{
+	--_frames; // the same frame: track() counts frames
+	--_framesSinceSeen;
+	_searching = true;
+	track(found, image);
+	_searching = false;
+}
+
 void QrRecovery::remember(const ImageView& image)
 {
 	if (!_region)
@@ -272,12 +281,8 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	// keeps a false region from holding the attempts while the code is elsewhere.
 	std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
 	if (!regions.empty()) {
-		--_frames; // the same frame: track() counts frames
-		--_framesSinceSeen;
-		_searching = true;
 		const auto before = _region;
-		track(regions, image);
-		_searching = false;
+		trackSearched(regions, image);
 		// Only the inverse filter showed this code: it goes first.
 		if (_region && (!before || before.value().rect != _region.value().rect)) {
 			const auto count = uint64_t(Attempt::Count);
@@ -321,13 +326,8 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
 		region.moduleSize *= scale;
 	}
-	if (!regions.empty()) {
-		--_frames; // the same frame: track() counts frames
-		--_framesSinceSeen;
-		_searching = true;
-		track(regions, image);
-		_searching = false;
-	}
+	if (!regions.empty())
+		trackSearched(regions, image);
 }
 
 std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const ZXing::ImageView& base, int factor,

@@ -89,6 +89,8 @@ private:
 	};
 
 	void track(const std::vector<FinderRegion>& seen, const ImageView& image);
+	/// track() for regions a search found in the frame track() has already counted.
+	void trackSearched(const std::vector<FinderRegion>& found, const ImageView& image);
 	void remember(const ImageView& image);
 	void search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
