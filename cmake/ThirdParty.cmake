@@ -84,7 +84,28 @@ if(NOT EXISTS "${botan_stamp}")
   endif()
   file(TOUCH "${botan_stamp}")
 endif()
-add_library(botan STATIC "${botan_build_dir}/botan_all.cpp")
+# The amalgamation is built from a copy in which std::ostringstream is Botan::Text_Builder
+# (cmake/botan/text_builder.h says why). Each swap is counted: a Botan whose text differs stops
+# here instead of linking iostreams again unnoticed. configure_file() rewrites the copy only when
+# it changes, so a reconfigure does not rebuild Botan.
+file(READ "${botan_build_dir}/botan_all.cpp" botan_amalgamation)
+string(REGEX MATCHALL "std::ostringstream" botan_streams "${botan_amalgamation}")
+list(LENGTH botan_streams botan_stream_count)
+set(botan_imbue "   oss.imbue(std::locale::classic());\n")
+string(FIND "${botan_amalgamation}" "${botan_imbue}" botan_imbue_at)
+set(botan_first_include "#include \"botan_all.h\"\n")
+string(FIND "${botan_amalgamation}" "${botan_first_include}" botan_include_at)
+if(NOT botan_stream_count EQUAL 8 OR botan_imbue_at EQUAL -1 OR botan_include_at EQUAL -1)
+  message(FATAL_ERROR "botan_all.cpp is not the text cmake/ThirdParty.cmake expects (${botan_stream_count} of 8 "
+                      "std::ostringstream): check the swap for Botan::Text_Builder against this Botan release")
+endif()
+string(REPLACE "${botan_imbue}" "" botan_amalgamation "${botan_amalgamation}")
+string(REPLACE "std::ostringstream" "Text_Builder" botan_amalgamation "${botan_amalgamation}")
+string(REPLACE "${botan_first_include}" "${botan_first_include}#include \"text_builder.h\"\n" botan_amalgamation "${botan_amalgamation}")
+file(WRITE "${botan_build_dir}/botan_all_text_builder.cpp.new" "${botan_amalgamation}")
+configure_file("${botan_build_dir}/botan_all_text_builder.cpp.new" "${botan_build_dir}/botan_all_text_builder.cpp" COPYONLY)
+add_library(botan STATIC "${botan_build_dir}/botan_all_text_builder.cpp")
+target_include_directories(botan PRIVATE "${CMAKE_CURRENT_LIST_DIR}/botan")
 # Our code includes <botan/...>; those public headers are generated beside the amalgamation.
 target_include_directories(botan SYSTEM PUBLIC "${botan_build_dir}/tree/build/include/public")
 target_include_directories(botan PRIVATE "${botan_build_dir}")
@@ -120,6 +141,15 @@ list(FILTER authcore_zxing_sources EXCLUDE REGEX "libzueci/zueci\\.c$")
 list(APPEND authcore_zxing_sources "${CMAKE_CURRENT_LIST_DIR}/zxing/zueci_minimal.c")
 # ZXing's precompiled header is C++; a C file must not get it (as ZXing marks its own zueci.c).
 set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/zxing/zueci_minimal.c" TARGET_DIRECTORY ZXing PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+# ZXing's EscapeNonGraphical() builds its text with a std::wostringstream, which links libc++'s
+# locale machinery: Utf.cpp is compiled with its own renamed out of the way (the linker then drops
+# it), and cmake/zxing/escape_non_graphical.cpp is linked in its place. The renamed one must not
+# see the precompiled header, where Utf.h is already read without the rename.
+list(APPEND authcore_zxing_sources "${CMAKE_CURRENT_LIST_DIR}/zxing/escape_non_graphical.cpp")
+set_source_files_properties("${AUTHCORE_ZXING_SOURCE_DIR}/core/src/Utf.cpp" TARGET_DIRECTORY ZXing PROPERTIES
+  COMPILE_DEFINITIONS "EscapeNonGraphical=EscapeNonGraphical_with_iostreams_unused" SKIP_PRECOMPILE_HEADERS ON)
+set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/zxing/escape_non_graphical.cpp" TARGET_DIRECTORY ZXing PROPERTIES
+  SKIP_PRECOMPILE_HEADERS ON)
 set_target_properties(ZXing PROPERTIES SOURCES "${authcore_zxing_sources}")
 
 # --- GoogleTest -----------------------------------------------------------------------------------

@@ -168,6 +168,16 @@ function nameSyncOrigin(indexFile, syncOrigin) {
   writeFileSync(indexFile, named);
 }
 
+/// Emscripten's glue as the page gets it: esbuild-minified (local names, syntax), 12.3 -> 9.1 KiB
+/// gzip. Emscripten minifies only whitespace without the Closure Compiler, which needs Java.
+/// Property names stay, so Module's API (instantiateWasm, locateFile, the Embind functions) is
+/// unchanged; the Node tests and tools keep using the unminified build/wasm/module copy.
+function minifiedGlue(file) {
+  const glue = readFileSync(file, 'utf8');
+  if (process.env.NO_MINIFY) return glue;
+  return esbuild.transformSync(glue, { format: 'esm', minify: true, legalComments: 'none', target: ['chrome109', 'firefox115', 'safari16'] }).code;
+}
+
 // Each build ships its glue and its module cut in two (tools/split-wasm.mjs, run by the wasm build):
 // the first part before the first code, the rest after it. The whole NAME.wasm is not shipped.
 const WASM_BUILDS = [
@@ -194,7 +204,10 @@ export function buildWeb(options) {
   cpSync(source, out, { recursive: true, filter: (src) => !IGNORED.test(path.relative(source, src).split(path.sep).join('/')) });
   mkdirSync(path.join(out, 'wasm'), { recursive: true });
   for (const { option, names } of WASM_BUILDS) {
-    for (const name of names) cpSync(path.join(folders[option], name), path.join(out, 'wasm', name));
+    for (const name of names) {
+      if (name.endsWith('.mjs')) writeFileSync(path.join(out, 'wasm', name), minifiedGlue(path.join(folders[option], name)));
+      else cpSync(path.join(folders[option], name), path.join(out, 'wasm', name));
+    }
   }
   for (const [file, bytes] of Object.entries(iconFiles())) {
     mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
