@@ -9,26 +9,35 @@
 
 #include "authcore/encoding/Base32.h"
 
-#include <nlohmann/json.hpp>
+#include "vault/SecureJson.h"
+
+#include <string_view>
 
 namespace authcore::exporting {
+namespace {
+
+SecureString text(std::string_view value) { return SecureString(value.begin(), value.end()); }
+
+} // namespace
 
 ExportResult exportAegis(const IndexedAccounts& accounts)
 {
-	using Json = nlohmann::ordered_json; // Aegis does not care, people reading the file do
+	// The vault's JSON type: the tree holds the secrets, and is wiped as it is freed. Its members come
+	// out in alphabetical order, which Aegis does not mind.
+	using Json = SecureJson;
 	Json entries = Json::array();
 	for (const auto& [index, account] : accounts) {
-		Json info = {{"secret", encodeBase32(account->secret)},
-					 {"algo", std::string(toString(account->algorithm))},
+		Json info = {{"secret", text(encodeBase32(account->secret))},
+					 {"algo", text(toString(account->algorithm))},
 					 {"digits", account->digits}};
 		if (account->type == OtpType::Hotp)
 			info["counter"] = account->counter;
 		else
 			info["period"] = account->period;
-		entries.push_back({{"type", std::string(toString(account->type))},
-						   {"uuid", randomUuid()},
-						   {"name", account->name},
-						   {"issuer", account->issuer},
+		entries.push_back({{"type", text(toString(account->type))},
+						   {"uuid", text(randomUuid())},
+						   {"name", text(account->name)},
+						   {"issuer", text(account->issuer)},
 						   {"icon", nullptr},
 						   {"info", std::move(info)}});
 	}
@@ -36,7 +45,10 @@ ExportResult exportAegis(const IndexedAccounts& accounts)
 				  {"header", {{"slots", nullptr}, {"params", nullptr}}},
 				  {"db", {{"version", 1}, {"entries", std::move(entries)}}}};
 	ExportResult result;
-	result.text = vault.dump(4) + "\n";
+	const SecureString written = vault.dump(4);
+	result.text.reserve(written.size() + 1);
+	result.text.assign(written.begin(), written.end());
+	result.text += '\n';
 	return result;
 }
 

@@ -91,7 +91,7 @@ Json decryptContent(const Json& header, const Json& db, std::optional<std::strin
 
 	if (!db.is_string())
 		throw Error(ErrorKind::MalformedFile, "db", "the encrypted vault content must be Base64 text");
-	auto ciphertext = decodeBase64(db.get_ref<const std::string&>(), "db");
+	auto ciphertext = decodeBase64(std::string_view(db.get_ref<const SecureString&>()), "db");
 	auto nonce = decodeHex(requiredText(params, "nonce"), "nonce");
 	auto tag = decodeHex(requiredText(params, "tag"), "tag");
 	ciphertext.insert(ciphertext.end(), tag.begin(), tag.end());

@@ -105,7 +105,7 @@ const Json* member(const Json& object, const std::string& key)
 {
 	if (!object.is_object())
 		throw Error(ErrorKind::MalformedFile, key, "expected an object holding '" + key + "'");
-	auto it = object.find(key);
+	auto it = object.find(key.c_str());
 	if (it == object.end() || it->is_null())
 		return nullptr;
 	return &*it;
@@ -126,7 +126,8 @@ std::string textMember(const Json& object, const std::string& key, std::string f
 		return fallback;
 	if (!value->is_string())
 		throw Error(ErrorKind::MalformedFile, key, "'" + key + "' must be text");
-	return value->get<std::string>();
+	const auto& text = value->get_ref<const SecureString&>();
+	return std::string(text.begin(), text.end());
 }
 
 std::string requiredText(const Json& object, const std::string& key)
@@ -134,7 +135,8 @@ std::string requiredText(const Json& object, const std::string& key)
 	const Json& value = requiredMember(object, key);
 	if (!value.is_string())
 		throw Error(ErrorKind::MalformedFile, key, "'" + key + "' must be text");
-	return value.get<std::string>();
+	const auto& text = value.get_ref<const SecureString&>();
+	return std::string(text.begin(), text.end());
 }
 
 int64_t integerMember(const Json& object, const std::string& key, int64_t fallback)
@@ -151,7 +153,7 @@ int64_t integerMember(const Json& object, const std::string& key, int64_t fallba
 		return static_cast<int64_t>(u);
 	}
 	if (value->is_string()) { // some exporters quote their numbers
-		const std::string& s = value->get_ref<const std::string&>();
+		const SecureString& s = value->get_ref<const SecureString&>();
 		int64_t n = 0;
 		bool ok = !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 		if (ok) {

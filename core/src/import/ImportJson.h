@@ -5,7 +5,7 @@
 #include "authcore/Error.h"
 #include "authcore/import/Importer.h"
 
-#include <nlohmann/json.hpp>
+#include "vault/SecureJson.h"
 
 #include <cstdint>
 #include <initializer_list>
@@ -16,7 +16,10 @@
 
 namespace authcore::importing {
 
-using Json = nlohmann::json;
+// The vault's own JSON type: an import file holds the same secrets, so its parsed tree is wiped as it
+// is freed too, and one instantiation of nlohmann::basic_json serves the whole module (each one costs
+// about 15 KiB of gzip in the shipped wasm).
+using Json = SecureJson;
 
 /// The bytes as text, without a leading UTF-8 byte order mark.
 std::string_view asText(std::span<const uint8_t> bytes) noexcept;
