@@ -141,17 +141,30 @@ INSTANTIATE_TEST_SUITE_P(Set, DegradedStreams, ::testing::ValuesIn([] {
 							 return name;
 						 });
 
-// Under defocus 1.6 the smaller codes' target is met: the first scene of 2.5 px per module is read.
-TEST(DegradedStreamSmallCodes, DefocusReadsTheCodesOf2_5PxPerModule)
+// Under defocus 1.6 and motion 5 the smaller codes' target is met: the first scene of 2.5 px per
+// module is read (under motion 5 it is found only by the tile search through the smear filter).
+class DegradedStreamSmallCodes : public ::testing::TestWithParam<std::string>
+{};
+
+TEST_P(DegradedStreamSmallCodes, ReadsTheFirstCodeOf2_5PxPerModule)
 {
-	const auto& condition = test::degradationCondition("defocus_1.6");
+	const auto& condition = test::degradationCondition(GetParam());
 	int index = 0;
 	while (index < test::kScenesPerCondition && test::degradedScene(condition, index).pixelsPerModule != 2.5)
 		++index;
-	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no 2.5 px scene under defocus 1.6";
+	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no 2.5 px scene under " << condition.name;
 	auto result = readStream(condition, test::degradedScene(condition, index));
-	EXPECT_TRUE(result.ours) << "scene " << index << " not read in " << test::kFramesPerStream << " frames";
+	EXPECT_TRUE(result.ours) << condition.name << " scene " << index << " not read in " << test::kFramesPerStream << " frames";
 }
+
+INSTANTIATE_TEST_SUITE_P(Blur, DegradedStreamSmallCodes, ::testing::Values("defocus_1.6", "motion_5"),
+						 [](const ::testing::TestParamInfo<std::string>& info) {
+							 std::string name = info.param;
+							 for (char& c : name)
+								 if (c == '.')
+									 c = '_';
+							 return name;
+						 });
 
 // The generator itself: fixed seeds give the same frames every time.
 TEST(DegradedStreamSet, IsDeterministic)

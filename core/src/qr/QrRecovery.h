@@ -80,7 +80,7 @@ private:
 		InverseDefocus,       // Wiener against a Gaussian of sigma 2.2 px, on the average
 		FusedPlain,
 		Motion,
-		InverseMotion,        // Wiener against a 5 px smear along rows (columns every other round)
+		InverseMotion,        // Wiener against a 5 px smear along the smear seen (else rows and columns by turns)
 		FusedUpscaled,
 		InverseSmallDefocus,  // Wiener against sigma 1.6 px: small codes, moderate defocus
 		SecondBinarizer,
