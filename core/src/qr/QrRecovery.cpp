@@ -271,7 +271,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);
-	case Attempt::InverseDefocus: return inverseFiltered(fused, InverseFilter::Defocus22);
+	case Attempt::InverseDefocus: return inverseFiltered(fused, InverseFilter::Defocus22, BlurShape::Defocus, smallForInverse);
 	case Attempt::FusedPlain: return read(fused, 1, _region.value().rect, false); // noise, small codes between full-resolution frames
 	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
 	case Attempt::InverseMotion: return inverseFiltered(fused, InverseFilter::Smear5, rows ? BlurShape::Horizontal : BlurShape::Vertical, smallForInverse);

@@ -77,7 +77,7 @@ private:
 		Upscaled,
 		FusedSharpen,
 		StrongSharpen,
-		InverseDefocus,       // Wiener against a Gaussian of sigma 2.2 px, on the average
+		InverseDefocus,       // Wiener against a Gaussian of sigma 2.2 px, on the average (small codes: then enlarged)
 		FusedPlain,
 		Motion,
 		InverseMotion,        // Wiener against a 5 px smear along the smear seen (else rows and columns by turns)
