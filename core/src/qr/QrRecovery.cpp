@@ -1,5 +1,7 @@
 #include "QrRecovery.h"
 
+#include "Stripes.h"
+
 #include "authcore/SecureWipe.h"
 
 #include <algorithm>
@@ -258,7 +260,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	if (!_region || _newest < 0)
 		return std::nullopt;
 	const GreyPlane& newest = _history[size_t(_newest)];
-	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Upscaled;
+	const bool needsFused = which != Attempt::Sharpen && which != Attempt::Destriped && which != Attempt::Upscaled;
 	const GreyPlane& fused = needsFused && fuse() ? _fused : newest;
 	// Enlarging helps codes of 2-4 px per module; only in regions small enough that the enlarged
 	// copy stays cheap (such codes never need a larger one).
@@ -268,6 +270,9 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	const bool rows = smearAlongRows(newest).value_or((_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0);
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
+	case Attempt::Destriped:
+		_work = newest;
+		return removeStripes(_work) ? read(_work, 1, _region.value().rect, false) : std::nullopt;
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);

@@ -8,6 +8,7 @@
 //     filters against a Gaussian defocus or a straight smear, for blur too strong for the former,
 //   - deblurring along rows and along columns against motion,
 //   - enlarging the region 2x before sharpening, for codes of 2-3 pixels per module,
+//   - dividing out the stripes (moiré) a filmed screen lays over the picture (Stripes.h),
 //   - a second binarizer (one histogram threshold over the region, after a contrast stretch),
 //   - the average of the last frames' regions, aligned to the newest, against sensor noise.
 // With no finder pattern in view, a search pass looks for them in a sharpened copy of the frame.
@@ -74,6 +75,7 @@ private:
 	// In the order they are tried; measured on the degradation set (docs/qr-scanning.md).
 	enum class Attempt {
 		Sharpen,
+		Destriped,            // a filmed screen's moiré divided out (Stripes.h), on the newest picture
 		Upscaled,
 		FusedSharpen,
 		StrongSharpen,
