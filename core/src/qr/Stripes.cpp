@@ -87,23 +87,30 @@ double power(const Window& window, double fx, double fy)
 	return norm(total);
 }
 
-// Moves (fx, fy) to the strongest point of `window`'s spectrum nearby: a 3 x 3 search, its step
-// halved each round from `firstStep` while it is at least `lastStep`.
+// Moves (fx, fy) to the strongest point of `window`'s spectrum nearby: each round tries a step
+// either way along fx, keeps the strongest, then the same along fy (a peak of a sine's spectrum is
+// smooth, so this climbs it, diagonally too), the step halved each round from `firstStep` while it
+// is at least `lastStep`.
 void refine(const Window& window, double& fx, double& fy, double firstStep, double lastStep)
 {
+	double bestPower = power(window, fx, fy);
 	for (double step = firstStep; step >= lastStep; step /= 2) {
-		double bestPower = -1, nextFx = fx, nextFy = fy;
-		for (int dy = -1; dy <= 1; ++dy)
-			for (int dx = -1; dx <= 1; ++dx) {
-				const double p = power(window, fx + dx * step, fy + dy * step);
-				if (p > bestPower) {
-					bestPower = p;
-					nextFx = fx + dx * step;
-					nextFy = fy + dy * step;
-				}
+		const double startFx = fx;
+		for (double candidate : {startFx - step, startFx + step}) {
+			const double p = power(window, candidate, fy);
+			if (p > bestPower) {
+				bestPower = p;
+				fx = candidate;
 			}
-		fx = nextFx;
-		fy = nextFy;
+		}
+		const double startFy = fy;
+		for (double candidate : {startFy - step, startFy + step}) {
+			const double p = power(window, fx, candidate);
+			if (p > bestPower) {
+				bestPower = p;
+				fy = candidate;
+			}
+		}
 	}
 }
 
@@ -129,8 +136,9 @@ bool removeStripes(GreyPlane& plane)
 		for (int kx = -kMax; kx <= kMax; ++kx) {
 			Complex sum;
 			const double* v = coarse.values.data() + size_t(y) * size_t(side);
-			for (int x = 0; x < side; ++x) {
-				const Complex& e = table[size_t(((kx * x) % side + side) % side)];
+			const int turn = (kx + side) % side; // kx * x modulo side, kept by adding
+			for (int x = 0, index = 0; x < side; ++x, index = (index + turn) % side) {
+				const Complex& e = table[size_t(index)];
 				sum.re += v[x] * e.re;
 				sum.im += v[x] * e.im;
 			}
@@ -164,23 +172,23 @@ bool removeStripes(GreyPlane& plane)
 	refine(windowOf(plane, (plane.width - fineSide) / 2, (plane.height - fineSide) / 2, fineSide, fineSide, 1), fx, fy, 0.5 / side, 0.002);
 	refine(windowOf(plane, 0, 0, plane.width / 3, plane.height / 3, 3), fx, fy, 0.001, 0.0001);
 
-	// 3. Its amplitude and phase over the whole plane. With pixels = code * (1 - d cos(phase)),
-	//    the sine's coefficient over the mean grey is -d (to first order), so dividing by
-	//    1 + Re(A e^(i phase)) / mean takes the pattern out.
-	const Complex stepX = unitPhasor(-fx);
+	// 3. Its amplitude and phase over the whole plane (every other pixel each way). With
+	//    pixels = code * (1 - d cos(phase)), the sine's coefficient over the mean grey is -d (to
+	//    first order), so dividing by 1 + Re(A e^(i phase)) / mean takes the pattern out.
+	const Complex stepX = unitPhasor(-2 * fx);
 	Complex a;
-	double sum = 0;
-	for (int y = 0; y < plane.height; ++y) {
+	double sum = 0, n = 0;
+	for (int y = 0; y < plane.height; y += 2) {
 		Complex p = unitPhasor(-fy * y);
 		const uint8_t* row = plane.row(y);
-		for (int x = 0; x < plane.width; ++x) {
+		for (int x = 0; x < plane.width; x += 2) {
 			a.re += row[x] * p.re;
 			a.im += row[x] * p.im;
 			sum += row[x];
+			n += 1;
 			p = p * stepX;
 		}
 	}
-	const double n = double(plane.pixels.size());
 	const double mean = sum / n;
 	if (mean < 1)
 		return false;
