@@ -104,6 +104,7 @@ void QrRecovery::reset()
 	_failedOnRegion = 0;
 	_searchRest = 0;
 	_searches = 0;
+	_giveUps = 0;
 	_hint = ScanHint::None;
 }
 
@@ -403,7 +404,9 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 		_newest = -1;
 		_regionFromSearch = false;
 		_framesSinceSeen = kForgetRegionFrames + 1; // no "code in view" hint for it either
-		_searchRest = kSearchRestFrames;
+		// Each time again, the rest doubles (up to 4x): the search finds the same false region in a
+		// still scene every time.
+		_searchRest = kSearchRestFrames << std::min(_giveUps++, 2);
 	}
 	return std::nullopt;
 }

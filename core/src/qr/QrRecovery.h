@@ -66,9 +66,10 @@ private:
 	static constexpr int kInViewFrames = 5;
 	static constexpr int kForgetRegionFrames = 30;
 	// A region that only the search saw (never the plain pass) is dropped once this many attempts
-	// on it have failed (every kind twice: as long as one stream of the degradation set), and the
-	// search then rests for kSearchRestFrames: outlined rectangles in an ordinary scene pass for
-	// finder patterns, and the attempts on them cost several plain passes per frame.
+	// on it have failed (every kind about once: as long as one stream of the degradation set), and
+	// the search then rests for kSearchRestFrames, twice that the second time, four times from the
+	// third: outlined rectangles in an ordinary scene pass for finder patterns, and the attempts on
+	// them cost several plain passes per frame.
 	static constexpr int kGiveUpAttempts = 16;
 	static constexpr int kSearchRestFrames = 15;
 
@@ -115,6 +116,7 @@ private:
 	int _failedOnRegion = 0;        // attempts made on _region without a read
 	int _searchRest = 0;            // frames left before the next search
 	uint64_t _searches = 0;         // searches made: every other one is on a tile at full resolution
+	int _giveUps = 0;               // regions of the search given up since the last reset()
 	ScanHint _hint = ScanHint::None;
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
