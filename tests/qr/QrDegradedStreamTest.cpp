@@ -22,6 +22,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,15 @@ constexpr int kSliceStressScenes = 1;
 bool isStressCondition(const std::string& name)
 {
 	return name == "defocus_2.2" || name == "motion_8";
+}
+
+// A condition's name as GoogleTest accepts it in a test's name ("defocus_1.6" -> "defocus_1_6").
+std::string testName(std::string name)
+{
+	for (char& c : name)
+		if (c == '.')
+			c = '_';
+	return name;
 }
 
 bool isBlurCondition(const std::string& name)
@@ -135,64 +145,46 @@ INSTANTIATE_TEST_SUITE_P(Set, DegradedStreams, ::testing::ValuesIn([] {
 								 names.push_back(c.name);
 							 return names;
 						 }()),
-						 [](const auto& info) {
-							 std::string name = info.param;
-							 for (auto& c : name)
-								 if (c == '.')
-									 c = '_';
-							 return name;
-						 });
+						 [](const auto& info) { return testName(info.param); });
 
-// Under defocus 1.6 and motion 5 the smaller codes' target is met: the first scene of 2.5 px per
-// module is read (under motion 5 it is found only by the tile search through the smear filter).
-class DegradedStreamSmallCodes : public ::testing::TestWithParam<std::string>
+// Codes the recovery reads only since a particular pass exists, each the first scene of its size in
+// its condition:
+//   - defocus 1.6 and motion 5, 2.5 px per module: the smaller codes' target (a third of them),
+//     met there; found only by the tile search through the inverse filters (under motion the smear
+//     filter's);
+//   - defocus 2.2 (a stress condition), 3 px: the filter against sigma 2.2, enlarged after it;
+//   - moiré, 3.5 px: only once the stripes are divided out (Stripes.h); ZXing's binarizer alone
+//     takes the dark stripes across light modules for modules.
+struct FirstCode
+{
+	std::string condition;
+	double pixelsPerModule;
+
+	friend void PrintTo(const FirstCode& code, std::ostream* out) { *out << code.condition << ", " << code.pixelsPerModule << " px"; }
+};
+
+class DegradedStreamFirstCode : public ::testing::TestWithParam<FirstCode>
 {};
 
-TEST_P(DegradedStreamSmallCodes, ReadsTheFirstCodeOf2_5PxPerModule)
+TEST_P(DegradedStreamFirstCode, IsRead)
 {
-	const auto& condition = test::degradationCondition(GetParam());
+	const auto& condition = test::degradationCondition(GetParam().condition);
+	const double size = GetParam().pixelsPerModule;
 	int index = 0;
-	while (index < test::kScenesPerCondition && test::degradedScene(condition, index).pixelsPerModule != 2.5)
+	while (index < test::kScenesPerCondition && test::degradedScene(condition, index).pixelsPerModule != size)
 		++index;
-	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no 2.5 px scene under " << condition.name;
+	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no " << size << " px scene under " << condition.name;
 	auto result = readStream(condition, test::degradedScene(condition, index));
-	EXPECT_TRUE(result.ours) << condition.name << " scene " << index << " not read in " << test::kFramesPerStream << " frames";
+	EXPECT_TRUE(result.ours) << condition.name << " scene " << index << " (" << size << " px) not read in "
+							 << test::kFramesPerStream << " frames";
 }
 
-INSTANTIATE_TEST_SUITE_P(Blur, DegradedStreamSmallCodes, ::testing::Values("defocus_1.6", "motion_5"),
-						 [](const ::testing::TestParamInfo<std::string>& info) {
-							 std::string name = info.param;
-							 for (char& c : name)
-								 if (c == '.')
-									 c = '_';
-							 return name;
+INSTANTIATE_TEST_SUITE_P(Set, DegradedStreamFirstCode,
+						 ::testing::Values(FirstCode{"defocus_1.6", 2.5}, FirstCode{"motion_5", 2.5}, FirstCode{"defocus_2.2", 3},
+										   FirstCode{"moire", 3.5}),
+						 [](const ::testing::TestParamInfo<FirstCode>& info) {
+							 return testName(info.param.condition) + "_" + std::to_string(int(info.param.pixelsPerModule * 10)) + "_tenths_px";
 						 });
-
-// Under defocus 2.2 (a stress condition) the first code of 3 px per module is read: the inverse
-// filter against sigma 2.2, enlarged after it, on the average of the last frames.
-TEST(DegradedStreamStress, Defocus22ReadsTheFirstCodeOf3PxPerModule)
-{
-	const auto& condition = test::degradationCondition("defocus_2.2");
-	int index = 0;
-	while (index < test::kScenesPerCondition && test::degradedScene(condition, index).pixelsPerModule != 3)
-		++index;
-	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no 3 px scene under defocus 2.2";
-	auto result = readStream(condition, test::degradedScene(condition, index));
-	EXPECT_TRUE(result.ours) << "scene " << index << " not read in " << test::kFramesPerStream << " frames";
-}
-
-// Under moiré the first code of 3.5 px per module is read: only once the stripes are divided out
-// (Stripes.h); ZXing's binarizer alone takes the dark stripes across light modules for modules.
-TEST(DegradedStreamMoire, ReadsTheFirstCodeOf3_5PxPerModule)
-{
-	const auto& condition = test::degradationCondition("moire");
-	int index = 0;
-	while (index < test::kScenesPerCondition && test::degradedScene(condition, index).pixelsPerModule != 3.5)
-		++index;
-	ASSERT_LT(index, test::kScenesPerCondition) << "the set has no 3.5 px scene under moiré";
-	auto result = readStream(condition, test::degradedScene(condition, index));
-	EXPECT_TRUE(result.ours) << "scene " << index << " not read in " << test::kFramesPerStream << " frames";
-}
 
 // The generator itself: fixed seeds give the same frames every time.
 TEST(DegradedStreamSet, IsDeterministic)

@@ -94,24 +94,20 @@ double power(const Window& window, double fx, double fy)
 void refine(const Window& window, double& fx, double& fy, double firstStep, double lastStep)
 {
 	double bestPower = power(window, fx, fy);
-	for (double step = firstStep; step >= lastStep; step /= 2) {
-		const double startFx = fx;
-		for (double candidate : {startFx - step, startFx + step}) {
-			const double p = power(window, candidate, fy);
-			if (p > bestPower) {
-				bestPower = p;
-				fx = candidate;
+	for (double step = firstStep; step >= lastStep; step /= 2)
+		for (double* axis : {&fx, &fy}) {
+			const double start = *axis;
+			double best = start;
+			for (double candidate : {start - step, start + step}) {
+				*axis = candidate;
+				const double p = power(window, fx, fy);
+				if (p > bestPower) {
+					bestPower = p;
+					best = candidate;
+				}
 			}
+			*axis = best;
 		}
-		const double startFy = fy;
-		for (double candidate : {startFy - step, startFy + step}) {
-			const double p = power(window, fx, candidate);
-			if (p > bestPower) {
-				bestPower = p;
-				fy = candidate;
-			}
-		}
-	}
 }
 
 } // namespace
