@@ -89,12 +89,13 @@ double power(const Window& window, double fx, double fy)
 
 // Moves (fx, fy) to the strongest point of `window`'s spectrum nearby: each round tries a step
 // either way along fx, keeps the strongest, then the same along fy (a peak of a sine's spectrum is
-// smooth, so this climbs it, diagonally too), the step halved each round from `firstStep` while it
-// is at least `lastStep`.
-void refine(const Window& window, double& fx, double& fy, double firstStep, double lastStep)
+// smooth, so this climbs it, diagonally too), for `rounds` rounds, the step halved each round from
+// `firstStep`.
+void refine(const Window& window, double& fx, double& fy, double firstStep, int rounds)
 {
 	double bestPower = power(window, fx, fy);
-	for (double step = firstStep; step >= lastStep; step /= 2)
+	double step = firstStep;
+	for (int round = 0; round < rounds; ++round, step /= 2)
 		for (double* axis : {&fx, &fy}) {
 			const double start = *axis;
 			double best = start;
@@ -162,11 +163,11 @@ bool removeStripes(GreyPlane& plane)
 
 	// 2. Refined between the grid's points. Over a region of a few hundred pixels the pattern's
 	//    phase must hold across it, so the frequency must be right to about 1/2000 of a cycle per
-	//    pixel: first on a 96 px window at the centre, then on the whole plane (every other pixel).
+	//    pixel: first on a 96 px window at the centre, then on the whole plane (every third pixel).
 	double fx = double(bestKx) / side, fy = double(bestKy) / side;
 	const int fineSide = std::min({96, plane.width, plane.height}) & ~1;
-	refine(windowOf(plane, (plane.width - fineSide) / 2, (plane.height - fineSide) / 2, fineSide, fineSide, 1), fx, fy, 0.5 / side, 0.002);
-	refine(windowOf(plane, 0, 0, plane.width / 3, plane.height / 3, 3), fx, fy, 0.001, 0.0001);
+	refine(windowOf(plane, (plane.width - fineSide) / 2, (plane.height - fineSide) / 2, fineSide, fineSide, 1), fx, fy, 0.5 / side, 3);
+	refine(windowOf(plane, 0, 0, plane.width / 3, plane.height / 3, 3), fx, fy, 0.001, 4);
 
 	// 3. Its amplitude and phase over the whole plane (every other pixel each way). With
 	//    pixels = code * (1 - d cos(phase)), the sine's coefficient over the mean grey is -d (to
