@@ -15,14 +15,19 @@ mapfile -t sources < <(git ls-files 'core/src/*.cpp' 'core/cli/*.cpp'; git ls-fi
 # every file in it, Botan and ZXing included, for an hour.
 [[ ${#sources[@]} -gt 0 ]] || { echo "lint: git lists no core sources (not in the work tree?)"; exit 1; }
 # A file the compile database does not know (added since the preset was configured) would be
-# skipped without a word: configure again, and refuse to go on if one is still missing.
+# skipped without a word: configure the preset again, and refuse to go on if one is still missing.
 in_database() { grep -q "\"file\": \"$PWD/$2\"" "$1" 2>/dev/null || grep -q "\"file\": \"$2\"" "$1" 2>/dev/null; }
-for source in "${sources[@]}"; do
-  in_database build/fuzz/compile_commands.json "$source" || { cmake --preset fuzz >/dev/null; break; }
-done
-for source in "${sources[@]}"; do
-  in_database build/fuzz/compile_commands.json "$source" || { echo "lint: $source is not in build/fuzz/compile_commands.json"; exit 1; }
-done
+require_in_database() { # PRESET FILE...
+  local preset=$1 source
+  shift
+  for source in "$@"; do
+    in_database "build/$preset/compile_commands.json" "$source" || { cmake --preset "$preset" >/dev/null; break; }
+  done
+  for source in "$@"; do
+    in_database "build/$preset/compile_commands.json" "$source" || { echo "lint: $source is not in build/$preset/compile_commands.json"; exit 1; }
+  done
+}
+require_in_database fuzz "${sources[@]}"
 log=build/fuzz/clang-tidy.log
 run-clang-tidy-19 -quiet -p build/fuzz -j "$(nproc)" "${analyzer_args[@]}" "${sources[@]}" >"$log" 2>&1 || true
 # run-clang-tidy's exit code is unreliable across versions: decide from the diagnostics.
@@ -38,12 +43,7 @@ for flag in $(em++ --cflags); do
   esac
 done
 [[ ${#bindings[@]} -gt 0 ]] || { echo "lint: git lists no binding sources"; exit 1; }
-for source in "${bindings[@]}"; do
-  in_database build/wasm/compile_commands.json "$source" || { cmake --preset wasm >/dev/null; break; }
-done
-for source in "${bindings[@]}"; do
-  in_database build/wasm/compile_commands.json "$source" || { echo "lint: $source is not in build/wasm/compile_commands.json"; exit 1; }
-done
+require_in_database wasm "${bindings[@]}"
 wasm_log=build/wasm/clang-tidy.log
 run-clang-tidy-19 -quiet -p build/wasm -j "$(nproc)" "${emscripten_args[@]}" "${analyzer_args[@]}" "${bindings[@]}" >"$wasm_log" 2>&1 || true
 
