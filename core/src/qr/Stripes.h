@@ -17,7 +17,7 @@ bool removeStripes(GreyPlane& plane);
 
 /// A pattern's depth (the amplitude of its sine over the plane's mean grey) below which nothing is
 /// removed. Measured on the degradation set, frames 0-3 of every scene, the code's square: without
-/// moiré the strongest "pattern" found has depth 0.039 at most (720 regions of 12 conditions); the
+/// moiré the strongest "pattern" found has depth 0.044 at most (720 regions of 12 conditions); the
 /// moiré condition's (35 % deep) about 0.2.
 inline constexpr double kMinStripeDepth = 0.08;
 
