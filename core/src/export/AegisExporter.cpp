@@ -11,14 +11,7 @@
 
 #include "vault/SecureJson.h"
 
-#include <string_view>
-
 namespace authcore::exporting {
-namespace {
-
-SecureString text(std::string_view value) { return SecureString(value.begin(), value.end()); }
-
-} // namespace
 
 ExportResult exportAegis(const IndexedAccounts& accounts)
 {
@@ -27,17 +20,17 @@ ExportResult exportAegis(const IndexedAccounts& accounts)
 	using Json = SecureJson;
 	Json entries = Json::array();
 	for (const auto& [index, account] : accounts) {
-		Json info = {{"secret", text(encodeBase32(account->secret))},
-					 {"algo", text(toString(account->algorithm))},
+		Json info = {{"secret", secureText(encodeBase32(account->secret))},
+					 {"algo", secureText(toString(account->algorithm))},
 					 {"digits", account->digits}};
 		if (account->type == OtpType::Hotp)
 			info["counter"] = account->counter;
 		else
 			info["period"] = account->period;
-		entries.push_back({{"type", text(toString(account->type))},
-						   {"uuid", text(randomUuid())},
-						   {"name", text(account->name)},
-						   {"issuer", text(account->issuer)},
+		entries.push_back({{"type", secureText(toString(account->type))},
+						   {"uuid", secureText(randomUuid())},
+						   {"name", secureText(account->name)},
+						   {"issuer", secureText(account->issuer)},
 						   {"icon", nullptr},
 						   {"info", std::move(info)}});
 	}
@@ -45,10 +38,7 @@ ExportResult exportAegis(const IndexedAccounts& accounts)
 				  {"header", {{"slots", nullptr}, {"params", nullptr}}},
 				  {"db", {{"version", 1}, {"entries", std::move(entries)}}}};
 	ExportResult result;
-	const SecureString written = vault.dump(4);
-	result.text.reserve(written.size() + 1);
-	result.text.assign(written.begin(), written.end());
-	result.text += '\n';
+	result.text = plainText(vault.dump(4)) + "\n";
 	return result;
 }
 

@@ -126,8 +126,7 @@ std::string textMember(const Json& object, const std::string& key, std::string f
 		return fallback;
 	if (!value->is_string())
 		throw Error(ErrorKind::MalformedFile, key, "'" + key + "' must be text");
-	const auto& text = value->get_ref<const SecureString&>();
-	return std::string(text.begin(), text.end());
+	return plainText(value->get_ref<const SecureString&>());
 }
 
 std::string requiredText(const Json& object, const std::string& key)
@@ -135,8 +134,7 @@ std::string requiredText(const Json& object, const std::string& key)
 	const Json& value = requiredMember(object, key);
 	if (!value.is_string())
 		throw Error(ErrorKind::MalformedFile, key, "'" + key + "' must be text");
-	const auto& text = value.get_ref<const SecureString&>();
-	return std::string(text.begin(), text.end());
+	return plainText(value.get_ref<const SecureString&>());
 }
 
 int64_t integerMember(const Json& object, const std::string& key, int64_t fallback)

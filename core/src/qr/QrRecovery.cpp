@@ -106,6 +106,7 @@ void QrRecovery::reset()
 	_searches = 0;
 	_giveUps = 0;
 	_hint = ScanHint::None;
+	_smearAlongRows.reset();
 }
 
 void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
@@ -157,6 +158,7 @@ void QrRecovery::remember(const ImageView& image)
 	GreyPlane& newest = _history[size_t(_newest)];
 	extractRegion(image, _region.value().rect, 1, newest);
 	_historySize = std::min(_historySize + 1, kHistory);
+	_smearAlongRows = smearAlongRows(newest);
 
 	// The hint. Glare: even the darkest modules are light, or dark and light are close together
 	// (measured over the region's central half, where the code is). Movement: the code moved by
@@ -268,7 +270,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	const int area = _region.value().rect.width * _region.value().rect.height;
 	const bool small = _region.value().moduleSize < 4.5 && area <= kMaxEnlargedArea;
 	const bool smallForInverse = _region.value().moduleSize < 4.5 && area <= kMaxEnlargedAreaInverse;
-	const bool rows = smearAlongRows(newest).value_or((_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0);
+	const bool rows = _smearAlongRows.value_or((_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0);
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
 	case Attempt::Destriped:

@@ -118,6 +118,7 @@ private:
 	uint64_t _searches = 0;         // searches made: every other one is on a tile at full resolution
 	int _giveUps = 0;               // regions of the search given up since the last reset()
 	ScanHint _hint = ScanHint::None;
+	std::optional<bool> _smearAlongRows; // the newest picture's smear (smearAlongRows() in QrRecovery.cpp)
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;

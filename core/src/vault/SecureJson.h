@@ -11,11 +11,16 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace authcore {
 
 using SecureJson = nlohmann::basic_json<std::map, std::vector, SecureString, bool, std::int64_t, std::uint64_t, double,
 										WipingAllocator>;
+
+/// Text into and out of a SecureJson tree.
+inline SecureString secureText(std::string_view text) { return SecureString(text.begin(), text.end()); }
+inline std::string plainText(const SecureString& text) { return std::string(text.begin(), text.end()); }
 
 } // namespace authcore

@@ -24,16 +24,6 @@ namespace authcore {
 
 namespace {
 
-SecureString secureText(const std::string& text)
-{
-	return SecureString(text.begin(), text.end());
-}
-
-std::string plainText(const SecureString& text)
-{
-	return std::string(text.begin(), text.end());
-}
-
 SecureJson entryJson(const VaultEntry& entry)
 {
 	const Account& account = entry.account;
