@@ -96,7 +96,8 @@ function argon2Alone(page) {
     const placeholder = new Proxy({}, { get: () => () => { throw new Error('Argon2id alone needed the rest of the module'); } });
     const m = await createAuthcore({
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(first, { ...imports, placeholder }).then(({ instance, module }) => receive(instance, module));
+        // `p`: PLACEHOLDERS in web/js/worker/split-wasm.js.
+        WebAssembly.instantiate(first, { ...imports, p: placeholder }).then(({ instance, module }) => receive(instance, module));
         return {};
       },
     });

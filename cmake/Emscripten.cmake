@@ -1,19 +1,18 @@
 # Flags shared by every WebAssembly link. BigInt keeps 64-bit integers exact between JS and wasm,
 # and lets binaryen 120 (npm) skip wasm-emscripten-finalize, which its package lacks.
-# -sWASM_BIGINT and -fexceptions are also in the wasm preset (CMAKE_EXE_LINKER_FLAGS) so that
+# -sWASM_BIGINT and -fwasm-exceptions are also in the wasm preset (CMAKE_EXE_LINKER_FLAGS) so that
 # CMake's own try-compile links work.
 #
-# C++ exceptions are Emscripten's JavaScript-based ones (-fexceptions), not native wasm exceptions
-# (-fwasm-exceptions): C++ errors must be catchable (Emscripten's default would turn every
-# authcore::Error into an abort), and native wasm exceptions are mishandled by JavaScriptCore's
-# in-place wasm interpreter (IPInt, its first tier in WebKitGTK 2.50; Safari 26 users report the
-# same breakage, emscripten-core/emscripten#25365): an exception
-# skipped the handler of an inner frame (a wrong Aegis password came back as "corrupt file") or ran
-# the cleanup of an object not yet constructed (a trap, "Out of bounds memory access"), and the live
-# camera scan never produced a card. The same module passes with JSC_useWasmIPInt=false, and in
-# Chromium and Firefox; translating it to the newer exnref instructions did not help. Measured
-# cost of the JavaScript-based exceptions (bench/qr.mjs, bench/argon2.mjs, same machine, 2026-11-28):
-# a 720p frame with a code 4.7 -> 5.3 ms, Argon2id unlock ~10% slower, +36 KiB gzip of wasm.
+# C++ exceptions are native wasm exceptions (-fwasm-exceptions): C++ errors must be catchable
+# (Emscripten's default would turn every authcore::Error into an abort), and against Emscripten's
+# JavaScript-based ones (-fexceptions) they save 28 KiB gzip of wasm and 2 of glue, and time
+# (measured 2026-11-28: a 720p frame with a code 5.3 -> 4.7 ms, Argon2id unlock ~10% faster).
+# JavaScriptCore's in-place wasm interpreter (IPInt: the first tier of Safari 26.0 and WebKitGTK
+# 2.50) mishandles them when a call is the last instruction of a try block (WebKit bug 299629):
+# the exception skipped its handler, so a wrong Aegis password came back as "corrupt file" or the
+# cleanup of an object not yet constructed trapped. tools/pad-catch.mjs, run on the shipped parts
+# after binaryen's last pass (tools/split-wasm.mjs), puts a nop before each handler, which avoids
+# it; the import scenario in WebKit (tests/e2e/scenarios/30-import.mjs) fails without it.
 set(AUTHCORE_WASM_LINK_FLAGS -sWASM_BIGINT -sALLOW_MEMORY_GROWTH=1 -sSTACK_SIZE=1MB)
 
 # Node programs (the CLI and the unit tests) get the real file system.

@@ -26,11 +26,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { FIRST_CODE_ACTIONS } from '../web/js/worker/first-code-actions.js';
-import { BUILD_SECTION } from '../web/js/worker/split-wasm.js';
+import { BUILD_SECTION, PLACEHOLDERS, PRIMARY } from '../web/js/worker/split-wasm.js';
+import { padCatch } from './pad-catch.mjs';
 import { openWithCodes } from '../web/js/worker/open-with-codes.js';
 
-// Emscripten 3.1.69's own list (its wasm-opt command line), SIMD added by --simd.
-const FEATURES = ['--enable-bulk-memory', '--enable-multivalue', '--enable-mutable-globals', '--enable-reference-types', '--enable-sign-ext'];
+// Emscripten 3.1.69's own list (its wasm-opt command line) with -fwasm-exceptions, SIMD added by --simd.
+const FEATURES = ['--enable-bulk-memory', '--enable-multivalue', '--enable-mutable-globals', '--enable-reference-types', '--enable-sign-ext', '--enable-exception-handling'];
 const PASSWORD = 'profile: Pārole 1';
 const WEAK_VAULT = 'tests/data/vault/fixture-v1.vault';
 const WEAK_PASSWORD = 'Fixture pārole 1';
@@ -198,13 +199,17 @@ async function main() {
     writeFileSync(profile, new Uint8Array(memory.buffer, address, written));
 
     execFileSync(tool, ['--split', whole, `--profile=${profile}`, '-o1', `${base}.first.wasm`, '-o2', `${base}.rest.wasm`,
-      '--export-prefix=%', ...features, ...(args.includes('--symbolmap') ? ['--symbolmap'] : [])], { stdio: 'inherit' });
+      '--export-prefix=%', `--placeholder-namespace=${PLACEHOLDERS}`, `--import-namespace=${PRIMARY}`, ...features, ...(args.includes('--symbolmap') ? ['--symbolmap'] : [])], { stdio: 'inherit' });
     // Optimised again, each part alone: 4-6 % smaller gzip. Plain -O3,
     // not Emscripten's link passes: those assume the table's initial contents never change, and the
     // rest's functions replace the first part's placeholders in it.
     if (optimizer) {
       for (const part of ['first', 'rest']) execFileSync(optimizer, [...features, '-O3', `${base}.${part}.wasm`, '-o', `${base}.${part}.wasm`], { stdio: 'inherit' });
     }
+    // After binaryen's last pass, which would remove them: nops before the exception handlers, for
+    // WebKit's wasm interpreter (tools/pad-catch.mjs says why). The whole module gets them too, so
+    // that Node's tests run the same code as the page.
+    for (const file of [`${base}.first.wasm`, `${base}.rest.wasm`, whole]) writeFileSync(file, padCatch(readFileSync(file)).bytes);
     // Both parts carry the whole module's hash: the loader links a rest only into the first part
     // of the same build (a page open across an update could otherwise fetch the new rest).
     const build = createHash('sha256').update(readFileSync(whole)).digest('hex').slice(0, 32);

@@ -49,7 +49,7 @@ std::optional<Json> tryParseJson(std::string_view text) noexcept
 	try {
 		if (nestingDepth(text) > kMaxJsonDepth)
 			return std::nullopt;
-		Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+		Json document = parseSecureJson(text);
 		if (document.is_discarded())
 			return std::nullopt;
 		return document;

@@ -200,14 +200,10 @@ Botan::secure_vector<uint8_t> encodeVaultPayload(const VaultContents& contents)
 
 VaultContents decodeVaultPayload(std::span<const uint8_t> json)
 {
-	SecureJson root;
-	try {
-		root = SecureJson::parse(json.begin(), json.end());
-	} catch (const SecureJson::exception&) {
-		// parse_error, or out_of_range for a number too large for any type. nlohmann's message
-		// quotes the last token read, which may be a secret.
+	// No parser message is kept: nlohmann's quotes the last token read, which may be a secret.
+	SecureJson root = parseSecureJson({reinterpret_cast<const char*>(json.data()), json.size()});
+	if (root.is_discarded())
 		throw Error(ErrorKind::MalformedFile, "payload", "the account list is not valid JSON");
-	}
 	auto list = root.find("entries");
 	if (!root.is_object() || list == root.end() || !list->is_array())
 		throw Error(ErrorKind::MalformedFile, "payload", "the account list has no entries array");

@@ -24,9 +24,9 @@ export const scenario = {
   steps: [
     {
       name: 'an encrypted Aegis export: wrong password, the preview of seven accounts, then their codes',
-      // WebKitGTK 2.50 trapped here ("Out of bounds memory access") while the wasm used native wasm
-      // exceptions, which JavaScriptCore's interpreter mishandles; the module now uses Emscripten's
-      // JavaScript-based exceptions (cmake/Emscripten.cmake), and this step is the regression test.
+      // WebKitGTK 2.50 trapped here ("Out of bounds memory access") or timed out waiting for "Wrong
+      // password" while the wasm's exception handlers were not padded (tools/pad-catch.mjs): its
+      // interpreter skips a handler whose try block ends in a call. This step is the regression test.
       async run({ page }) {
         assert.ok(existsSync(path.join(IMPORTERS, 'aegis_encrypted.json')), `fixture missing: ${IMPORTERS}/aegis_encrypted.json`);
         await page.click(navButton('Settings'));

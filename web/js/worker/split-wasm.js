@@ -14,6 +14,12 @@
 /// fetch the new version's rest (the service worker keeps one version) and link mismatched code.
 export const BUILD_SECTION = 'authcore.build';
 
+/// The import namespaces the parts use (tools/split-wasm.mjs passes them to wasm-split): the first
+/// part imports its placeholders from PLACEHOLDERS, the rest imports the first part's exports from
+/// PRIMARY. One letter each: every one of the first part's ~1400 imports names its namespace.
+export const PLACEHOLDERS = 'p';
+export const PRIMARY = 'm';
+
 function buildOf(compiled) {
   const [section] = WebAssembly.Module.customSections(compiled, BUILD_SECTION);
   return section ? new TextDecoder().decode(section) : null;
@@ -67,7 +73,7 @@ export async function createSplitModule(createModule, { firstUrl, restUrl, readB
       throw new Error(`the two parts of the wasm module are of different builds (${firstBuild} and ${restBuild}): reload the page`);
     }
     // The rest's element segment writes its functions over the placeholders in the table.
-    new WebAssembly.Instance(compiled, { primary: exports });
+    new WebAssembly.Instance(compiled, { [PRIMARY]: exports });
     restLinked = true;
     stats.linked = true;
   }
@@ -91,7 +97,7 @@ export async function createSplitModule(createModule, { firstUrl, restUrl, readB
   const module = await Promise.race([
     createModule({
       instantiateWasm(imports, receiveInstance) {
-        instantiateFirst(firstUrl, { ...imports, placeholder }, readBytes).then(({ instance, module: compiled }) => {
+        instantiateFirst(firstUrl, { ...imports, [PLACEHOLDERS]: placeholder }, readBytes).then(({ instance, module: compiled }) => {
           exports = instance.exports;
           firstBuild = buildOf(compiled);
           table = Object.values(exports).find((value) => value instanceof WebAssembly.Table);
