@@ -18,6 +18,10 @@
 
 namespace authcore {
 
+// Half resolution reads codes of 4 or more pixels per module (QrScanOptions::live()); finder
+// patterns of smaller modules ask for full resolution.
+constexpr double kHalfResolutionMinModule = 4.0;
+
 // The presets. Every choice below was measured with bench/QrOptionsBench.cpp (natively and in
 // wasm) and bench/qr.mjs on the shared sample images and on synthetic 1280x720 / 1920x1080 frames;
 // docs/qr-scanning.md has the tables and the commands.
@@ -127,7 +131,10 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 		_recovery = std::make_unique<detail::QrRecovery>();
 
 	const uint64_t call = _calls++;
-	const bool fullResolutionTurn = options.fullResolutionEvery > 0 && call % uint64_t(options.fullResolutionEvery) == 0;
+	const bool scheduledFullResolution = options.fullResolutionEvery > 0 && call % uint64_t(options.fullResolutionEvery) == 0;
+	const bool fullResolutionTurn = scheduledFullResolution || _fullResolutionStreak > 0;
+	if (_fullResolutionStreak > 0)
+		--_fullResolutionStreak;
 	const int factor = std::min(image.width, image.height) >= std::max(options.downscaleFromSide, options.downscale) && !fullResolutionTurn
 						   ? options.downscale
 						   : 1;
@@ -175,6 +182,12 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 				region.moduleSize *= factor;
 			}
 			seen = std::move(pass.regions);
+			// Finder patterns too small for half resolution, seen on a scheduled full-resolution
+			// frame: the frames up to the next one are read at full resolution too. Under noise a
+			// small code is readable in some frames only, and not always in every third one.
+			if (factor == 1 && scheduledFullResolution && options.fullResolutionEvery > 1
+				&& std::any_of(seen.begin(), seen.end(), [](const auto& region) { return region.moduleSize < kHalfResolutionMinModule; }))
+				_fullResolutionStreak = options.fullResolutionEvery - 1;
 		}
 	}
 	if (!code && recover) {
@@ -196,6 +209,7 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 	authcore::secureWipe(_grey);
 	authcore::secureWipe(_frame);
 	_recovery->reset();
+	_fullResolutionStreak = 0;
 	return code;
 }
 

@@ -46,6 +46,8 @@ struct QrScanOptions
 	// 1/downscale of their width and height (blocks of downscale x downscale pixels averaged while
 	// converting to grey), except every `fullResolutionEvery`-th call of a decoder (counted per
 	// decoder; 0 = never), which looks at full resolution for codes too small for the reduced image.
+	// When such a call sees finder patterns of under 4 px per module but reads nothing, the calls
+	// up to the next scheduled one are at full resolution too (until a code is read).
 	int downscale = 1;              // 1..4
 	int downscaleFromSide = 0;      // pixels, >= 0
 	int fullResolutionEvery = 0;    // >= 0
@@ -133,6 +135,7 @@ private:
 	Botan::secure_vector<uint8_t> _frame;
 	Botan::secure_vector<uint8_t> _grey;
 	uint64_t _calls = 0; // decode() calls so far, for fullResolutionEvery
+	int _fullResolutionStreak = 0; // calls still read at full resolution after small patterns were seen
 	std::unique_ptr<detail::QrRecovery> _recovery; // what the recovery passes keep between frames
 };
 
