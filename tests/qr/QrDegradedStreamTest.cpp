@@ -202,6 +202,17 @@ TEST(DegradedStreamSmallPatterns, KeepFullResolutionUntilTheNextScheduledFrame)
 	EXPECT_LT(result.frameRead, 3);
 }
 
+// Moiré over a 3 px code (scene 7): ZXing's search finds none of its finder patterns through the
+// stripes, in the whole frame or at half resolution; the tile search finds all three once the
+// stripes seen at the frame's centre are divided out of the tile.
+TEST(DegradedStreamMoire, TileSearchDividesTheStripesOut)
+{
+	const auto& condition = test::degradationCondition("moire");
+	auto scene = test::degradedScene(condition, 7);
+	ASSERT_EQ(scene.pixelsPerModule, 3);
+	EXPECT_TRUE(readStream(condition, scene).ours) << "moire scene 7 (3 px) not read in " << test::kFramesPerStream << " frames";
+}
+
 // The generator itself: fixed seeds give the same frames every time.
 TEST(DegradedStreamSet, IsDeterministic)
 {

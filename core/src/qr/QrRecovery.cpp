@@ -29,6 +29,10 @@ constexpr int kMaxEnlargedArea = 320 * 320;
 // The inverse filter against defocus 1.6 is the one that reads codes of 2.5 px under that blur;
 // the region a lone pattern gives such a code is 360 px square.
 constexpr int kMaxEnlargedAreaInverse = 384 * 384;
+// Moiré covers a filmed screen, so the frame's centre tells: a square of this side (about 0.4 ms
+// natively), looked at again after this many frames.
+constexpr int kStripesProbeSide = 256;
+constexpr uint64_t kStripesCheckFrames = 8;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -107,6 +111,8 @@ void QrRecovery::reset()
 	_giveUps = 0;
 	_hint = ScanHint::None;
 	_smearAlongRows.reset();
+	_stripes = false;
+	_stripesCheckedAt = ~uint64_t{0};
 }
 
 void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
@@ -310,7 +316,29 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	const PixelRect rect{tile % 2 ? image.width - tileWidth : 0, tile / 2 ? image.height - tileHeight : 0, tileWidth, tileHeight};
 	if (rect.width < 21 || rect.height < 21)
 		return;
+	// Moiré: looked for on the frame's centre (a tenth of a tile's cost) every few frames; while
+	// it is there, the tile's stripes are divided out before the search, and the inverse filters,
+	// which would deepen them, are not run.
+	if (_stripesCheckedAt == ~uint64_t{0} || _frames - _stripesCheckedAt >= kStripesCheckFrames) {
+		const int side = std::min({kStripesProbeSide, image.width, image.height});
+		extractRegion(image, {(image.width - side) / 2, (image.height - side) / 2, side, side}, 1, _work);
+		_stripes = removeStripes(_work);
+		_stripesCheckedAt = _frames;
+	}
 	extractRegion(image, rect, 1, _work);
+	if (_stripes && removeStripes(_work)) {
+		auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
+		std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
+		if (regions.empty())
+			return;
+		const auto before = _region;
+		trackSearched(regions, image);
+		if (_region && (!before || before.value().rect != _region.value().rect)) {
+			const auto count = uint64_t(Attempt::Count);
+			_nextAttempt += (uint64_t(Attempt::Destriped) + count - _nextAttempt % count) % count;
+		}
+		return;
+	}
 	const auto smear = smearAlongRows(_work);
 	if (smear)
 		deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);

@@ -119,6 +119,8 @@ private:
 	int _giveUps = 0;               // regions of the search given up since the last reset()
 	ScanHint _hint = ScanHint::None;
 	std::optional<bool> _smearAlongRows; // the newest picture's smear (smearAlongRows() in QrRecovery.cpp)
+	bool _stripes = false;              // the frame's centre showed moiré when last looked at (searchTile())
+	uint64_t _stripesCheckedAt = ~uint64_t{0}; // the frame of that look
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
