@@ -279,9 +279,18 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	const bool rows = _smearAlongRows.value_or((_nextAttempt / uint64_t(Attempt::Count)) % 2 == 0);
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
-	case Attempt::Destriped:
-		_work = newest;
-		return removeStripes(_work) ? read(_work, 1, _region.value().rect, false) : std::nullopt;
+	case Attempt::Destriped: {
+		// Fainter stripes than elsewhere count here (kMinFaintStripeDepth); once divided out, the
+		// picture is read as it is and then sharpened (small codes enlarged first), for moiré under
+		// blur: the mix's 3 px code is read only so.
+		_filtered = newest;
+		if (!removeStripes(_filtered, kMinFaintStripeDepth))
+			return std::nullopt;
+		_work = _filtered;
+		if (auto code = read(_work, 1, _region.value().rect, false))
+			return code;
+		return sharpened(_filtered, small, BlurShape::Defocus, small ? 13 : 7, 16, 3);
+	}
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);

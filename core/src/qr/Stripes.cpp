@@ -113,7 +113,7 @@ void refine(const Window& window, double& fx, double& fy, double firstStep, int 
 
 } // namespace
 
-bool removeStripes(GreyPlane& plane)
+bool removeStripes(GreyPlane& plane, double minDepth)
 {
 	if (plane.width < 32 || plane.height < 32)
 		return false;
@@ -190,7 +190,7 @@ bool removeStripes(GreyPlane& plane)
 	if (mean < 1)
 		return false;
 	a = {2 * a.re / n / mean, 2 * a.im / n / mean}; // the coefficient of e^(-i phase), over the mean
-	if (norm(a) < kMinStripeDepth * kMinStripeDepth)
+	if (norm(a) < minDepth * minDepth)
 		return false;
 	const Complex stepBack = unitPhasor(fx);
 	for (int y = 0; y < plane.height; ++y) {
