@@ -13,6 +13,8 @@
 // Run by the wasm build after binaryen's last pass (tools/split-wasm.mjs), so no optimiser removes
 // the padding; tests/wasm/pad-catch.test.mjs checks the result.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { insertBeforeInstructions } from './lib/wasm-code.mjs';
 
 const OP_NOP = 0x01;
@@ -26,7 +28,7 @@ export function padCatch(bytes) {
   return insertBeforeInstructions(bytes, (opcode, previous) => (HANDLER_STARTS.has(opcode) && previous !== OP_NOP ? [OP_NOP] : []));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const files = process.argv.slice(2);
   if (files.length === 0) {
     console.error('usage: node tools/pad-catch.mjs MODULE.wasm...');
