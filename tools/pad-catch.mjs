@@ -17,11 +17,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { insertBeforeInstructions } from './lib/wasm-code.mjs';
 
-const OP_NOP = 0x01;
+export const OP_NOP = 0x01;
 const OP_CATCH = 0x07;
 const OP_DELEGATE = 0x18;
 const OP_CATCH_ALL = 0x19;
-const HANDLER_STARTS = new Set([OP_CATCH, OP_CATCH_ALL, OP_DELEGATE]);
+export const HANDLER_STARTS = new Set([OP_CATCH, OP_CATCH_ALL, OP_DELEGATE]);
 
 /** `bytes` with a nop before each handler that has none yet; returns {bytes, inserted}. */
 export function padCatch(bytes) {

@@ -6,7 +6,7 @@
 // as if it were data.
 
 /** A byte reader over `bytes` with LEB128 helpers; `at` is the position of the next byte. */
-export class WasmReader {
+class WasmReader {
   constructor(bytes, at = 0) {
     this.bytes = bytes;
     this.at = at;
@@ -43,7 +43,7 @@ export class WasmReader {
 }
 
 /** Encodes `value` (a non-negative integer below 2^32) as unsigned LEB128. */
-export function encodeU32(value) {
+function encodeU32(value) {
   const out = [];
   do {
     let b = value % 128;
@@ -55,7 +55,7 @@ export function encodeU32(value) {
 }
 
 /** The sections of a module: {id, start, end} of each one's contents, in order. */
-export function sections(bytes) {
+function sections(bytes) {
   const reader = new WasmReader(bytes, 8);
   const found = [];
   while (reader.at < bytes.length) {
@@ -120,7 +120,7 @@ function skipImmediates(reader, kinds) {
  * Calls `visit(opcode, position)` for each instruction of the function body in bytes[start, end)
  * (after its locals), where `opcode` is the first byte and `position` its offset in `bytes`.
  */
-export function forEachInstruction(bytes, start, end, visit) {
+function forEachInstruction(bytes, start, end, visit) {
   const reader = new WasmReader(bytes, start);
   const localGroups = reader.u32();
   for (let i = 0; i < localGroups; i++) {

@@ -185,7 +185,7 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 			// Finder patterns too small for half resolution, seen on a scheduled full-resolution
 			// frame: the frames up to the next one are read at full resolution too. Under noise a
 			// small code is readable in some frames only, and not always in every third one.
-			if (factor == 1 && scheduledFullResolution && options.fullResolutionEvery > 1
+			if (scheduledFullResolution && options.fullResolutionEvery > 1
 				&& std::any_of(seen.begin(), seen.end(), [](const auto& region) { return region.moduleSize < kHalfResolutionMinModule; }))
 				_fullResolutionStreak = options.fullResolutionEvery - 1;
 		}

@@ -325,33 +325,19 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	const PixelRect rect{tile % 2 ? image.width - tileWidth : 0, tile / 2 ? image.height - tileHeight : 0, tileWidth, tileHeight};
 	if (rect.width < 21 || rect.height < 21)
 		return;
-	// Moiré: looked for on the frame's centre (a tenth of a tile's cost) every few frames; while
-	// it is there, the tile's stripes are divided out before the search, and the inverse filters,
-	// which would deepen them, are not run.
-	if (_stripesCheckedAt == ~uint64_t{0} || _frames - _stripesCheckedAt >= kStripesCheckFrames) {
-		const int side = std::min({kStripesProbeSide, image.width, image.height});
-		extractRegion(image, {(image.width - side) / 2, (image.height - side) / 2, side, side}, 1, _work);
-		_stripes = removeStripes(_work);
-		_stripesCheckedAt = _frames;
-	}
+	lookForStripes(image);
 	extractRegion(image, rect, 1, _work);
-	if (_stripes && removeStripes(_work)) {
-		auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
-		std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
-		if (regions.empty())
-			return;
-		const auto before = _region;
-		trackSearched(regions, image);
-		if (_region && (!before || before.value().rect != _region.value().rect)) {
-			const auto count = uint64_t(Attempt::Count);
-			_nextAttempt += (uint64_t(Attempt::Destriped) + count - _nextAttempt % count) % count;
-		}
-		return;
+	// The attempt that uses what showed the code goes first on a region found here.
+	Attempt first = Attempt::Destriped;
+	// Under moiré the tile's stripes are divided out instead of the inverse filters, which would
+	// deepen them.
+	if (!_stripes || !removeStripes(_work)) {
+		const auto smear = smearAlongRows(_work);
+		if (smear)
+			deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);
+		deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
+		first = smear ? Attempt::InverseMotion : Attempt::InverseSmallDefocus;
 	}
-	const auto smear = smearAlongRows(_work);
-	if (smear)
-		deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);
-	deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
 	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
 	// Patterns of under 2 px per module are texture (no code that small is readable): skipping them
 	// keeps a false region from holding the attempts while the code is elsewhere.
@@ -359,13 +345,23 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	if (!regions.empty()) {
 		const auto before = _region;
 		trackSearched(regions, image);
-		// Only the inverse filter showed this code: the attempt with the same filter goes first.
 		if (_region && (!before || before.value().rect != _region.value().rect)) {
 			const auto count = uint64_t(Attempt::Count);
-			const auto first = uint64_t(smear ? Attempt::InverseMotion : Attempt::InverseSmallDefocus);
-			_nextAttempt += (first + count - _nextAttempt % count) % count;
+			_nextAttempt += (uint64_t(first) + count - _nextAttempt % count) % count;
 		}
 	}
+}
+
+// Moiré covers a filmed screen, so the frame's centre tells: looked for there (a tenth of a tile's
+// cost) every few frames.
+void QrRecovery::lookForStripes(const ImageView& image)
+{
+	if (_stripesCheckedAt != ~uint64_t{0} && _frames - _stripesCheckedAt < kStripesCheckFrames)
+		return;
+	const int side = std::min({kStripesProbeSide, image.width, image.height});
+	extractRegion(image, {(image.width - side) / 2, (image.height - side) / 2, side, side}, 1, _work);
+	_stripes = removeStripes(_work);
+	_stripesCheckedAt = _frames;
 }
 
 void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, int factor)

@@ -97,6 +97,7 @@ private:
 	void remember(const ImageView& image);
 	void search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
+	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer);
@@ -119,7 +120,7 @@ private:
 	int _giveUps = 0;               // regions of the search given up since the last reset()
 	ScanHint _hint = ScanHint::None;
 	std::optional<bool> _smearAlongRows; // the newest picture's smear (smearAlongRows() in QrRecovery.cpp)
-	bool _stripes = false;              // the frame's centre showed moiré when last looked at (searchTile())
+	bool _stripes = false;              // the frame's centre showed moiré when last looked at (lookForStripes())
 	uint64_t _stripesCheckedAt = ~uint64_t{0}; // the frame of that look
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
