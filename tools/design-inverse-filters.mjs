@@ -16,7 +16,6 @@ const FILTERS = [
   ['kDefocus16', 'gaussian', 1.6, 0.01],
   ['kDefocus22', 'gaussian', 2.2, 0.005],
   ['kSmear5', 'smear', 5, 0.005],
-  ['kSmear8', 'smear', 8, 0.005],
 ];
 
 // The smear the degradation set applies (tests/support/DegradedStream.cpp): full weight over its

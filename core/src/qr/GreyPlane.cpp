@@ -175,7 +175,6 @@ constexpr int kCarryBits = 4; // the row pass's results keep 4 more bits into th
 constexpr int kDefocus16[] = {1586, 552, -710, -445, 208, 203, -37, -69, -1, 18, 3, -3};
 constexpr int kDefocus22[] = {1482, 837, -329, -782, -363, 163, 267, 87, -55, -59, -12, 10, 7};
 constexpr int kSmear5[] = {56, 150, 1720, -1598, -90, 31, 142, 561, -442, -61, 7, 34, 56, -24, -2};
-constexpr int kSmear8[] = {-14, 115, -258, 1833, 7, -1506, 190, -47, 24, 5, 75, 111, 1, -28, -3};
 
 // Symmetric taps (centre first): out = sum over |t| <= radius of taps[|t|] * in[x + t], edges
 // repeated, then shifted right by `shift` with rounding. Along rows, a padded copy of each row; along
@@ -232,7 +231,6 @@ std::span<const int> inverseFilterTaps(InverseFilter filter)
 	case InverseFilter::Defocus16: return kDefocus16;
 	case InverseFilter::Defocus22: return kDefocus22;
 	case InverseFilter::Smear5: return kSmear5;
-	case InverseFilter::Smear8: return kSmear8;
 	}
 	return kDefocus16;
 }
@@ -259,6 +257,47 @@ void deconvolve(GreyPlane& plane, InverseFilter filter, BlurShape smear, Sharpen
 	}
 	for (size_t i = 0; i < n; ++i)
 		plane.pixels[i] = clampByte(buffers.observed[i]);
+}
+
+uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within)
+{
+	if (within.empty())
+		within = {0, 0, plane.width, plane.height};
+	within = within.clippedTo(plane.width, plane.height);
+	if (within.empty())
+		return 127;
+	uint64_t histogram[256] = {};
+	for (int y = within.top; y < within.top + within.height; ++y) {
+		const uint8_t* row = plane.row(y);
+		for (int x = within.left; x < within.left + within.width; ++x)
+			++histogram[row[x]];
+	}
+	uint64_t total = 0, sum = 0;
+	for (int level = 0; level < 256; ++level) {
+		total += histogram[level];
+		sum += uint64_t(level) * histogram[level];
+	}
+	// The counts and sums are exact integers; the one ratio per level is double precision, in the
+	// same order everywhere (no fused multiply-add on either target), so natively and in wasm the
+	// same level wins.
+	uint64_t below = 0, belowSum = 0;
+	double bestSpread = -1;
+	int best = 127;
+	for (int level = 0; level < 255; ++level) {
+		below += histogram[level];
+		belowSum += uint64_t(level) * histogram[level];
+		const uint64_t above = total - below;
+		if (below == 0 || above == 0)
+			continue;
+		// below * above * (mean below - mean above)^2 = difference^2 / (below * above).
+		const double difference = double(int64_t(belowSum * above) - int64_t((sum - belowSum) * below));
+		const double spread = difference * difference / (double(below) * double(above));
+		if (spread > bestSpread) {
+			bestSpread = spread;
+			best = level;
+		}
+	}
+	return uint8_t(best);
 }
 
 void upscale2x(const GreyPlane& src, GreyPlane& dst)

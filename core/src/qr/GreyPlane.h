@@ -2,7 +2,8 @@
 // Grey pixel operations of the recovery passes (QrRecovery): cutting a region out of a frame,
 // enlarging it, sharpening and deblurring it, and averaging frames. Pure functions over small
 // images (a region around a code, rarely the whole frame); buffers are zeroing, since they hold
-// the picture of a code. Integer arithmetic only, so natively and in wasm the results are identical.
+// the picture of a code. Integer arithmetic (otsuThreshold() has one double-precision ratio per
+// grey level, in a fixed order), so natively and in wasm the results are identical.
 
 #include "authcore/qr/ImageView.h"
 
@@ -74,9 +75,9 @@ void blurInPlace(SharpenBuffers& buffers, int w, int h, BlurShape shape, int rad
 
 /// The inverse filters of deconvolve(): regularised inverses W = H / (H^2 + lambda) of a blur H,
 /// chosen on the degradation set (docs/qr-scanning.md). Defocus: a Gaussian of sigma 1.6 px
-/// (lambda 0.01: small codes, moderate blur) or 2.2 px (lambda 0.005); Smear: a straight smear of
-/// 5 or 8 px (lambda 0.005), along rows or columns.
-enum class InverseFilter { Defocus16, Defocus22, Smear5, Smear8 };
+/// (lambda 0.01: small codes, moderate blur) or 2.2 px (lambda 0.005); Smear5: a straight smear of
+/// 5 px (lambda 0.005), along rows or columns. Longer smears are solved for instead (SmearSolver.h).
+enum class InverseFilter { Defocus16, Defocus22, Smear5 };
 
 /// The filter's taps in 1/1024ths, centre first (the filter is symmetric): what deconvolve()
 /// applies. tools/design-inverse-filters.mjs computes them; tests/qr/InverseFilterTest.cpp checks them
@@ -94,6 +95,11 @@ void upscale2x(const GreyPlane& src, GreyPlane& dst);
 /// neighbours) / 2, clamped; the border rows and columns are copied. For the finder-pattern search
 /// over frames where no code was seen, where a Van Cittert step would cost too much.
 void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst);
+
+/// Otsu's threshold over `within` (clipped to the plane; the whole plane when empty): the grey
+/// level that best splits its pixels into dark (at or below it) and light, i.e. with the most
+/// variance between the two classes' means. 127 when there is nothing to split.
+uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within = {});
 
 /// Stretches the grey levels of `plane` so that its 1st and 99th percentiles become 0 and 255.
 void stretchContrast(GreyPlane& plane);

@@ -33,6 +33,10 @@ constexpr int kMaxEnlargedAreaInverse = 384 * 384;
 // natively), looked at again after this many frames.
 constexpr int kStripesProbeSide = 256;
 constexpr uint64_t kStripesCheckFrames = 8;
+// Smears measured at least this long (in full-resolution pixels) are solved for (SmearSolver.h):
+// the 5 px filter suits shorter ones, and no picture without motion measures this long along one
+// axis only (on the set: 2-5.6 px for codes' squares and tiles, defocus and the mix included).
+constexpr float kMinSolvedSmear = 6.5f;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -84,6 +88,24 @@ std::optional<bool> smearAlongRows(const GreyPlane& plane)
 	return std::nullopt;
 }
 
+PixelRect centralHalf(const GreyPlane& plane)
+{
+	return {plane.width / 4, plane.height / 4, plane.width / 2, plane.height / 2};
+}
+
+// Finder patterns in `plane`, which shows `place` of an image of imageWidth x imageHeight. In a
+// picture solved against a smear, where ZXing's local threshold finds none, a second look with
+// one threshold for the whole picture (Otsu's): the small codes under motion 8 show their
+// patterns only so.
+std::vector<FinderRegion> findRegions(const GreyPlane& plane, const PixelRect& place, int imageWidth, int imageHeight, bool solved)
+{
+	const ZXing::ImageView view{plane.pixels.data(), plane.width, plane.height, ZXing::ImageFormat::Lum};
+	auto regions = findFinderRegions(view, place, imageWidth, imageHeight);
+	if (solved && regions.empty())
+		regions = findFinderRegions(view, place, imageWidth, imageHeight, otsuThreshold(plane));
+	return regions;
+}
+
 } // namespace
 
 void QrRecovery::reset()
@@ -95,6 +117,8 @@ void QrRecovery::reset()
 	secureWipe(_filtered.pixels);
 	for (auto* buffer : {&_buffers.observed, &_buffers.estimate, &_buffers.blurred, &_buffers.scratch, &_buffers.line})
 		secureWipe(*buffer);
+	secureWipe(_smearSolver.line);
+	secureWipe(_smearSolver.solution);
 	_historySize = 0;
 	_newest = -1;
 	_region.reset();
@@ -220,12 +244,12 @@ bool QrRecovery::fuse()
 	return true;
 }
 
-std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer)
+std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double scale, const PixelRect& rect, PassBinarizer binarizer, uint8_t threshold)
 {
 	if (plane.width < 21 || plane.height < 21)
 		return std::nullopt;
 	ZXing::ImageView view(plane.pixels.data(), plane.width, plane.height, ZXing::ImageFormat::Lum);
-	auto pass = readQrPass(view, {.tryHarder = true, .tryInvert = true, .globalBinarizer = globalBinarizer, .findRegions = false});
+	auto pass = readQrPass(view, {.tryHarder = true, .tryInvert = true, .binarizer = binarizer, .threshold = threshold, .findRegions = false});
 	if (!pass.barcode)
 		return std::nullopt;
 	return RecoveredCode{std::move(*pass.barcode), pass.inverted, scale, rect.left, rect.top};
@@ -240,7 +264,7 @@ std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool
 	else
 		_work = source;
 	sharpen(_work, shape, length, amount, iterations, _buffers);
-	return read(_work, enlarge ? 2 : 1, _region.value().rect, false);
+	return read(_work, enlarge ? 2 : 1, _region.value().rect);
 }
 
 std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear, bool enlarge)
@@ -250,7 +274,7 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	if (!enlarge) {
 		_work = source;
 		deconvolve(_work, filter, smear, _buffers);
-		return read(_work, 1, _region.value().rect, false);
+		return read(_work, 1, _region.value().rect);
 	}
 	// Filtered first, at the picture's own scale (the filter is made for it), then enlarged for
 	// ZXing's sampling of modules of 2-3 pixels.
@@ -258,7 +282,38 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	deconvolve(_filtered, filter, smear, _buffers);
 	upscale2x(_filtered, _work);
 	sharpen(_work, BlurShape::Defocus, 13, 16, 3, _buffers);
-	return read(_work, 2, _region.value().rect, false);
+	return read(_work, 2, _region.value().rect);
+}
+
+// Solved against the smear measured on the region itself, and read with one threshold: the
+// solution's ringing misleads ZXing's local one (on the set's motion_8 codes cut out by hand:
+// read from most frames with one threshold, from none with ZXing's). The threshold is Otsu's over
+// the region's central half, where the code is more than the background around it: it follows the
+// code's own grey levels (a fixed mid-grey read 3 of 10 codes of 3+ px once the set's levels
+// were moved to 60 / 160, this 6). Codes of under 3 px per module are enlarged after solving, for
+// ZXing's sampling; they read only with a threshold within about 8 levels of their middle.
+std::optional<RecoveredCode> QrRecovery::smearSolved(const GreyPlane& source, BlurShape along, bool enlarge)
+{
+	if (!_region)
+		return std::nullopt;
+	const float length = estimateSmearLength(source, along);
+	if (length < kMinSolvedSmear)
+		return std::nullopt;
+	if (!enlarge) {
+		_work = source;
+		deblurSmear(_work, length, along, _smearSolver);
+		return readThresholded(_work, 1);
+	}
+	_filtered = source;
+	deblurSmear(_filtered, length, along, _smearSolver);
+	upscale2x(_filtered, _work);
+	return readThresholded(_work, 2);
+}
+
+// A solved picture read with one threshold: Otsu's over its central half (smearSolved() says why).
+std::optional<RecoveredCode> QrRecovery::readThresholded(const GreyPlane& plane, double scale)
+{
+	return read(plane, scale, _region.value().rect, PassBinarizer::Fixed, otsuThreshold(plane, centralHalf(plane)));
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
@@ -287,7 +342,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 		if (!removeStripes(_filtered, kMinFaintStripeDepth))
 			return std::nullopt;
 		_work = _filtered;
-		if (auto code = read(_work, 1, _region.value().rect, false))
+		if (auto code = read(_work, 1, _region.value().rect))
 			return code;
 		return sharpened(_filtered, small, BlurShape::Defocus, small ? 13 : 7, 16, 3);
 	}
@@ -295,19 +350,31 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
 	case Attempt::StrongSharpen: return sharpened(fused, false, BlurShape::Defocus, 9, 24, 3);
 	case Attempt::InverseDefocus: return inverseFiltered(fused, InverseFilter::Defocus22, BlurShape::Defocus, smallForInverse);
-	case Attempt::FusedPlain: return read(fused, 1, _region.value().rect, false); // noise, small codes between full-resolution frames
+	case Attempt::FusedPlain: return read(fused, 1, _region.value().rect); // noise, small codes between full-resolution frames
 	case Attempt::Motion: return sharpened(fused, false, rows ? BlurShape::Horizontal : BlurShape::Vertical, 9, 24, 3);
 	case Attempt::InverseMotion: return inverseFiltered(fused, InverseFilter::Smear5, rows ? BlurShape::Horizontal : BlurShape::Vertical, smallForInverse);
-	case Attempt::InverseLongMotion: return inverseFiltered(fused, InverseFilter::Smear8, rows ? BlurShape::Horizontal : BlurShape::Vertical);
+	case Attempt::SolvedSmear: return smearSolved(fused, rows ? BlurShape::Horizontal : BlurShape::Vertical, smallForInverse);
 	case Attempt::InverseSmallDefocus: return inverseFiltered(fused, InverseFilter::Defocus16, BlurShape::Defocus, smallForInverse);
 	case Attempt::FusedUpscaled: return sharpened(fused, small, BlurShape::Defocus, small ? 15 : 11, 16, 3);
 	case Attempt::SecondBinarizer:
 		_work = fused;
 		stretchContrast(_work);
-		return read(_work, 1, _region.value().rect, true);
+		return read(_work, 1, _region.value().rect, PassBinarizer::GlobalHistogram);
 	case Attempt::Count: break;
 	}
 	return std::nullopt;
+}
+
+// When `plane` (1/`scale` of the frame) is smeared along rows (`alongRows`) or columns by at
+// least kMinSolvedSmear frame pixels, as measured on it, solves it for that smear in place.
+bool QrRecovery::solveLongSmear(GreyPlane& plane, bool alongRows, int scale)
+{
+	const BlurShape along = alongRows ? BlurShape::Horizontal : BlurShape::Vertical;
+	const float length = estimateSmearLength(plane, along);
+	if (length * float(scale) < kMinSolvedSmear)
+		return false;
+	deblurSmear(plane, length, along, _smearSolver);
+	return true;
 }
 
 // Codes of 2-3 px per module under blur vanish at half resolution, and their finder patterns do
@@ -329,16 +396,22 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	extractRegion(image, rect, 1, _work);
 	// The attempt that uses what showed the code goes first on a region found here.
 	Attempt first = Attempt::Destriped;
+	bool solved = false;
 	// Under moiré the tile's stripes are divided out instead of the inverse filters, which would
 	// deepen them.
 	if (!_stripes || !removeStripes(_work)) {
 		const auto smear = smearAlongRows(_work);
-		if (smear)
+		solved = smear && solveLongSmear(_work, *smear, 1);
+		if (smear && !solved)
 			deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);
-		deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
-		first = smear ? Attempt::InverseMotion : Attempt::InverseSmallDefocus;
+		// Not after solving: the defocus filter sharpens the solution's ringing into false finder
+		// patterns (on frame 0 of the set's motion_8 scenes the search then found 5 of the 10 codes
+		// of 3+ px on their tiles, without it 9).
+		if (!solved)
+			deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
+		first = solved ? Attempt::SolvedSmear : smear ? Attempt::InverseMotion : Attempt::InverseSmallDefocus;
 	}
-	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
+	auto regions = findRegions(_work, rect, image.width, image.height, solved);
 	// Patterns of under 2 px per module are texture (no code that small is readable): skipping them
 	// keeps a false region from holding the attempts while the code is elsewhere.
 	std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
@@ -393,8 +466,12 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 		for (int y = 0; y < _work.height; ++y)
 			std::copy(base.data() + size_t(y) * size_t(base.rowStride()), base.data() + size_t(y) * size_t(base.rowStride()) + _work.width, _work.row(y));
 	}
-	sharpen(_work, BlurShape::Defocus, 5, 16, 2, _buffers);
-	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum});
+	// A long smear is solved for instead (halved with the frame), as on the tiles.
+	const auto smear = smearAlongRows(_work);
+	const bool solved = smear && solveLongSmear(_work, *smear, scale);
+	if (!solved)
+		sharpen(_work, BlurShape::Defocus, 5, 16, 2, _buffers);
+	auto regions = findRegions(_work, {0, 0, _work.width, _work.height}, _work.width, _work.height, solved);
 	for (auto& region : regions) {
 		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
 		region.moduleSize *= scale;

@@ -15,6 +15,7 @@
 // Every attempt is a full ZXing read: a result is as trustworthy as a sharp frame's.
 
 #include "GreyPlane.h"
+#include "SmearSolver.h"
 #include "ZxingPass.h"
 
 #include "authcore/qr/ImageView.h"
@@ -87,7 +88,7 @@ private:
 		FusedUpscaled,
 		InverseSmallDefocus,  // Wiener against sigma 1.6 px: small codes, moderate defocus
 		SecondBinarizer,
-		InverseLongMotion,    // Wiener against an 8 px smear
+		SolvedSmear,          // solved for the smear measured on the region, when long (SmearSolver.h)
 		Count
 	};
 
@@ -100,9 +101,12 @@ private:
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
-	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer);
+	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, PassBinarizer binarizer = PassBinarizer::Local, uint8_t threshold = 127);
 	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
+	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);
+	bool solveLongSmear(GreyPlane& plane, bool alongRows, int scale);
+	std::optional<RecoveredCode> readThresholded(const GreyPlane& plane, double scale);
 
 	std::optional<FinderRegion> _region;   // where the code is thought to be, in image pixels
 	int _framesSinceSeen = kForgetRegionFrames + 1;
@@ -127,6 +131,7 @@ private:
 	GreyPlane _fused;
 	GreyPlane _filtered; // an inverse-filtered region before it is enlarged
 	SharpenBuffers _buffers;
+	SmearSolverBuffers _smearSolver;
 };
 
 } // namespace authcore::detail
