@@ -299,21 +299,16 @@ std::optional<RecoveredCode> QrRecovery::smearSolved(const GreyPlane& source, Bl
 	const float length = estimateSmearLength(source, along);
 	if (length < kMinSolvedSmear)
 		return std::nullopt;
+	const PixelRect rect = _region.value().rect;
 	if (!enlarge) {
 		_work = source;
 		deblurSmear(_work, length, along, _smearSolver);
-		return readThresholded(_work, 1);
+		return read(_work, 1, rect, PassBinarizer::Fixed, otsuThreshold(_work, centralHalf(_work)));
 	}
 	_filtered = source;
 	deblurSmear(_filtered, length, along, _smearSolver);
 	upscale2x(_filtered, _work);
-	return readThresholded(_work, 2);
-}
-
-// A solved picture read with one threshold: Otsu's over its central half (smearSolved() says why).
-std::optional<RecoveredCode> QrRecovery::readThresholded(const GreyPlane& plane, double scale)
-{
-	return read(plane, scale, _region.value().rect, PassBinarizer::Fixed, otsuThreshold(plane, centralHalf(plane)));
+	return read(_work, 2, rect, PassBinarizer::Fixed, otsuThreshold(_work, centralHalf(_work)));
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two

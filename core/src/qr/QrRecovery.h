@@ -106,7 +106,6 @@ private:
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);
 	bool solveLongSmear(GreyPlane& plane, bool alongRows, int scale);
-	std::optional<RecoveredCode> readThresholded(const GreyPlane& plane, double scale);
 
 	std::optional<FinderRegion> _region;   // where the code is thought to be, in image pixels
 	int _framesSinceSeen = kForgetRegionFrames + 1;

@@ -20,8 +20,8 @@ std::vector<float> smearKernel(float length)
 	const int radius = int(std::ceil((length - 1) / 2));
 	std::vector<float> kernel(size_t(2 * radius + 1));
 	float total = 0;
-	for (int k = -radius; k <= radius; ++k)
-		total += kernel[size_t(k + radius)] = std::clamp((length + 1) / 2 - float(std::abs(k)), 0.0f, 1.0f);
+	for (int i = 0; i <= 2 * radius; ++i)
+		total += kernel[size_t(i)] = std::clamp((length + 1) / 2 - float(std::abs(i - radius)), 0.0f, 1.0f);
 	for (auto& v : kernel)
 		v /= total;
 	return kernel;
@@ -156,8 +156,11 @@ void deblurSmear(GreyPlane& plane, float smearLength, BlurShape along, SmearSolv
 		}
 		for (int lane = 0; lane < count; ++lane) {
 			uint8_t* to = plane.pixels.data() + size_t(first + lane) * across;
-			for (int i = 0; i < lineLength; ++i)
-				to[size_t(i) * step] = uint8_t(std::clamp(buffers.line[size_t(i) * kLanes + size_t(lane)], 0.0f, 255.0f) + 0.5f);
+			for (int i = 0; i < lineLength; ++i) {
+				// Rounded in sixteenths (a multiply and a truncation, no libm call per pixel).
+				const int sixteenths = int(std::clamp(buffers.line[size_t(i) * kLanes + size_t(lane)], 0.0f, 255.0f) * 16.0f);
+				to[size_t(i) * step] = uint8_t((sixteenths + 8) >> 4);
+			}
 		}
 	}
 }
@@ -181,7 +184,7 @@ float estimateSmearLength(const GreyPlane& plane, BlurShape along)
 			if (d0 == 0)
 				continue;
 			for (int k = 1; k < kLags; ++k)
-				correlation[k] += d0 * secondDifference(i + k);
+				correlation[k] += int64_t(d0) * secondDifference(i + k);
 		}
 	}
 	int best = 2;
