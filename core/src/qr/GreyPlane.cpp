@@ -300,6 +300,12 @@ uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within)
 	return uint8_t(best);
 }
 
+void binarize(GreyPlane& plane, uint8_t threshold)
+{
+	for (auto& p : plane.pixels)
+		p = p <= threshold ? 0 : 255;
+}
+
 void upscale2x(const GreyPlane& src, GreyPlane& dst)
 {
 	const int w = src.width, h = src.height;

@@ -101,6 +101,10 @@ void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst);
 /// variance between the two classes' means. 127 when there is nothing to split.
 uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within = {});
 
+/// Makes `plane` black and white: 0 where a pixel is at or below `threshold`, 255 elsewhere.
+/// (ZXing's own binarizer then keeps exactly that split.)
+void binarize(GreyPlane& plane, uint8_t threshold);
+
 /// Stretches the grey levels of `plane` so that its 1st and 99th percentiles become 0 and 255.
 void stretchContrast(GreyPlane& plane);
 

@@ -172,7 +172,7 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 		// patterns were: for the recovery passes and the "code in view" hint.
 		auto pass = detail::readQrPass(view, {.tryHarder = options.tryHarder,
 											  .tryInvert = options.tryInvert,
-											  .binarizer = options.globalBinarizer ? detail::PassBinarizer::GlobalHistogram : detail::PassBinarizer::Local,
+											  .globalBinarizer = options.globalBinarizer,
 											  .findRegions = recover});
 		if (pass.barcode) {
 			code = toQrCode(*pass.barcode, pass.inverted, [&](ZXing::PointI p) { return QrPoint{p.x * factor + factor / 2, p.y * factor + factor / 2}; });

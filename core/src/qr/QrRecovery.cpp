@@ -112,12 +112,14 @@ PixelRect centralHalf(const GreyPlane& plane)
 // picture solved against a smear, where ZXing's local threshold finds none, a second look with
 // one threshold for the whole picture (Otsu's): the small codes under motion 8 show their
 // patterns only so.
-std::vector<FinderRegion> findRegions(const GreyPlane& plane, const PixelRect& place, int imageWidth, int imageHeight, bool solved)
+std::vector<FinderRegion> findRegions(GreyPlane& plane, const PixelRect& place, int imageWidth, int imageHeight, bool solved)
 {
 	const ZXing::ImageView view{plane.pixels.data(), plane.width, plane.height, ZXing::ImageFormat::Lum};
 	auto regions = findFinderRegions(view, place, imageWidth, imageHeight);
-	if (solved && regions.empty())
-		regions = findFinderRegions(view, place, imageWidth, imageHeight, otsuThreshold(plane));
+	if (solved && regions.empty()) {
+		binarize(plane, otsuThreshold(plane));
+		regions = findFinderRegions(view, place, imageWidth, imageHeight);
+	}
 	return regions;
 }
 
@@ -259,12 +261,12 @@ bool QrRecovery::fuse()
 	return true;
 }
 
-std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double scale, const PixelRect& rect, PassBinarizer binarizer, uint8_t threshold)
+std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer)
 {
 	if (plane.width < 21 || plane.height < 21)
 		return std::nullopt;
 	ZXing::ImageView view(plane.pixels.data(), plane.width, plane.height, ZXing::ImageFormat::Lum);
-	auto pass = readQrPass(view, {.tryHarder = true, .tryInvert = true, .binarizer = binarizer, .threshold = threshold, .findRegions = false});
+	auto pass = readQrPass(view, {.tryHarder = true, .tryInvert = true, .globalBinarizer = globalBinarizer, .findRegions = false});
 	if (!pass.barcode)
 		return std::nullopt;
 	return RecoveredCode{std::move(*pass.barcode), pass.inverted, scale, rect.left, rect.top};
@@ -318,12 +320,14 @@ std::optional<RecoveredCode> QrRecovery::smearSolved(const GreyPlane& source, Bl
 	if (!enlarge) {
 		_work = source;
 		deblurSmear(_work, length, along, _smearSolver);
-		return read(_work, 1, rect, PassBinarizer::Fixed, otsuThreshold(_work, centralHalf(_work)));
+		binarize(_work, otsuThreshold(_work, centralHalf(_work)));
+		return read(_work, 1, rect);
 	}
 	_filtered = source;
 	deblurSmear(_filtered, length, along, _smearSolver);
 	upscale2x(_filtered, _work);
-	return read(_work, 2, rect, PassBinarizer::Fixed, otsuThreshold(_work, centralHalf(_work)));
+	binarize(_work, otsuThreshold(_work, centralHalf(_work)));
+	return read(_work, 2, rect);
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
@@ -369,7 +373,7 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	case Attempt::SecondBinarizer:
 		_work = fused;
 		stretchContrast(_work);
-		return read(_work, 1, _region.value().rect, PassBinarizer::GlobalHistogram);
+		return read(_work, 1, _region.value().rect, true);
 	case Attempt::Count: break;
 	}
 	return std::nullopt;

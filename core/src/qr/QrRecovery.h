@@ -101,7 +101,7 @@ private:
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
-	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, PassBinarizer binarizer = PassBinarizer::Local, uint8_t threshold = 127);
+	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer = false);
 	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);

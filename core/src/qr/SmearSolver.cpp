@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace authcore::detail {
 
@@ -71,13 +72,11 @@ typedef float Lanes __attribute__((vector_size(16)));
 static_assert(sizeof(Lanes) == kLanes * sizeof(float));
 
 // Solves for kLanes lines at once: `lines` holds them (length L each, interleaved) on entry and
-// the part of the solution under the observed pixels on return. M, the kernel's size, is a
-// template parameter so that the sweeps' inner loops unroll.
-template <int M>
+// the solution on return.
 void solveLines(const std::vector<float>& kernel, const std::vector<float>& factor, int lineLength, LaneBuffer& lines, LaneBuffer& x)
 {
-	const int n = lineLength;
-	constexpr int radius = (M - 1) / 2;
+	const int n = lineLength, M = int(kernel.size());
+	const int radius = (M - 1) / 2;
 	x.assign(size_t(n) * kLanes, 0.0f);
 	auto at = [](LaneBuffer& buffer, int i) -> Lanes& { return *reinterpret_cast<Lanes*>(buffer.data() + size_t(i) * kLanes); };
 	const Lanes mid = {kMidGrey, kMidGrey, kMidGrey, kMidGrey};
@@ -120,6 +119,27 @@ void solveLines(const std::vector<float>& kernel, const std::vector<float>& fact
 		at(lines, i) = at(x, i) + mid;
 }
 
+// Four 32-bit integers in one SIMD register, as Lanes above.
+typedef int32_t IntLanes __attribute__((vector_size(16)));
+
+// Sum of a[i] * b[i], i < n, in 32 bits (the caller keeps it from overflowing). Written with
+// explicit vectors so that it stays SIMD in a build for size (-Os: this file in the wasm module).
+int32_t dotProduct(const int* a, const int* b, int n)
+{
+	IntLanes sums = {0, 0, 0, 0};
+	int i = 0;
+	for (; i + kLanes <= n; i += kLanes) {
+		IntLanes x, y;
+		std::memcpy(&x, a + i, sizeof x);
+		std::memcpy(&y, b + i, sizeof y);
+		sums += x * y;
+	}
+	int32_t sum = sums[0] + sums[1] + sums[2] + sums[3];
+	for (; i < n; ++i)
+		sum += a[i] * b[i];
+	return sum;
+}
+
 } // namespace
 
 void deblurSmear(GreyPlane& plane, float smearLength, BlurShape along, SmearSolverBuffers& buffers)
@@ -144,16 +164,7 @@ void deblurSmear(GreyPlane& plane, float smearLength, BlurShape along, SmearSolv
 			for (int i = 0; i < lineLength; ++i)
 				buffers.line[size_t(i) * kLanes + size_t(lane)] = float(from[size_t(i) * step]);
 		}
-		switch (kernel.size()) {
-		case 3: solveLines<3>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 5: solveLines<5>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 7: solveLines<7>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 9: solveLines<9>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 11: solveLines<11>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 13: solveLines<13>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		case 15: solveLines<15>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		default: solveLines<17>(kernel, buffers.factor, lineLength, buffers.line, buffers.solution); break;
-		}
+		solveLines(kernel, buffers.factor, lineLength, buffers.line, buffers.solution);
 		for (int lane = 0; lane < count; ++lane) {
 			uint8_t* to = plane.pixels.data() + size_t(first + lane) * across;
 			for (int i = 0; i < lineLength; ++i) {
@@ -185,12 +196,8 @@ float estimateSmearLength(const GreyPlane& plane, BlurShape along)
 			difference[size_t(i)] = int(line[size_t(i + 1) * step]) - 2 * int(line[size_t(i) * step]) + int(line[size_t(i - 1) * step]);
 		const int* d = difference.data() + 1;
 		for (int k = 1; k < kLags; ++k)
-			for (int start = 0; start < count; start += 1024) {
-				int32_t sum = 0;
-				for (int i = start; i < std::min(count, start + 1024); ++i)
-					sum += d[i] * d[i + k];
-				correlation[k] += sum;
-			}
+			for (int start = 0; start < count; start += 1024)
+				correlation[k] += dotProduct(d + start, d + start + k, std::min(1024, count - start));
 	}
 	int best = 2;
 	for (int k = 3; k <= kMaxSmearLength; ++k)

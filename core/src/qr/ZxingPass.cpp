@@ -9,7 +9,6 @@
 #include <GlobalHistogramBinarizer.h>
 #include <HybridBinarizer.h>
 #include <MultiFormatReader.h>
-#include <ThresholdBinarizer.h>
 #include <ReaderOptions.h>
 #include <qrcode/QRDetector.h>
 
@@ -128,11 +127,10 @@ ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions&
 								   .textMode(ZXing::TextMode::Plain)
 								   .maxNumberOfSymbols(1);
 	std::unique_ptr<ZXing::BinaryBitmap> bitmap;
-	switch (options.binarizer) {
-	case PassBinarizer::Local: bitmap = std::make_unique<ZXing::HybridBinarizer>(view); break;
-	case PassBinarizer::GlobalHistogram: bitmap = std::make_unique<ZXing::GlobalHistogramBinarizer>(view); break;
-	case PassBinarizer::Fixed: bitmap = std::make_unique<ZXing::ThresholdBinarizer>(view, options.threshold); break;
-	}
+	if (options.globalBinarizer)
+		bitmap = std::make_unique<ZXing::GlobalHistogramBinarizer>(view);
+	else
+		bitmap = std::make_unique<ZXing::HybridBinarizer>(view);
 	ZXing::MultiFormatReader reader(readerOptions);
 
 	ZxingPassResult result;
@@ -160,15 +158,10 @@ std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view)
 	return findFinderRegions(view, {0, 0, view.width(), view.height()}, view.width(), view.height());
 }
 
-std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight,
-											std::optional<uint8_t> threshold)
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight)
 {
-	std::unique_ptr<ZXing::BinaryBitmap> bitmap;
-	if (threshold)
-		bitmap = std::make_unique<ZXing::ThresholdBinarizer>(tile, *threshold);
-	else
-		bitmap = std::make_unique<ZXing::HybridBinarizer>(tile);
-	const auto* bits = bitmap->getBitMatrix();
+	ZXing::HybridBinarizer bitmap(tile);
+	const auto* bits = bitmap.getBitMatrix();
 	if (!bits)
 		return {};
 	auto patterns = ZXing::QRCode::FindFinderPatterns(*bits, true);

@@ -26,17 +26,11 @@ struct FinderRegion
 	int patterns = 0;      // finder patterns behind the guess: 3 (a full set) down to 1
 };
 
-/// How a pass turns grey into black and white: ZXing's local threshold (its default), one
-/// threshold from the histogram, or a threshold given (ZxingPassOptions::threshold: darker or
-/// as dark is black).
-enum class PassBinarizer { Local, GlobalHistogram, Fixed };
-
 struct ZxingPassOptions
 {
 	bool tryHarder = true;
 	bool tryInvert = true;
-	PassBinarizer binarizer = PassBinarizer::Local;
-	uint8_t threshold = 127; // for PassBinarizer::Fixed
+	bool globalBinarizer = false; // one histogram threshold instead of ZXing's local one
 	bool findRegions = false;     // on failure, look for finder patterns (one more pattern search)
 };
 
@@ -57,8 +51,6 @@ std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& view);
 /// The same for a tile of a larger image: `tile` shows `placeInImage` of an image of
 /// `imageWidth` x `imageHeight`; the regions are in the image's pixels and may reach beyond the
 /// tile (a code cut by the tile's edge still gets its whole region).
-/// `threshold`: a fixed one (darker or as dark is black) instead of ZXing's local one.
-std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight,
-											std::optional<uint8_t> threshold = std::nullopt);
+std::vector<FinderRegion> findFinderRegions(const ZXing::ImageView& tile, const PixelRect& placeInImage, int imageWidth, int imageHeight);
 
 } // namespace authcore::detail
