@@ -317,17 +317,13 @@ std::optional<RecoveredCode> QrRecovery::smearSolved(const GreyPlane& source, Bl
 	if (length == 0)
 		return std::nullopt;
 	const PixelRect rect = _region.value().rect;
-	if (!enlarge) {
-		_work = source;
-		deblurSmear(_work, length, along, _smearSolver);
-		binarize(_work, otsuThreshold(_work, centralHalf(_work)));
-		return read(_work, 1, rect);
-	}
-	_filtered = source;
-	deblurSmear(_filtered, length, along, _smearSolver);
-	upscale2x(_filtered, _work);
+	GreyPlane& solved = enlarge ? _filtered : _work;
+	solved = source;
+	deblurSmear(solved, length, along, _smearSolver);
+	if (enlarge)
+		upscale2x(_filtered, _work);
 	binarize(_work, otsuThreshold(_work, centralHalf(_work)));
-	return read(_work, 2, rect);
+	return read(_work, enlarge ? 2 : 1, rect);
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
@@ -379,8 +375,8 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	return std::nullopt;
 }
 
-// When `plane` (1/`scale` of the frame) is smeared along rows (`alongRows`) or columns by at
-// least kMinSolvedSmear frame pixels, as measured on it, solves it for that smear in place.
+// When `plane` (1/`scale` of the frame) is smeared along rows (`alongRows`) or columns by a long
+// smear (longSmear()), solves it for that smear in place.
 bool QrRecovery::solveLongSmear(GreyPlane& plane, bool alongRows, int scale)
 {
 	const BlurShape along = alongRows ? BlurShape::Horizontal : BlurShape::Vertical;

@@ -4,8 +4,8 @@
 //
 // A smear of L pixels is a box along the motion; its spectrum has zeros at every multiple of 1/L
 // cycles per pixel, and for L = 8 a code's modules of 3-4 px lie among them. A finite filter
-// (deconvolve(), 29 taps) cannot undo that closely enough for ZXing: on the degradation set it read
-// none of the motion_8 codes cut out by hand. The regularised least-squares solution over each
+// (29 taps, as deconvolve()'s against 5 px) cannot undo that closely enough for ZXing: on the
+// degradation set an 8 px one read none of the motion_8 codes cut out by hand. The regularised least-squares solution over each
 // whole line, x minimising |H x - y|^2 + lambda |x - 128|^2, reads most of them: it is a banded
 // system (H^T H + lambda I, half-bandwidth L), factored once per line length (Cholesky) and solved
 // per line in two sweeps, about as many multiply-adds per pixel as the filter.
@@ -38,10 +38,12 @@ struct SmearSolverBuffers
 void deblurSmear(GreyPlane& plane, float smearLength, BlurShape along, SmearSolverBuffers& buffers);
 
 /// The length of a straight smear along rows (Horizontal) or columns (Vertical) of `plane`: the
-/// lag, 2..kMaxSmearLength pixels, at which the differences between neighbours along the smear
-/// correlate least with themselves (a smear of L pixels turns each edge into a ramp L wide, so a
-/// difference and the one L pixels on have opposite signs), refined between lags by a parabola.
-/// Every other line is looked at. A sharp picture gives its texture's scale (2-4 px for a code).
+/// lag, 2..kMaxSmearLength pixels, at which the second differences along the smear correlate
+/// least with themselves (a smear of L pixels turns each edge into a ramp L wide, bent one way at
+/// its start and the other way L pixels on), refined between lags by a parabola. Second rather
+/// than first differences: the background's slow changes drop out (first differences measured
+/// 8.2-8.7 px over tiles under an 8 px smear). Every other line is looked at. A sharp picture
+/// gives its texture's scale (2-4 px for a code); lines under 64 px give 0.
 float estimateSmearLength(const GreyPlane& plane, BlurShape along);
 
 inline constexpr int kMaxSmearLength = 14;
