@@ -10,9 +10,13 @@
 //       reads every stream natively: ours (live, with recovery), ours without recovery (what the
 //       live path did before it), and ZXing alone on every single frame (what zxing-wasm does);
 //       prints scenes read per condition, split at 3 pixels per module, and per-call times.
+//   qr_degraded_set modules [--fused] [CONDITION...]
+//       per scene, the share of its code's modules each restoration gets wrong when read at their
+//       true centres (bench/QrModuleErrors.h): what the restorations leave to be read.
 // Builds natively and for Node (bench/CMakeLists.txt); not part of the default build.
 
 #include "DegradedStream.h"
+#include "QrModuleErrors.h"
 
 #include "authcore/Error.h"
 #include "authcore/qr/QrDecoder.h"
@@ -156,10 +160,12 @@ int main(int argc, char** argv)
 			return write(args[1], args[2]);
 		if (!args.empty() && args[0] == "eval")
 			return eval({args.begin() + 1, args.end()});
+		if (!args.empty() && args[0] == "modules")
+			return printModuleErrors({args.begin() + 1, args.end()});
 	} catch (const std::exception& e) {
 		std::fprintf(stderr, "qr_degraded_set: %s\n", e.what());
 		return 2;
 	}
-	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...]\n");
+	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...] | modules [--fused] [CONDITION...]\n");
 	return 2;
 }
