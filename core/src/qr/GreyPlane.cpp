@@ -259,19 +259,22 @@ void deconvolve(GreyPlane& plane, InverseFilter filter, BlurShape smear, Sharpen
 		plane.pixels[i] = clampByte(buffers.observed[i]);
 }
 
-uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within)
+namespace {
+
+void addToHistogram(const GreyPlane& plane, PixelRect within, uint64_t (&histogram)[256])
 {
-	if (within.empty())
-		within = {0, 0, plane.width, plane.height};
 	within = within.clippedTo(plane.width, plane.height);
 	if (within.empty())
-		return 127;
-	uint64_t histogram[256] = {};
+		return;
 	for (int y = within.top; y < within.top + within.height; ++y) {
 		const uint8_t* row = plane.row(y);
 		for (int x = within.left; x < within.left + within.width; ++x)
 			++histogram[row[x]];
 	}
+}
+
+uint8_t otsuLevel(const uint64_t (&histogram)[256])
+{
 	uint64_t total = 0, sum = 0;
 	for (int level = 0; level < 256; ++level) {
 		total += histogram[level];
@@ -298,6 +301,25 @@ uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within)
 		}
 	}
 	return uint8_t(best);
+}
+
+} // namespace
+
+uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within)
+{
+	if (within.empty())
+		within = {0, 0, plane.width, plane.height};
+	uint64_t histogram[256] = {};
+	addToHistogram(plane, within, histogram);
+	return otsuLevel(histogram);
+}
+
+uint8_t otsuThreshold(const GreyPlane& plane, std::span<const PixelRect> within)
+{
+	uint64_t histogram[256] = {};
+	for (const auto& rect : within)
+		addToHistogram(plane, rect, histogram);
+	return otsuLevel(histogram);
 }
 
 void binarize(GreyPlane& plane, uint8_t threshold)

@@ -101,6 +101,10 @@ void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst);
 /// variance between the two classes' means. 127 when there is nothing to split.
 uint8_t otsuThreshold(const GreyPlane& plane, PixelRect within = {});
 
+/// The same over the pixels of several rectangles together (each clipped to the plane; a pixel in
+/// two counts twice). 127 when they hold nothing to split.
+uint8_t otsuThreshold(const GreyPlane& plane, std::span<const PixelRect> within);
+
 /// Makes `plane` black and white: 0 where a pixel is at or below `threshold`, 255 elsewhere.
 /// (ZXing's own binarizer then keeps exactly that split.)
 void binarize(GreyPlane& plane, uint8_t threshold);

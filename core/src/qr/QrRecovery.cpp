@@ -1,5 +1,7 @@
 #include "QrRecovery.h"
 
+#include "ModuleReader.h"
+
 #include "Stripes.h"
 
 #include "authcore/SecureWipe.h"
@@ -38,6 +40,9 @@ constexpr uint64_t kStripesCheckFrames = 8;
 // axis only (on the set: 2-5.6 px for codes' squares and tiles, defocus and the mix included).
 constexpr float kMinSolvedSmear = 6.5f;
 constexpr float kMinSmearExcess = 2.0f;
+// Codes read by modules too (readModules()): those of under 3.5 px per module as their region
+// estimates them.
+constexpr double kMaxModuleSizeByModules = 3.5;
 
 std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
 {
@@ -132,6 +137,8 @@ void QrRecovery::reset()
 	secureWipe(_work.pixels);
 	secureWipe(_fused.pixels);
 	secureWipe(_filtered.pixels);
+	secureWipe(_binarized.pixels);
+	secureWipe(_enlarged.pixels);
 	for (auto* buffer : {&_buffers.observed, &_buffers.estimate, &_buffers.blurred, &_buffers.scratch, &_buffers.line})
 		secureWipe(*buffer);
 	secureWipe(_smearSolver.line);
@@ -164,9 +171,12 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 		const FinderRegion& best = seen.front();
 		const bool sameCode = _region && overlap(best.rect, _region.value().rect) > 0.5;
 		if (sameCode) {
-			// Keep the rectangle, so the kept frames stay comparable; trust the better-founded size.
-			if (best.patterns >= _region.value().patterns)
+			// Keep the rectangle, so the kept frames stay comparable; trust the better-founded size,
+			// and follow the patterns as the hand moves them.
+			if (best.patterns >= _region.value().patterns) {
 				_region.value().moduleSize = best.moduleSize;
+				_region.value().patternSquares = best.patternSquares;
+			}
 			_region.value().patterns = std::max(_region.value().patterns, best.patterns);
 		} else if (!_region || best.patterns >= _region.value().patterns || _framesSinceSeen > kInViewFrames) {
 			_region = best;
@@ -272,6 +282,52 @@ std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double sca
 	return RecoveredCode{std::move(*pass.barcode), pass.inverted, scale, rect.left, rect.top};
 }
 
+// The threshold between the code's dark and light modules in `plane`, a picture of the region
+// `scale` times its size: Otsu's over the finder patterns seen, where dark and light modules lie
+// side by side in known shares (on the set's motion 8 codes of 2.5 px solved, the region's
+// centre is half background, and its Otsu level almost 40 grey levels off the code's middle);
+// without them, over the region's central half.
+uint8_t QrRecovery::codeThreshold(const GreyPlane& plane, int scale) const
+{
+	std::vector<PixelRect> squares;
+	if (_region)
+		for (const auto& square : _region.value().patternSquares) {
+			const PixelRect inPlane{(square.left - _region.value().rect.left) * scale, (square.top - _region.value().rect.top) * scale,
+									square.width * scale, square.height * scale};
+			if (!inPlane.clippedTo(plane.width, plane.height).empty())
+				squares.push_back(inPlane);
+		}
+	return squares.empty() ? otsuThreshold(plane, centralHalf(plane)) : otsuThreshold(plane, squares);
+}
+
+// ModuleReader.h, for small codes only: larger ones are read by ZXing from the same pictures
+// (the degradation set's codes of 3+ px are), and it costs a finder-pattern search and a fit.
+// The finder patterns are looked for in `grey` made black and white at `threshold` when given,
+// else by ZXing's local binarizer. A picture at the frame's scale is enlarged first: ZXing's
+// finder search misses most patterns of 2-3 px modules.
+std::optional<RecoveredCode> QrRecovery::readModules(const GreyPlane& grey, std::optional<uint8_t> threshold, int scale)
+{
+	if (!_region || _region.value().moduleSize >= kMaxModuleSizeByModules)
+		return std::nullopt;
+	const GreyPlane* picture = &grey;
+	if (scale == 1) {
+		upscale2x(grey, _enlarged);
+		picture = &_enlarged;
+		scale = 2;
+	}
+	const GreyPlane* patterns = picture;
+	if (threshold) {
+		_binarized = *picture;
+		binarize(_binarized, *threshold);
+		patterns = &_binarized;
+	}
+	auto barcode = readByModules({picture->pixels.data(), picture->width, picture->height, ZXing::ImageFormat::Lum},
+								 {patterns->pixels.data(), patterns->width, patterns->height, ZXing::ImageFormat::Lum});
+	if (!barcode)
+		return std::nullopt;
+	return RecoveredCode{std::move(*barcode), false, double(scale), _region.value().rect.left, _region.value().rect.top};
+}
+
 std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations)
 {
 	if (!_region)
@@ -291,7 +347,9 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	if (!enlarge) {
 		_work = source;
 		deconvolve(_work, filter, smear, _buffers);
-		return read(_work, 1, _region.value().rect);
+		if (auto code = read(_work, 1, _region.value().rect))
+			return code;
+		return readModules(_work, std::nullopt, 1);
 	}
 	// Filtered first, at the picture's own scale (the filter is made for it), then enlarged for
 	// ZXing's sampling of modules of 2-3 pixels.
@@ -299,7 +357,9 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	deconvolve(_filtered, filter, smear, _buffers);
 	upscale2x(_filtered, _work);
 	sharpen(_work, BlurShape::Defocus, 13, 16, 3, _buffers);
-	return read(_work, 2, _region.value().rect);
+	if (auto code = read(_work, 2, _region.value().rect))
+		return code;
+	return readModules(_work, std::nullopt, 2);
 }
 
 // Solved against the smear measured on the region itself, and read with one threshold: the
@@ -322,8 +382,13 @@ std::optional<RecoveredCode> QrRecovery::smearSolved(const GreyPlane& source, Bl
 	deblurSmear(solved, length, along, _smearSolver);
 	if (enlarge)
 		upscale2x(_filtered, _work);
-	binarize(_work, otsuThreshold(_work, centralHalf(_work)));
-	return read(_work, enlarge ? 2 : 1, rect);
+	const uint8_t threshold = codeThreshold(_work, enlarge ? 2 : 1);
+	_binarized = _work;
+	binarize(_binarized, threshold);
+	if (auto code = read(_binarized, enlarge ? 2 : 1, rect))
+		return code;
+	// The patterns are found in the picture made black and white, the modules read in the grey one.
+	return readModules(_work, threshold, enlarge ? 2 : 1);
 }
 
 // The kernels: a lens out of focus by sigma 1-2 px is best undone (on the degradation set) by two
@@ -485,6 +550,8 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 	for (auto& region : regions) {
 		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
 		region.moduleSize *= scale;
+		for (auto& square : region.patternSquares)
+			square = {square.left * scale, square.top * scale, square.width * scale, square.height * scale};
 	}
 	if (!regions.empty())
 		trackSearched(regions, image);

@@ -102,6 +102,8 @@ private:
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer = false);
+	uint8_t codeThreshold(const GreyPlane& plane, int scale) const;
+	std::optional<RecoveredCode> readModules(const GreyPlane& grey, std::optional<uint8_t> threshold, int scale);
 	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);
@@ -129,6 +131,8 @@ private:
 	GreyPlane _work;
 	GreyPlane _fused;
 	GreyPlane _filtered; // an inverse-filtered region before it is enlarged
+	GreyPlane _binarized; // a picture made black and white at one threshold, its grey one kept
+	GreyPlane _enlarged;  // readModules(): a picture at the frame's scale enlarged 2x
 	SharpenBuffers _buffers;
 	SmearSolverBuffers _smearSolver;
 };

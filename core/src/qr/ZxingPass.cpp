@@ -57,6 +57,12 @@ PixelRect boundingRect(std::initializer_list<ZXing::PointF> points, double margi
 	return {l, t, int(std::ceil(right + margin)) - l, int(std::ceil(bottom + margin)) - t};
 }
 
+PixelRect squareOf(const ZXing::QRCode::FinderPatterns::value_type& p)
+{
+	const int side = int(std::lround(p.size));
+	return {int(std::lround(p.x - p.size / 2)), int(std::lround(p.y - p.size / 2)), side, side};
+}
+
 bool contains(const PixelRect& r, ZXing::PointF p)
 {
 	return p.x >= r.left && p.y >= r.top && p.x < r.left + r.width && p.y < r.top + r.height;
@@ -71,7 +77,8 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 			break;
 		double module = double(set.bl.size + set.tl.size + set.tr.size) / 21;
 		ZXing::PointF fourth = set.tr + set.bl - set.tl;
-		regions.push_back({capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3});
+		regions.push_back({capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3,
+						   {squareOf(set.bl), squareOf(set.tl), squareOf(set.tr)}});
 	}
 	// Patterns no set explains: two of a similar size close together, or one alone.
 	for (const auto& p : patterns) {
@@ -83,9 +90,12 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		if (module < 1)
 			continue;
 		std::vector<ZXing::PointF> group;
+		std::vector<PixelRect> squares;
 		for (const auto& q : patterns)
-			if (std::abs(q.size / double(p.size) - 1) < 0.5 && distance(ZXing::PointF(p), ZXing::PointF(q)) < 60 * module)
+			if (std::abs(q.size / double(p.size) - 1) < 0.5 && distance(ZXing::PointF(p), ZXing::PointF(q)) < 60 * module) {
 				group.push_back(q);
+				squares.push_back(squareOf(q));
+			}
 		PixelRect rect;
 		if (group.size() >= 2) {
 			// Two corners of a code: the rest lies to one side of the line between them, as far away
@@ -104,7 +114,7 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		} else {
 			rect = boundingRect({p}, kLoneReachModules * module);
 		}
-		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2))});
+		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2)), std::move(squares)});
 	}
 	// Most patterns first, otherwise in the order found: an insertion sort (a handful of regions), since
 	// std::stable_sort's temporary buffer is deprecated in libstdc++ 12 and clang's -Werror refuses it.

@@ -24,6 +24,7 @@ struct FinderRegion
 	PixelRect rect;
 	double moduleSize = 0; // pixels per module, from the size of the finder patterns
 	int patterns = 0;      // finder patterns behind the guess: 3 (a full set) down to 1
+	std::vector<PixelRect> patternSquares; // those patterns, 7 x 7 modules each as the search measured them
 };
 
 struct ZxingPassOptions

@@ -1,0 +1,319 @@
+// ZXing's internal headers (finder patterns, grid sampling, the QR decoder) need ZXING_INTERNAL,
+// as ZXing's own sources define it; it only adds member functions, so the layouts agree.
+#define ZXING_INTERNAL
+
+#include "ModuleReader.h"
+
+#include "authcore/SecureWipe.h"
+
+#include <BarcodeData.h>
+#include <BitMatrix.h>
+#include <DecoderResult.h>
+#include <DetectorResult.h>
+#include <HybridBinarizer.h>
+#include <PerspectiveTransform.h>
+#include <qrcode/QRDecoder.h>
+#include <qrcode/QRDetector.h>
+#include <qrcode/QRVersion.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace authcore::detail {
+
+namespace {
+
+// Finder-pattern sets tried, and grids per set: ZXing's reader gives up on these pictures, so
+// its first guesses are the likely ones; more would only cost.
+constexpr int kMaxSets = 2;
+constexpr int kMaxGridsPerSet = 2;
+// The corners move by these fractions of a module, largest first, each until no move helps (at
+// most kMaxMovesPerStep rounds of the 16 moves).
+constexpr std::array<double, 4> kCornerSteps = {0.4, 0.2, 0.1, 0.05};
+constexpr int kMaxMovesPerStep = 6;
+constexpr int kLocalReach = 4;        // the local mean's window: 9 x 9 modules
+constexpr int kEqualizingRounds = 4;
+constexpr int kFeatures = 5;          // constant, own colour, side neighbours, corner neighbours, local mean
+
+struct KnownModule
+{
+	int x;
+	int y;
+	bool dark;
+};
+
+// The modules every QR code of `size` modules has: three finder patterns with their light
+// separators, the two timing lines and the alignment patterns of its version.
+std::vector<KnownModule> knownModules(int size)
+{
+	std::vector<KnownModule> known;
+	auto finder = [&](int left, int top) {
+		for (int dy = -1; dy <= 7; ++dy)
+			for (int dx = -1; dx <= 7; ++dx) {
+				const int x = left + dx, y = top + dy;
+				if (x < 0 || y < 0 || x >= size || y >= size)
+					continue;
+				const int ring = std::max(std::abs(dx - 3), std::abs(dy - 3));
+				known.push_back({x, y, ring != 2 && ring != 4});
+			}
+	};
+	finder(0, 0);
+	finder(size - 7, 0);
+	finder(0, size - 7);
+	for (int i = 8; i < size - 8; ++i) {
+		known.push_back({i, 6, i % 2 == 0});
+		known.push_back({6, i, i % 2 == 0});
+	}
+	const int version = (size - 17) / 4;
+	if (const auto* v = version >= 2 ? ZXing::QRCode::Version::Model2(version) : nullptr) {
+		const auto& centres = v->alignmentPatternCenters();
+		for (int cy : centres)
+			for (int cx : centres) {
+				const bool onFinder = (cx < 9 && cy < 9) || (cx < 9 && cy > size - 10) || (cx > size - 10 && cy < 9);
+				if (onFinder)
+					continue;
+				for (int dy = -2; dy <= 2; ++dy)
+					for (int dx = -2; dx <= 2; ++dx)
+						known.push_back({cx + dx, cy + dy, std::max(std::abs(dx), std::abs(dy)) != 1});
+			}
+	}
+	return known;
+}
+
+// Bilinear, at a position where pixel (x, y) covers [x, x + 1) x [y, y + 1); clamped at the edges.
+double sample(const ZXing::ImageView& grey, ZXing::PointF p)
+{
+	const double x = p.x - 0.5, y = p.y - 0.5;
+	const int xi = std::clamp(int(std::floor(x)), 0, grey.width() - 2), yi = std::clamp(int(std::floor(y)), 0, grey.height() - 2);
+	const double fx = std::clamp(x - xi, 0.0, 1.0), fy = std::clamp(y - yi, 0.0, 1.0);
+	const uint8_t* a = grey.data(xi, yi);
+	const uint8_t* b = grey.data(xi, yi + 1);
+	return (a[0] * (1 - fx) + a[1] * fx) * (1 - fy) + (b[0] * (1 - fx) + b[1] * fx) * fy;
+}
+
+using Corners = std::array<ZXing::PointF, 4>; // top left, top right, bottom right, bottom left
+
+ZXing::PerspectiveTransform moduleToPicture(int size, const Corners& c)
+{
+	const double s = size;
+	return {ZXing::QuadrilateralF{ZXing::PointF(0, 0), ZXing::PointF(s, 0), ZXing::PointF(s, s), ZXing::PointF(0, s)},
+			ZXing::QuadrilateralF{c[0], c[1], c[2], c[3]}};
+}
+
+// How well a grid fits: the mean grey of the modules known to be light less that of the dark ones.
+double contrast(const ZXing::ImageView& grey, const ZXing::PerspectiveTransform& grid, const std::vector<KnownModule>& known)
+{
+	double light = 0, dark = 0;
+	int lightCount = 0, darkCount = 0;
+	for (const auto& m : known) {
+		const double v = sample(grey, grid(ZXing::PointF(m.x + 0.5, m.y + 0.5)));
+		if (m.dark) {
+			dark += v;
+			++darkCount;
+		} else {
+			light += v;
+			++lightCount;
+		}
+	}
+	return light / std::max(lightCount, 1) - dark / std::max(darkCount, 1);
+}
+
+// Moves the corners to the grid of the code itself (step 2 of ModuleReader.h).
+void fitCorners(const ZXing::ImageView& grey, int size, Corners& corners, const std::vector<KnownModule>& known)
+{
+	const double module = std::sqrt(std::abs((corners[1].x - corners[0].x) * (corners[3].y - corners[0].y)
+											 - (corners[1].y - corners[0].y) * (corners[3].x - corners[0].x)))
+						  / size;
+	double best = contrast(grey, moduleToPicture(size, corners), known);
+	for (double fraction : kCornerSteps) {
+		const double step = fraction * module;
+		for (int round = 0; round < kMaxMovesPerStep; ++round) {
+			bool moved = false;
+			for (auto& corner : corners)
+				for (double* axis : {&corner.x, &corner.y})
+					for (double direction : {-1.0, 1.0}) {
+						const double before = *axis;
+						*axis += direction * step;
+						const double score = contrast(grey, moduleToPicture(size, corners), known);
+						if (score > best) {
+							best = score;
+							moved = true;
+						} else {
+							*axis = before;
+						}
+					}
+			if (!moved)
+				break;
+		}
+	}
+}
+
+// Solves the 5 x 5 normal equations (Gaussian elimination, partial pivoting); false when singular.
+bool solve(std::array<std::array<double, kFeatures + 1>, kFeatures>& m, std::array<double, kFeatures>& out)
+{
+	for (int p = 0; p < kFeatures; ++p) {
+		int pivot = p;
+		for (int r = p + 1; r < kFeatures; ++r)
+			if (std::abs(m[size_t(r)][size_t(p)]) > std::abs(m[size_t(pivot)][size_t(p)]))
+				pivot = r;
+		if (std::abs(m[size_t(pivot)][size_t(p)]) < 1e-9)
+			return false;
+		std::swap(m[size_t(p)], m[size_t(pivot)]);
+		for (int r = 0; r < kFeatures; ++r) {
+			if (r == p)
+				continue;
+			const double f = m[size_t(r)][size_t(p)] / m[size_t(p)][size_t(p)];
+			for (int c = p; c <= kFeatures; ++c)
+				m[size_t(r)][size_t(c)] -= f * m[size_t(p)][size_t(c)];
+		}
+	}
+	for (int p = 0; p < kFeatures; ++p)
+		out[size_t(p)] = m[size_t(p)][kFeatures] / m[size_t(p)][size_t(p)];
+	return true;
+}
+
+class ModuleGrid
+{
+public:
+	ModuleGrid(const ZXing::ImageView& grey, int size, const ZXing::PerspectiveTransform& grid) : _size(size), _grey(cells()), _mean(cells())
+	{
+		for (int y = 0; y < size; ++y)
+			for (int x = 0; x < size; ++x)
+				_grey[at(x, y)] = sample(grey, grid(ZXing::PointF(x + 0.5, y + 0.5)));
+		for (int y = 0; y < size; ++y)
+			for (int x = 0; x < size; ++x) {
+				double sum = 0;
+				int count = 0;
+				for (int yy = std::max(0, y - kLocalReach); yy <= std::min(size - 1, y + kLocalReach); ++yy)
+					for (int xx = std::max(0, x - kLocalReach); xx <= std::min(size - 1, x + kLocalReach); ++xx) {
+						sum += _grey[at(xx, yy)];
+						++count;
+					}
+				_mean[at(x, y)] = sum / count;
+			}
+	}
+
+	ModuleGrid(const ModuleGrid&) = delete;
+	ModuleGrid& operator=(const ModuleGrid&) = delete;
+	~ModuleGrid()
+	{
+		secureWipe(_grey);
+		secureWipe(_mean);
+	}
+
+	/// Step 3: each module against the mean around it.
+	ZXing::BitMatrix againstLocalMean() const
+	{
+		ZXing::BitMatrix bits(_size, _size);
+		for (int y = 0; y < _size; ++y)
+			for (int x = 0; x < _size; ++x)
+				if (_grey[at(x, y)] <= _mean[at(x, y)])
+					bits.set(x, y);
+		return bits;
+	}
+
+	/// Step 4, one round: fits the leakage model to the decisions in `bits` and decides again.
+	/// False when the model cannot be fitted (or says dark is not darker).
+	bool equalize(ZXing::BitMatrix& bits) const
+	{
+		std::array<std::array<double, kFeatures + 1>, kFeatures> normal{};
+		for (int y = 0; y < _size; ++y)
+			for (int x = 0; x < _size; ++x) {
+				const auto f = features(bits, x, y);
+				for (int a = 0; a < kFeatures; ++a) {
+					normal[size_t(a)][kFeatures] += f[size_t(a)] * _grey[at(x, y)];
+					for (int b = 0; b < kFeatures; ++b)
+						normal[size_t(a)][size_t(b)] += f[size_t(a)] * f[size_t(b)];
+				}
+			}
+		std::array<double, kFeatures> w{};
+		if (!solve(normal, w) || w[1] >= 0)
+			return false;
+		ZXing::BitMatrix next(_size, _size);
+		for (int y = 0; y < _size; ++y)
+			for (int x = 0; x < _size; ++x) {
+				auto f = features(bits, x, y);
+				f[1] = 0;
+				double lightLevel = 0;
+				for (int a = 0; a < kFeatures; ++a)
+					lightLevel += w[size_t(a)] * f[size_t(a)];
+				// Dark when nearer the level of a dark module there than that of a light one.
+				if (_grey[at(x, y)] < lightLevel + w[1] / 2)
+					next.set(x, y);
+			}
+		bits = std::move(next);
+		return true;
+	}
+
+private:
+	size_t cells() const { return size_t(_size) * size_t(_size); }
+	size_t at(int x, int y) const { return size_t(y) * size_t(_size) + size_t(x); }
+
+	std::array<double, kFeatures> features(const ZXing::BitMatrix& bits, int x, int y) const
+	{
+		auto dark = [&](int xx, int yy) { return xx >= 0 && yy >= 0 && xx < _size && yy < _size && bits.get(xx, yy) ? 1.0 : 0.0; };
+		return {1.0, dark(x, y), dark(x - 1, y) + dark(x + 1, y) + dark(x, y - 1) + dark(x, y + 1),
+				dark(x - 1, y - 1) + dark(x + 1, y - 1) + dark(x - 1, y + 1) + dark(x + 1, y + 1), _mean[at(x, y)]};
+	}
+
+	int _size;
+	// The code's picture, module by module: wiped when done with, as the planes of GreyPlane.h are.
+	std::vector<double> _grey; // each module's grey level at its centre
+	std::vector<double> _mean; // the mean of the 9 x 9 modules around it
+};
+
+std::optional<ZXing::Barcode> decoded(ZXing::BitMatrix&& bits, const Corners& corners)
+{
+	auto result = ZXing::QRCode::Decode(bits);
+	if (!result.isValid())
+		return std::nullopt;
+	auto corner = [](ZXing::PointF p) { return ZXing::PointI(int(std::lround(p.x)), int(std::lround(p.y))); };
+	ZXing::DetectorResult where(std::move(bits), ZXing::QuadrilateralI{corner(corners[0]), corner(corners[1]), corner(corners[2]), corner(corners[3])});
+	return ZXing::Barcode(ZXing::MatrixBarcode(std::move(result), std::move(where), ZXing::BarcodeFormat::QRCode));
+}
+
+} // namespace
+
+std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, const ZXing::ImageView& patterns)
+{
+	if (grey.width() < 21 || grey.height() < 21 || grey.width() != patterns.width() || grey.height() != patterns.height())
+		return std::nullopt;
+	ZXing::HybridBinarizer binarizer(patterns);
+	const auto* bits = binarizer.getBitMatrix();
+	if (!bits)
+		return std::nullopt;
+	auto found = ZXing::QRCode::FindFinderPatterns(*bits, true);
+	auto sets = ZXing::QRCode::GenerateFinderPatternSets(found);
+	int setsTried = 0;
+	for (const auto& set : sets) {
+		if (setsTried++ >= kMaxSets)
+			break;
+		int grids = 0;
+		for (auto&& proposed : ZXing::QRCode::SampleQR(*bits, set)) {
+			if (grids++ >= kMaxGridsPerSet)
+				break;
+			if (!proposed.isValid())
+				continue;
+			const int size = proposed.bits().width();
+			if (size < 21 || size != proposed.bits().height())
+				continue;
+			const auto& q = proposed.position();
+			Corners corners = {ZXing::PointF(q[0]), ZXing::PointF(q[1]), ZXing::PointF(q[2]), ZXing::PointF(q[3])};
+			const auto known = knownModules(size);
+			fitCorners(grey, size, corners, known);
+			const ModuleGrid modules(grey, size, moduleToPicture(size, corners));
+			auto read = modules.againstLocalMean();
+			if (auto code = decoded(ZXing::BitMatrix(read.copy()), corners))
+				return code;
+			for (int round = 0; round < kEqualizingRounds && modules.equalize(read); ++round)
+				if (auto code = decoded(read.copy(), corners))
+					return code;
+		}
+	}
+	return std::nullopt;
+}
+
+} // namespace authcore::detail
