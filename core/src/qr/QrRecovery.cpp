@@ -40,6 +40,8 @@ constexpr uint64_t kStripesCheckFrames = 8;
 // axis only (on the set: 2-5.6 px for codes' squares and tiles, defocus and the mix included).
 constexpr float kMinSolvedSmear = 6.5f;
 constexpr float kMinSmearExcess = 2.0f;
+// stronglyDefocused(): the blur's width, measured as a smear, from which the stronger filter is used.
+constexpr float kMinStrongDefocus = 4.35f;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
 // estimates them.
 constexpr double kMaxModuleSizeByModules = 3.5;
@@ -105,6 +107,16 @@ float longSmear(const GreyPlane& plane, BlurShape along, int scale)
 		return 0;
 	const float across = estimateSmearLength(plane, along == BlurShape::Vertical ? BlurShape::Horizontal : BlurShape::Vertical);
 	return (length - across) * float(scale) >= kMinSmearExcess ? length : 0;
+}
+
+// A lens out of focus by about 2 px (sigma) or more, which the stronger defocus filter undoes
+// better: the blur's width measured as a smear both ways (estimateSmearLength()), averaged. On
+// frame 0 of the set's scenes, over quarter-frame tiles: 3.6-4.1 under defocus 1.6, 4.55-5.8 under
+// defocus 2.2. The search then finds the patterns of a 3 px code under defocus 2.2 that it finds
+// with the weaker filter in no frame.
+bool stronglyDefocused(const GreyPlane& plane)
+{
+	return estimateSmearLength(plane, BlurShape::Horizontal) + estimateSmearLength(plane, BlurShape::Vertical) >= 2 * kMinStrongDefocus;
 }
 
 // Where a region's code is more than the background around it.
@@ -349,7 +361,7 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 		deconvolve(_work, filter, smear, _buffers);
 		if (auto code = read(_work, 1, _region.value().rect))
 			return code;
-		return readModules(_work, std::nullopt, 1);
+		return readModules(_work, codeThreshold(_work, 1), 1);
 	}
 	// Filtered first, at the picture's own scale (the filter is made for it), then enlarged for
 	// ZXing's sampling of modules of 2-3 pixels.
@@ -359,7 +371,7 @@ std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source
 	sharpen(_work, BlurShape::Defocus, 13, 16, 3, _buffers);
 	if (auto code = read(_work, 2, _region.value().rect))
 		return code;
-	return readModules(_work, std::nullopt, 2);
+	return readModules(_work, codeThreshold(_work, 2), 2);
 }
 
 // Solved against the smear measured on the region itself, and read with one threshold: the
@@ -472,6 +484,7 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	// The attempt that uses what showed the code goes first on a region found here.
 	Attempt first = Attempt::Destriped;
 	bool solved = false;
+	bool strongDefocus = false;
 	// Under moiré the tile's stripes are divided out instead of the inverse filters, which would
 	// deepen them.
 	if (!_stripes || !removeStripes(_work)) {
@@ -479,14 +492,15 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 		solved = smear && solveLongSmear(_work, *smear, 1);
 		if (smear && !solved)
 			deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);
+		strongDefocus = !smear && stronglyDefocused(_work);
 		// Not after solving: the defocus filter sharpens the solution's ringing into false finder
 		// patterns (on frame 0 of the set's motion_8 scenes the search then found 5 of the 10 codes
 		// of 3+ px on their tiles, without it 9).
 		if (!solved)
-			deconvolve(_work, InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
-		first = solved ? Attempt::SolvedSmear : smear ? Attempt::InverseMotion : Attempt::InverseSmallDefocus;
+			deconvolve(_work, strongDefocus ? InverseFilter::Defocus22 : InverseFilter::Defocus16, BlurShape::Defocus, _buffers);
+		first = solved ? Attempt::SolvedSmear : smear ? Attempt::InverseMotion : strongDefocus ? Attempt::InverseDefocus : Attempt::InverseSmallDefocus;
 	}
-	auto regions = findRegions(_work, rect, image.width, image.height, solved);
+	auto regions = findRegions(_work, rect, image.width, image.height, solved || strongDefocus);
 	// Patterns of under 2 px per module are texture (no code that small is readable): skipping them
 	// keeps a false region from holding the attempts while the code is elsewhere.
 	std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
