@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdlib>
 
 namespace authcore::detail {
 
@@ -257,6 +258,73 @@ void deconvolve(GreyPlane& plane, InverseFilter filter, BlurShape smear, Sharpen
 	}
 	for (size_t i = 0; i < n; ++i)
 		plane.pixels[i] = clampByte(buffers.observed[i]);
+}
+
+void halve(const uint8_t* src, int width, int height, int rowStride, GreyPlane& dst)
+{
+	dst.resize(width / 2, height / 2);
+	for (int y = 0; y < dst.height; ++y) {
+		const uint8_t* a = src + size_t(2 * y) * size_t(rowStride);
+		const uint8_t* b = a + rowStride;
+		uint8_t* out = dst.row(y);
+		for (int x = 0; x < dst.width; ++x) {
+			const size_t i = 2 * size_t(x);
+			out[x] = uint8_t((a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4);
+		}
+	}
+}
+
+std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving, int maxShift)
+{
+	const int w = reference.width, h = reference.height, m = maxShift;
+	const int x0 = std::max(m, w / 2 - 64), x1 = std::min(w - m, w / 2 + 64);
+	const int y0 = std::max(m, h / 2 - 64), y1 = std::min(h - m, h / 2 + 64);
+	std::pair<int, int> best{0, 0};
+	uint64_t bestCost = ~uint64_t{0};
+	for (int dy = -m; dy <= m; ++dy)
+		for (int dx = -m; dx <= m; ++dx) {
+			uint64_t cost = 0;
+			for (int y = y0; y < y1; y += 2) {
+				const uint8_t* ref = reference.row(y);
+				const uint8_t* mov = moving.row(y + dy);
+				for (int x = x0; x < x1; x += 2)
+					cost += uint64_t(std::abs(int(ref[x]) - int(mov[x + dx])));
+			}
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = {dx, dy};
+			}
+		}
+	return best;
+}
+
+void addShifted(const GreyPlane& plane, int dx, int dy, Botan::secure_vector<uint16_t>& sum)
+{
+	const int w = plane.width, h = plane.height;
+	for (int y = 0; y < h; ++y) {
+		const uint8_t* src = plane.row(std::clamp(y + dy, 0, h - 1));
+		uint16_t* dst = sum.data() + size_t(y) * size_t(w);
+		for (int x = 0; x < w; ++x)
+			dst[x] = uint16_t(dst[x] + src[std::clamp(x + dx, 0, w - 1)]);
+	}
+}
+
+std::optional<bool> smearAlongRows(const GreyPlane& plane)
+{
+	uint64_t alongRows = 0, alongColumns = 0;
+	for (int y = 0; y + 1 < plane.height; y += 2) {
+		const uint8_t* row = plane.row(y);
+		const uint8_t* below = plane.row(y + 1);
+		for (int x = 0; x + 1 < plane.width; ++x) {
+			alongRows += uint64_t(std::abs(int(row[x + 1]) - int(row[x])));
+			alongColumns += uint64_t(std::abs(int(below[x]) - int(row[x])));
+		}
+	}
+	if (alongRows * 4 < alongColumns * 3)
+		return true;
+	if (alongColumns * 4 < alongRows * 3)
+		return false;
+	return std::nullopt;
 }
 
 namespace {

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
+#include <optional>
 
 namespace authcore::detail {
 
@@ -95,6 +97,27 @@ void upscale2x(const GreyPlane& src, GreyPlane& dst);
 /// neighbours) / 2, clamped; the border rows and columns are copied. For the finder-pattern search
 /// over frames where no code was seen, where a Van Cittert step would cost too much.
 void sharpenQuick(const uint8_t* src, int width, int height, GreyPlane& dst);
+
+/// `dst` = the grey picture `src` (`width` x `height`, rows `rowStride` apart) at half its size,
+/// each pixel the rounded mean of 2 x 2.
+void halve(const uint8_t* src, int width, int height, int rowStride, GreyPlane& dst);
+
+/// The shift (dx, dy), |dx|, |dy| <= `maxShift`, that best lays `moving` onto `reference` (same
+/// size): least sum of absolute differences over every other pixel of a central window of at
+/// most 128 x 128 (the code moves as a whole).
+std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving, int maxShift);
+
+/// Adds `plane` shifted by (dx, dy) (edges repeated) to `sum`, one 16-bit total per pixel.
+void addShifted(const GreyPlane& plane, int dx, int dy, Botan::secure_vector<uint16_t>& sum);
+
+/// Which way a picture is smeared, if it is: a smear along rows weakens the differences between
+/// neighbours along rows and leaves those along columns (a code's module edges, at any angle, give
+/// both alike). True: along rows; false: along columns; nullopt: neither clearly weaker.
+/// Measured on the degradation set (frame 0 of each scene), the ratio rows / columns over the
+/// code's own square: 0.91-1.07 without motion, 0.54-0.84 under a 5 px smear, 0.44-0.71 under
+/// 8 px; hence the threshold of 3/4 either way. Over a quarter-frame tile the background's texture
+/// counts too (0.72-0.87 in the clean frames), so a tile is sometimes judged smeared when it is not.
+std::optional<bool> smearAlongRows(const GreyPlane& plane);
 
 /// Otsu's threshold over `within` (clipped to the plane; the whole plane when empty): the grey
 /// level that best splits its pixels into dark (at or below it) and light, i.e. with the most

@@ -24,8 +24,7 @@ double overlap(const PixelRect& a, const PixelRect& b) // intersection over the 
 	return double(r - l) * (btm - t) / smaller;
 }
 
-// The shift (dx, dy), |dx|, |dy| <= kMaxShift, that best lays `moving` onto `reference` (same
-// size): least sum of absolute differences over every other pixel of a central window.
+// How far bestShift() looks for the hand's movement between frames.
 constexpr int kMaxShift = 3;
 constexpr int kMaxEnlargedArea = 320 * 320;
 // The inverse filter against defocus 1.6 is the one that reads codes of 2.5 px under that blur;
@@ -45,56 +44,6 @@ constexpr float kMinStrongDefocus = 4.35f;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
 // estimates them.
 constexpr double kMaxModuleSizeByModules = 3.5;
-
-std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& moving)
-{
-	const int w = reference.width, h = reference.height, m = kMaxShift;
-	// A central window of at most 128 x 128 pixels, every other one: the code moves as a whole.
-	const int x0 = std::max(m, w / 2 - 64), x1 = std::min(w - m, w / 2 + 64);
-	const int y0 = std::max(m, h / 2 - 64), y1 = std::min(h - m, h / 2 + 64);
-	std::pair<int, int> best{0, 0};
-	uint64_t bestCost = std::numeric_limits<uint64_t>::max();
-	for (int dy = -m; dy <= m; ++dy)
-		for (int dx = -m; dx <= m; ++dx) {
-			uint64_t cost = 0;
-			for (int y = y0; y < y1; y += 2) {
-				const uint8_t* ref = reference.row(y);
-				const uint8_t* mov = moving.row(y + dy);
-				for (int x = x0; x < x1; x += 2)
-					cost += uint64_t(std::abs(int(ref[x]) - int(mov[x + dx])));
-			}
-			if (cost < bestCost) {
-				bestCost = cost;
-				best = {dx, dy};
-			}
-		}
-	return best;
-}
-
-// Which way a picture is smeared, if it is: a smear along rows weakens the differences between
-// neighbours along rows and leaves those along columns (a code's module edges, at any angle, give
-// both alike). True: along rows; false: along columns; nullopt: neither clearly weaker.
-// Measured on the degradation set (frame 0 of each scene), the ratio rows / columns over the code's
-// own square: 0.91-1.07 without motion, 0.54-0.84 under a 5 px smear, 0.44-0.71 under 8 px; hence
-// the threshold of 3/4 either way. Over a quarter-frame tile the background's texture counts too
-// (0.72-0.87 in the clean frames), so a tile is sometimes judged smeared when it is not.
-std::optional<bool> smearAlongRows(const GreyPlane& plane)
-{
-	uint64_t alongRows = 0, alongColumns = 0;
-	for (int y = 0; y + 1 < plane.height; y += 2) {
-		const uint8_t* row = plane.row(y);
-		const uint8_t* below = plane.row(y + 1);
-		for (int x = 0; x + 1 < plane.width; ++x) {
-			alongRows += uint64_t(std::abs(int(row[x + 1]) - int(row[x])));
-			alongColumns += uint64_t(std::abs(int(below[x]) - int(row[x])));
-		}
-	}
-	if (alongRows * 4 < alongColumns * 3)
-		return true;
-	if (alongColumns * 4 < alongRows * 3)
-		return false;
-	return std::nullopt;
-}
 
 // The smear along `along` in `plane` (1/`scale` of the frame) when it is long: at least
 // kMinSolvedSmear frame pixels, and at least kMinSmearExcess more than across it (a lens out of
@@ -188,6 +137,7 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 			if (best.patterns >= _region.value().patterns) {
 				_region.value().moduleSize = best.moduleSize;
 				_region.value().patternSquares = best.patternSquares;
+				_region.value().squareCount = best.squareCount;
 			}
 			_region.value().patterns = std::max(_region.value().patterns, best.patterns);
 		} else if (!_region || best.patterns >= _region.value().patterns || _framesSinceSeen > kInViewFrames) {
@@ -248,7 +198,7 @@ void QrRecovery::remember(const ImageView& image)
 		_hint = ScanHint::AvoidGlare;
 	} else if (_historySize >= 2) {
 		const GreyPlane& previous = _history[size_t((_newest + kHistory - 1) % kHistory)];
-		auto [dx, dy] = bestShift(newest, previous);
+		auto [dx, dy] = bestShift(newest, previous, kMaxShift);
 		_hint = dx * dx + dy * dy >= 4 ? ScanHint::HoldStill : ScanHint::MoveFurther;
 	} else {
 		_hint = ScanHint::MoveFurther;
@@ -268,13 +218,8 @@ bool QrRecovery::fuse()
 	Botan::secure_vector<uint16_t> sum(newest.pixels.begin(), newest.pixels.end());
 	for (int age = 1; age < _historySize; ++age) {
 		const GreyPlane& older = _history[size_t((_newest - age + kHistory) % kHistory)];
-		auto [dx, dy] = bestShift(newest, older);
-		for (int y = 0; y < h; ++y) {
-			const uint8_t* src = older.row(std::clamp(y + dy, 0, h - 1));
-			uint16_t* dst = sum.data() + size_t(y) * size_t(w);
-			for (int x = 0; x < w; ++x)
-				dst[x] = uint16_t(dst[x] + src[std::clamp(x + dx, 0, w - 1)]);
-		}
+		auto [dx, dy] = bestShift(newest, older, kMaxShift);
+		addShifted(older, dx, dy, sum);
 	}
 	_fused.resize(w, h);
 	for (size_t i = 0; i < sum.size(); ++i)
@@ -301,15 +246,16 @@ std::optional<RecoveredCode> QrRecovery::read(const GreyPlane& plane, double sca
 // without them, over the region's central half.
 uint8_t QrRecovery::codeThreshold(const GreyPlane& plane, int scale) const
 {
-	std::vector<PixelRect> squares;
+	std::array<PixelRect, 3> squares{};
+	size_t count = 0;
 	if (_region)
-		for (const auto& square : _region.value().patternSquares) {
+		for (const auto& square : _region.value().squares()) {
 			const PixelRect inPlane{(square.left - _region.value().rect.left) * scale, (square.top - _region.value().rect.top) * scale,
 									square.width * scale, square.height * scale};
 			if (!inPlane.clippedTo(plane.width, plane.height).empty())
-				squares.push_back(inPlane);
+				squares[count++] = inPlane;
 		}
-	return squares.empty() ? otsuThreshold(plane, centralHalf(plane)) : otsuThreshold(plane, squares);
+	return count == 0 ? otsuThreshold(plane, centralHalf(plane)) : otsuThreshold(plane, std::span<const PixelRect>(squares.data(), count));
 }
 
 // ModuleReader.h, for small codes only: larger ones are read by ZXing from the same pictures
@@ -540,16 +486,7 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 	int scale = factor;
 	if (factor == 1 && base.width() >= 2 * 21 && base.height() >= 2 * 21) {
 		scale = 2;
-		_work.resize(base.width() / 2, base.height() / 2);
-		for (int y = 0; y < _work.height; ++y) {
-			const uint8_t* a = base.data() + size_t(2 * y) * size_t(base.rowStride());
-			const uint8_t* b = a + base.rowStride();
-			uint8_t* dst = _work.row(y);
-			for (int x = 0; x < _work.width; ++x) {
-				const size_t i = 2 * size_t(x);
-				dst[x] = uint8_t((a[i] + a[i + 1] + b[i] + b[i + 1] + 2) / 4);
-			}
-		}
+		halve(base.data(), base.width(), base.height(), base.rowStride(), _work);
 	} else {
 		_work.resize(base.width(), base.height());
 		for (int y = 0; y < _work.height; ++y)
@@ -564,7 +501,7 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 	for (auto& region : regions) {
 		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
 		region.moduleSize *= scale;
-		for (auto& square : region.patternSquares)
+		for (auto& square : std::span(region.patternSquares.data(), size_t(region.squareCount)))
 			square = {square.left * scale, square.top * scale, square.width * scale, square.height * scale};
 	}
 	if (!regions.empty())

@@ -77,8 +77,10 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 			break;
 		double module = double(set.bl.size + set.tl.size + set.tr.size) / 21;
 		ZXing::PointF fourth = set.tr + set.bl - set.tl;
-		regions.push_back({capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3,
-						   {squareOf(set.bl), squareOf(set.tl), squareOf(set.tr)}});
+		FinderRegion region{capped(boundingRect({set.bl, set.tl, set.tr, fourth}, kMarginModules * module)).clippedTo(width, height), module, 3};
+		for (const auto* p : {&set.bl, &set.tl, &set.tr})
+			region.addSquare(squareOf(*p));
+		regions.push_back(region);
 	}
 	// Patterns no set explains: two of a similar size close together, or one alone.
 	for (const auto& p : patterns) {
@@ -90,11 +92,11 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		if (module < 1)
 			continue;
 		std::vector<ZXing::PointF> group;
-		std::vector<PixelRect> squares;
+		FinderRegion region;
 		for (const auto& q : patterns)
 			if (std::abs(q.size / double(p.size) - 1) < 0.5 && distance(ZXing::PointF(p), ZXing::PointF(q)) < 60 * module) {
 				group.push_back(q);
-				squares.push_back(squareOf(q));
+				region.addSquare(squareOf(q));
 			}
 		PixelRect rect;
 		if (group.size() >= 2) {
@@ -114,7 +116,10 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 		} else {
 			rect = boundingRect({p}, kLoneReachModules * module);
 		}
-		regions.push_back({capped(rect).clippedTo(width, height), module, int(std::min<size_t>(group.size(), 2)), std::move(squares)});
+		region.rect = capped(rect).clippedTo(width, height);
+		region.moduleSize = module;
+		region.patterns = int(std::min<size_t>(group.size(), 2));
+		regions.push_back(region);
 	}
 	// Most patterns first, otherwise in the order found: an insertion sort (a handful of regions), since
 	// std::stable_sort's temporary buffer is deprecated in libstdc++ 12 and clang's -Werror refuses it.

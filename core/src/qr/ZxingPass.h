@@ -13,7 +13,9 @@
 #include <Barcode.h>
 #include <ImageView.h>
 
+#include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace authcore::detail {
@@ -24,7 +26,17 @@ struct FinderRegion
 	PixelRect rect;
 	double moduleSize = 0; // pixels per module, from the size of the finder patterns
 	int patterns = 0;      // finder patterns behind the guess: 3 (a full set) down to 1
-	std::vector<PixelRect> patternSquares; // those patterns, 7 x 7 modules each as the search measured them
+	// Those patterns (up to 3), 7 x 7 modules each as the search measured them. A fixed array: the
+	// regions are copied often, and a vector here cost 1 KiB of the shipped module.
+	std::array<PixelRect, 3> patternSquares{};
+	int squareCount = 0;
+
+	std::span<const PixelRect> squares() const { return {patternSquares.data(), size_t(squareCount)}; }
+	void addSquare(const PixelRect& square)
+	{
+		if (squareCount < int(patternSquares.size()))
+			patternSquares[size_t(squareCount++)] = square;
+	}
 };
 
 struct ZxingPassOptions
