@@ -33,7 +33,7 @@ constexpr int kMaxGridsPerSet = 2;
 // The corners move by these fractions of a module, largest first, each until no move helps (at
 // most kMaxMovesPerStep rounds of the 16 moves).
 constexpr std::array<double, 4> kCornerSteps = {0.4, 0.2, 0.1, 0.05};
-constexpr int kMaxMovesPerStep = 6;
+constexpr int kMaxMovesPerStep = 3;
 constexpr int kLocalReach = 4;        // the local mean's window: 9 x 9 modules
 constexpr int kEqualizingRounds = 4;
 constexpr int kFeatures = 5;          // constant, own colour, side neighbours, corner neighbours, local mean
@@ -277,12 +277,26 @@ std::optional<ZXing::Barcode> decoded(ZXing::BitMatrix&& bits, const Corners& co
 
 } // namespace
 
-std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, const ZXing::ImageView& patterns)
+std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, std::optional<uint8_t> threshold)
 {
-	if (grey.width() < 21 || grey.height() < 21 || grey.width() != patterns.width() || grey.height() != patterns.height())
+	if (grey.width() < 21 || grey.height() < 21)
 		return std::nullopt;
-	ZXing::HybridBinarizer binarizer(patterns);
-	const auto* bits = binarizer.getBitMatrix();
+	std::optional<ZXing::HybridBinarizer> binarizer;
+	ZXing::BitMatrix atThreshold;
+	const ZXing::BitMatrix* bits = nullptr;
+	if (threshold) {
+		atThreshold = ZXing::BitMatrix(grey.width(), grey.height());
+		for (int y = 0; y < grey.height(); ++y) {
+			const uint8_t* row = grey.data(0, y);
+			for (int x = 0; x < grey.width(); ++x)
+				if (row[x * grey.pixStride()] <= *threshold)
+					atThreshold.set(x, y);
+		}
+		bits = &atThreshold;
+	} else {
+		binarizer.emplace(grey);
+		bits = binarizer->getBitMatrix();
+	}
 	if (!bits)
 		return std::nullopt;
 	auto found = ZXing::QRCode::FindFinderPatterns(*bits, true);

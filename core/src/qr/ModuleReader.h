@@ -21,13 +21,14 @@
 #include <Barcode.h>
 #include <ImageView.h>
 
+#include <cstdint>
 #include <optional>
 
 namespace authcore::detail {
 
 /// Reads a QR code from `grey` (8-bit, dense rows) module by module. Its finder patterns are
-/// looked for in `patterns`, a picture of the same size (the same one, or a binarized copy where
-/// ZXing's own binarizer finds them better).
-std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, const ZXing::ImageView& patterns);
+/// looked for in `grey` made black and white at `threshold` (dark: at or below it) when given,
+/// else by ZXing's local binarizer.
+std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, std::optional<uint8_t> threshold);
 
 } // namespace authcore::detail

@@ -34,6 +34,7 @@ constexpr int kMaxEnlargedAreaInverse = 384 * 384;
 // natively), looked at again after this many frames.
 constexpr int kStripesProbeSide = 256;
 constexpr uint64_t kStripesCheckFrames = 8;
+constexpr uint64_t kDefocusCheckFrames = 8;
 // Smears measured at least this long (in full-resolution pixels) are solved for (SmearSolver.h):
 // the 5 px filter suits shorter ones, and no picture without motion measures this long along one
 // axis only (on the set: 2-5.6 px for codes' squares and tiles, defocus and the mix included).
@@ -122,6 +123,8 @@ void QrRecovery::reset()
 	_smearAlongRows.reset();
 	_stripes = false;
 	_stripesCheckedAt = ~uint64_t{0};
+	_strongDefocus = false;
+	_defocusCheckedAt = ~uint64_t{0};
 }
 
 void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
@@ -273,14 +276,8 @@ std::optional<RecoveredCode> QrRecovery::readModules(const GreyPlane& grey, std:
 		picture = &_enlarged;
 		scale = 2;
 	}
-	const GreyPlane* patterns = picture;
-	if (threshold) {
-		_binarized = *picture;
-		binarize(_binarized, *threshold);
-		patterns = &_binarized;
-	}
-	auto barcode = readByModules({picture->pixels.data(), picture->width, picture->height, ZXing::ImageFormat::Lum},
-								 {patterns->pixels.data(), patterns->width, patterns->height, ZXing::ImageFormat::Lum});
+	_readByModules = true;
+	auto barcode = readByModules({picture->pixels.data(), picture->width, picture->height, ZXing::ImageFormat::Lum}, threshold);
 	if (!barcode)
 		return std::nullopt;
 	return RecoveredCode{std::move(*barcode), false, double(scale), _region.value().rect.left, _region.value().rect.top};
@@ -438,7 +435,14 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 		solved = smear && solveLongSmear(_work, *smear, 1);
 		if (smear && !solved)
 			deconvolve(_work, InverseFilter::Smear5, *smear ? BlurShape::Horizontal : BlurShape::Vertical, _buffers);
-		strongDefocus = !smear && stronglyDefocused(_work);
+		// A lens's blur is the camera's, the same over the frame and slow to change: measured on
+		// the tile of the first search every kDefocusCheckFrames frames (it costs two smear
+		// measurements of a tile) and kept for the other tiles.
+		if (!smear && (_defocusCheckedAt == ~uint64_t{0} || _frames - _defocusCheckedAt >= kDefocusCheckFrames)) {
+			_strongDefocus = stronglyDefocused(_work);
+			_defocusCheckedAt = _frames;
+		}
+		strongDefocus = !smear && _strongDefocus;
 		// Not after solving: the defocus filter sharpens the solution's ringing into false finder
 		// patterns (on frame 0 of the set's motion_8 scenes the search then found 5 of the 10 codes
 		// of 3+ px on their tiles, without it 9).
@@ -533,9 +537,12 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2)
 			continue;
 		++done;
+		_readByModules = false;
 		auto code = attempt(which);
 		if (code)
 			return code;
+		// A read by modules costs about as much as an attempt: it takes the frame's next one.
+		done += _readByModules;
 	}
 	_failedOnRegion += attempts;
 	if (_regionFromSearch && _failedOnRegion >= kGiveUpAttempts) {

@@ -127,6 +127,9 @@ private:
 	std::optional<bool> _smearAlongRows; // the newest picture's smear (smearAlongRows() in QrRecovery.cpp)
 	bool _stripes = false;              // the frame's centre showed moiré when last looked at (lookForStripes())
 	uint64_t _stripesCheckedAt = ~uint64_t{0}; // the frame of that look
+	bool _strongDefocus = false;               // the blur measured as wide as defocus 2.2 when last measured (stronglyDefocused())
+	uint64_t _defocusCheckedAt = ~uint64_t{0}; // the frame of that measurement
+	bool _readByModules = false;               // the last attempt went on to read by modules (readModules())
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
