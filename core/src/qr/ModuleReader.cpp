@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -289,7 +290,7 @@ std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, std::o
 		for (int y = 0; y < grey.height(); ++y) {
 			const uint8_t* row = grey.data(0, y);
 			for (int x = 0; x < grey.width(); ++x)
-				if (row[x * grey.pixStride()] <= *threshold)
+				if (row[ptrdiff_t(x) * grey.pixStride()] <= *threshold)
 					atThreshold.set(x, y);
 		}
 		bits = &atThreshold;
