@@ -309,6 +309,14 @@ void addShifted(const GreyPlane& plane, int dx, int dy, Botan::secure_vector<uin
 	}
 }
 
+void averageInto(const Botan::secure_vector<uint16_t>& sum, int count, int width, int height, GreyPlane& dst)
+{
+	dst.resize(width, height);
+	const unsigned n = unsigned(count), half = n / 2;
+	for (size_t i = 0; i < sum.size() && i < dst.pixels.size(); ++i)
+		dst.pixels[i] = uint8_t((sum[i] + half) / n);
+}
+
 std::optional<bool> smearAlongRows(const GreyPlane& plane)
 {
 	uint64_t alongRows = 0, alongColumns = 0;

@@ -110,6 +110,9 @@ std::pair<int, int> bestShift(const GreyPlane& reference, const GreyPlane& movin
 /// Adds `plane` shifted by (dx, dy) (edges repeated) to `sum`, one 16-bit total per pixel.
 void addShifted(const GreyPlane& plane, int dx, int dy, Botan::secure_vector<uint16_t>& sum);
 
+/// `dst` (`width` x `height`) = the rounded mean of `count` pictures whose totals are `sum`.
+void averageInto(const Botan::secure_vector<uint16_t>& sum, int count, int width, int height, GreyPlane& dst);
+
 /// Which way a picture is smeared, if it is: a smear along rows weakens the differences between
 /// neighbours along rows and leaves those along columns (a code's module edges, at any angle, give
 /// both alike). True: along rows; false: along columns; nullopt: neither clearly weaker.

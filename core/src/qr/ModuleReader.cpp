@@ -142,9 +142,9 @@ void fitCorners(const ZXing::ImageView& grey, int size, Corners& corners, const 
 						if (score > best) {
 							best = score;
 							moved = true;
-						} else {
-							*axis = before;
+							break; // the other way only goes back to where it was worse
 						}
+						*axis = before;
 					}
 			if (!moved)
 				break;

@@ -224,9 +224,7 @@ bool QrRecovery::fuse()
 		auto [dx, dy] = bestShift(newest, older, kMaxShift);
 		addShifted(older, dx, dy, sum);
 	}
-	_fused.resize(w, h);
-	for (size_t i = 0; i < sum.size(); ++i)
-		_fused.pixels[i] = uint8_t((sum[i] + _historySize / 2) / _historySize);
+	averageInto(sum, _historySize, w, h, _fused);
 	_fusedAt = _frames;
 	return true;
 }
