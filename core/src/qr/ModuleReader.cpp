@@ -10,7 +10,6 @@
 #include <BitMatrix.h>
 #include <DecoderResult.h>
 #include <DetectorResult.h>
-#include <HybridBinarizer.h>
 #include <PerspectiveTransform.h>
 #include <qrcode/QRDecoder.h>
 #include <qrcode/QRDetector.h>
@@ -278,36 +277,25 @@ std::optional<ZXing::Barcode> decoded(ZXing::BitMatrix&& bits, const Corners& co
 
 } // namespace
 
-std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, std::optional<uint8_t> threshold)
+std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, uint8_t threshold)
 {
 	if (grey.width() < 21 || grey.height() < 21)
 		return std::nullopt;
-	std::optional<ZXing::HybridBinarizer> binarizer;
-	ZXing::BitMatrix atThreshold;
-	const ZXing::BitMatrix* bits = nullptr;
-	if (threshold) {
-		atThreshold = ZXing::BitMatrix(grey.width(), grey.height());
-		for (int y = 0; y < grey.height(); ++y) {
-			const uint8_t* row = grey.data(0, y);
-			for (int x = 0; x < grey.width(); ++x)
-				if (row[ptrdiff_t(x) * grey.pixStride()] <= *threshold)
-					atThreshold.set(x, y);
-		}
-		bits = &atThreshold;
-	} else {
-		binarizer.emplace(grey);
-		bits = binarizer->getBitMatrix();
+	ZXing::BitMatrix bits(grey.width(), grey.height());
+	for (int y = 0; y < grey.height(); ++y) {
+		const uint8_t* row = grey.data(0, y);
+		for (int x = 0; x < grey.width(); ++x)
+			if (row[ptrdiff_t(x) * grey.pixStride()] <= threshold)
+				bits.set(x, y);
 	}
-	if (!bits)
-		return std::nullopt;
-	auto found = ZXing::QRCode::FindFinderPatterns(*bits, true);
+	auto found = ZXing::QRCode::FindFinderPatterns(bits, true);
 	auto sets = ZXing::QRCode::GenerateFinderPatternSets(found);
 	int setsTried = 0;
 	for (const auto& set : sets) {
 		if (setsTried++ >= kMaxSets)
 			break;
 		int grids = 0;
-		for (auto&& proposed : ZXing::QRCode::SampleQR(*bits, set)) {
+		for (auto&& proposed : ZXing::QRCode::SampleQR(bits, set)) {
 			if (grids++ >= kMaxGridsPerSet)
 				break;
 			if (!proposed.isValid())

@@ -27,8 +27,8 @@
 namespace authcore::detail {
 
 /// Reads a QR code from `grey` (8-bit, dense rows) module by module. Its finder patterns are
-/// looked for in `grey` made black and white at `threshold` (dark: at or below it) when given,
-/// else by ZXing's local binarizer.
-std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, std::optional<uint8_t> threshold);
+/// looked for in `grey` made black and white at `threshold` (dark: at or below it), the code's
+/// own threshold as the recovery measures it.
+std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, uint8_t threshold);
 
 } // namespace authcore::detail

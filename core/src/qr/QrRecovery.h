@@ -103,7 +103,7 @@ private:
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer = false);
 	uint8_t codeThreshold(const GreyPlane& plane, int scale) const;
-	std::optional<RecoveredCode> readModules(const GreyPlane& grey, std::optional<uint8_t> threshold, int scale);
+	std::optional<RecoveredCode> readModules(const GreyPlane& grey, uint8_t threshold, int scale);
 	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);
