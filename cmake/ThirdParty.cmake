@@ -150,6 +150,14 @@ set_source_files_properties("${AUTHCORE_ZXING_SOURCE_DIR}/core/src/Utf.cpp" TARG
   COMPILE_DEFINITIONS "EscapeNonGraphical=EscapeNonGraphical_with_iostreams_unused" SKIP_PRECOMPILE_HEADERS ON)
 set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/zxing/escape_non_graphical.cpp" TARGET_DIRECTORY ZXing PROPERTIES
   SKIP_PRECOMPILE_HEADERS ON)
+# ZXing's SampleQR can be handed a finder-pattern set with two patterns at one point and then
+# divides 0 by 0 (undefined behaviour, found by our fuzzer): QRDetector.cpp is compiled with its own
+# renamed, and cmake/zxing/sample_qr_guard.cpp, which refuses such sets, is linked in its place.
+list(APPEND authcore_zxing_sources "${CMAKE_CURRENT_LIST_DIR}/zxing/sample_qr_guard.cpp")
+set_source_files_properties("${AUTHCORE_ZXING_SOURCE_DIR}/core/src/qrcode/QRDetector.cpp" TARGET_DIRECTORY ZXing PROPERTIES
+  COMPILE_DEFINITIONS "SampleQR=SampleQR_unguarded" SKIP_PRECOMPILE_HEADERS ON)
+set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/zxing/sample_qr_guard.cpp" TARGET_DIRECTORY ZXing PROPERTIES
+  SKIP_PRECOMPILE_HEADERS ON)
 set_target_properties(ZXing PROPERTIES SOURCES "${authcore_zxing_sources}")
 
 # --- GoogleTest -----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 #include "SyntheticFrame.h"
+#include "TestData.h"
 
 #include "authcore/Error.h"
 #include "authcore/qr/QrDecoder.h"
@@ -8,7 +9,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <functional>
+#include <iterator>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -89,6 +93,30 @@ TEST(QrDecoder, ImagesWithoutACodeGiveNoCodeFound)
 		EXPECT_FALSE(decoder.tryDecode({noise, 640, 480, PixelFormat::Rgba}, mode).has_value());
 		EXPECT_EQ(errorField([&] { (void)decoder.tryDecode({blank, 641, 480, PixelFormat::Grey}, mode); }, ErrorKind::InvalidArgument), "pixels");
 	}
+}
+
+// A fuzzer's find: a damaged code in which ZXing-cpp 3.1.1 sees two finder patterns at exactly one
+// point and, sampling the grid between them, divides 0 by 0 (undefined behaviour that the sanitizer
+// build of this test reports; cmake/zxing/sample_qr_guard.cpp now refuses such sets). The picture
+// is the fuzzer's seed file: byte 0 is the width - 1, bytes 1-2 select the default options, grey
+// pixels follow.
+TEST(QrDecoder, CoincidentFinderPatternsAreNoCode)
+{
+	std::ifstream in(test::testDataPath("../fuzz/seeds/qr_decode/coincident-finder-patterns"), std::ios::binary);
+	ASSERT_TRUE(in) << "missing fuzz seed";
+	const std::vector<uint8_t> file{std::istreambuf_iterator<char>(in), {}};
+	ASSERT_GT(file.size(), 3u);
+	const int width = file[0] % 128 + 1;
+	ASSERT_EQ(file[1], 0) << "the seed's options changed";
+	ASSERT_EQ(file[2], 0) << "the seed's options changed";
+	const std::span<const uint8_t> pixels(file.data() + 3, file.size() - 3);
+	const int height = int(pixels.size()) / width;
+	const QrScanOptions options; // what the seed's zero option bytes select: every default
+	QrDecoder decoder;
+	for (int call = 0; call < 2; ++call)
+		EXPECT_EQ(errorField([&] { decoder.decode({pixels.first(size_t(width) * size_t(height)), width, height, PixelFormat::Grey}, options); },
+		                     ErrorKind::NoCodeFound),
+		          "image");
 }
 
 TEST(QrDecoder, RgbaAndGreyOfTheSameImageReadTheSame)
