@@ -95,6 +95,9 @@ if [[ -f tools/build-web.mjs ]]; then
     if [[ $(cat "$logs/$index.status" 2>/dev/null) == 0 ]]; then
       echo "--- $name: ok"; passed=$((passed + 1))
     else
+      # The first failure's own report (its error and stack), here at the end where a log cut
+      # to its last lines still shows why; the steps after it often fail only because it did.
+      awk '/^not ok/ { shown = 1 } shown { print; if (++lines == 30) exit }' "$logs/$index.log"
       echo "--- $name: FAILED (whole log: $logs/$index.log)"; failed+=("$name")
     fi
   done
