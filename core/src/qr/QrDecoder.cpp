@@ -177,10 +177,8 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 		if (pass.barcode) {
 			code = toQrCode(*pass.barcode, pass.inverted, [&](ZXing::PointI p) { return QrPoint{p.x * factor + factor / 2, p.y * factor + factor / 2}; });
 		} else {
-			for (auto& region : pass.regions) { // back to the caller's pixels
-				region.rect = {region.rect.left * factor, region.rect.top * factor, region.rect.width * factor, region.rect.height * factor};
-				region.moduleSize *= factor;
-			}
+			for (auto& region : pass.regions) // back to the caller's pixels
+				region = region.scaledUp(factor, image.width, image.height);
 			seen = std::move(pass.regions);
 			// Finder patterns too small for half resolution, seen on a scheduled full-resolution
 			// frame: the frames up to the next one are read at full resolution too. Under noise a

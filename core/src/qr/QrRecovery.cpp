@@ -499,12 +499,8 @@ void QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, in
 	if (!solved)
 		sharpen(_work, BlurShape::Defocus, 5, 16, 2, _buffers);
 	auto regions = findRegions(_work, {0, 0, _work.width, _work.height}, _work.width, _work.height, solved);
-	for (auto& region : regions) {
-		region.rect = {region.rect.left * scale, region.rect.top * scale, region.rect.width * scale, region.rect.height * scale};
-		region.moduleSize *= scale;
-		for (auto& square : std::span(region.patternSquares.data(), size_t(region.squareCount)))
-			square = {square.left * scale, square.top * scale, square.width * scale, square.height * scale};
-	}
+	for (auto& region : regions)
+		region = region.scaledUp(scale, image.width, image.height);
 	if (!regions.empty())
 		trackSearched(regions, image);
 }

@@ -26,10 +26,12 @@ constexpr double kLoneReachModules = 72;
 // Finder pattern centres sit 3.5 modules inside the symbol; add the quiet zone the binarizer needs.
 constexpr double kMarginModules = 8;
 constexpr int kMaxRegions = 3;
-// Largest region side in pixels: a recovery attempt's cost follows the region's area, and a
-// 480 px square holds a version-8 code of 6 px per module turned any way, larger than what the
-// base pass fails to read.
-constexpr int kMaxRegionSide = 480;
+// Largest region side in pixels: a recovery attempt's cost follows the region's area. A 576 px
+// square holds a version-8 code of 7 px per module turned any way, larger than what the base pass
+// fails to read, and a lone pattern's reach (kLoneReachModules) at 4 px per module, the largest
+// modules half resolution misses (at 480 px the set lost defocus 2.2's scene 2: its code reached
+// the rectangle's edge).
+constexpr int kMaxRegionSide = 576;
 
 PixelRect capped(PixelRect r)
 {
@@ -130,6 +132,18 @@ std::vector<FinderRegion> regionsOf(ZXing::QRCode::FinderPatterns patterns, int 
 }
 
 } // namespace
+
+FinderRegion FinderRegion::scaledUp(int scale, int width, int height) const
+{
+	auto times = [scale](const PixelRect& r) { return PixelRect{r.left * scale, r.top * scale, r.width * scale, r.height * scale}; };
+	FinderRegion scaled = *this;
+	// Capped again: kMaxRegionSide is in the full image's pixels, where the attempts pay for it.
+	scaled.rect = capped(times(rect)).clippedTo(width, height);
+	scaled.moduleSize = moduleSize * scale;
+	for (auto& square : std::span(scaled.patternSquares.data(), size_t(scaled.squareCount)))
+		square = times(square);
+	return scaled;
+}
 
 ZxingPassResult readQrPass(const ZXing::ImageView& view, const ZxingPassOptions& options)
 {

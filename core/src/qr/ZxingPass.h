@@ -37,6 +37,10 @@ struct FinderRegion
 		if (squareCount < int(patternSquares.size()))
 			patternSquares[size_t(squareCount++)] = square;
 	}
+	/// This region (found in a copy reduced `scale` times) in the pixels of the full image, whose
+	/// size is `width` x `height`: rectangle, squares and module size scaled, and the rectangle held
+	/// to the largest side a region may have there.
+	FinderRegion scaledUp(int scale, int width, int height) const;
 };
 
 struct ZxingPassOptions
