@@ -10,9 +10,9 @@
 #include <botan/secmem.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
-#include <optional>
 
 namespace authcore::detail {
 

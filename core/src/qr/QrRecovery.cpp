@@ -261,8 +261,8 @@ uint8_t QrRecovery::codeThreshold(const GreyPlane& plane, int scale) const
 
 // ModuleReader.h, for small codes only: larger ones are read by ZXing from the same pictures
 // (the degradation set's codes of 3+ px are), and it costs a finder-pattern search and a fit.
-// The finder patterns are looked for in `grey` made black and white at `threshold`. A picture at the frame's scale is enlarged first: ZXing's
-// finder search misses most patterns of 2-3 px modules.
+// The finder patterns are looked for in `grey` made black and white at `threshold`. A picture at
+// the frame's scale is enlarged first: ZXing's finder search misses most patterns of 2-3 px modules.
 std::optional<RecoveredCode> QrRecovery::readModules(const GreyPlane& grey, uint8_t threshold, int scale)
 {
 	if (!_region || _region.value().moduleSize >= kMaxModuleSizeByModules)
