@@ -235,6 +235,20 @@ TEST(DegradedStreamLongSmear, SolvedSearchesFindWhatFiltersLose)
 	}
 }
 
+// A region that the plain pass or the half-resolution search found, smeared one way, is solved
+// for its smear first (QrRecovery::diagnoseNewRegion()): in the order of the attempts that one
+// comes last, and these codes were read in frame 6; now in frame 0.
+TEST(DegradedStreamLongSmear, ASmearedRegionIsSolvedFirst)
+{
+	const auto& condition = test::degradationCondition("motion_8");
+	for (int index : {1, 7, 10}) {
+		auto scene = test::degradedScene(condition, index);
+		const auto result = readStream(condition, scene);
+		ASSERT_TRUE(result.ours) << "motion_8 scene " << index << " not read in " << test::kFramesPerStream << " frames";
+		EXPECT_LE(result.frameRead, 1) << "motion_8 scene " << index;
+	}
+}
+
 // Reading by modules (ModuleReader.h), where ZXing's read of every restored picture fails:
 //   - defocus 2.2, scene 13 (3 px): its patterns found only by the tile search through the filter
 //     against sigma 2.2 (the blur measured as that wide), its modules read after the same filter;

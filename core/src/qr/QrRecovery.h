@@ -45,8 +45,8 @@ class QrRecovery
 {
 public:
 	/// After a base pass read nothing in `image` (the caller's full-resolution frame). `seen`: the
-	/// finder-pattern regions of that pass, already in `image` pixels. Makes up to `attempts`
-	/// attempts, going on from where the previous call left off.
+	/// finder-pattern regions of that pass, already in `image` pixels. Spends up to `attempts`
+	/// attempts' worth of work (see frameCost()), going on from where the previous call left off.
 	/// `base`: the grey image the base pass read, 1/`factor` of `image`'s size.
 	std::optional<RecoveredCode> recover(const ImageView& image, const ZXing::ImageView& base, int factor,
 										 const std::vector<FinderRegion>& seen, int attempts);
@@ -96,8 +96,11 @@ private:
 	/// track() for regions a search found in the frame track() has already counted.
 	void trackSearched(const std::vector<FinderRegion>& found, const ImageView& image);
 	void remember(const ImageView& image);
-	void search(const ImageView& image, const ZXing::ImageView& base, int factor);
+	/// Returns what the search cost, in half attempts (frameCost()).
+	int search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
+	void chooseFirstAttempt(Attempt first);
+	void diagnoseNewRegion();
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool fuse();
@@ -130,6 +133,7 @@ private:
 	bool _strongDefocus = false;               // the blur measured as wide as defocus 2.2 when last measured (stronglyDefocused())
 	uint64_t _defocusCheckedAt = ~uint64_t{0}; // the frame of that measurement
 	bool _readByModules = false;               // the last attempt went on to read by modules (readModules())
+	uint64_t _firstChosenAt = ~uint64_t{0};    // the frame a search last chose the first attempt on its region
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
