@@ -206,13 +206,13 @@ void convolveColumns(const int* src, int* dst, int w, int h, const int* taps, in
 	const int round = shift > 0 ? 1 << (shift - 1) : 0;
 	std::array<const int*, 2 * Radius + 1> rows{};
 	for (int y = 0; y < h; ++y) {
-		for (int t = -Radius; t <= Radius; ++t)
-			rows[size_t(t + Radius)] = src + size_t(std::clamp(y + t, 0, h - 1)) * size_t(w);
+		for (size_t i = 0; i < rows.size(); ++i)
+			rows[i] = src + size_t(std::clamp(y + int(i) - Radius, 0, h - 1)) * size_t(w);
 		int* out = dst + size_t(y) * size_t(w);
 		for (int x = 0; x < w; ++x) {
 			int sum = taps[0] * rows[Radius][x] + round;
 			for (int t = 1; t <= Radius; ++t)
-				sum += taps[t] * (rows[size_t(Radius - t)][x] + rows[size_t(Radius + t)][x]);
+				sum += taps[t] * (rows[Radius - t][x] + rows[Radius + t][x]);
 			out[x] = sum >> shift;
 		}
 	}
