@@ -126,6 +126,7 @@ void QrRecovery::reset()
 	_strongDefocus = false;
 	_defocusCheckedAt = ~uint64_t{0};
 	_firstChosenAt = ~uint64_t{0};
+	_diagnosed = false;
 }
 
 void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
@@ -159,6 +160,7 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 	}
 	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region.value().rect.empty())) {
 		_region.reset();
+		_diagnosed = false;
 		_historySize = 0;
 		_newest = -1;
 	}
@@ -274,7 +276,6 @@ std::optional<RecoveredCode> QrRecovery::readModules(const GreyPlane& grey, uint
 		picture = &_enlarged;
 		scale = 2;
 	}
-	_readByModules = true;
 	auto barcode = readByModules({picture->pixels.data(), picture->width, picture->height, ZXing::ImageFormat::Lum}, threshold);
 	if (!barcode)
 		return std::nullopt;
@@ -393,6 +394,15 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	return std::nullopt;
 }
 
+// The attempts that go on to read by modules (readModules()) when ZXing reads nothing, on a region
+// whose modules are that small: such a read costs about another attempt.
+bool QrRecovery::mayReadByModules(Attempt which) const
+{
+	const bool filtered = which == Attempt::InverseDefocus || which == Attempt::InverseMotion || which == Attempt::InverseSmallDefocus
+						  || which == Attempt::SolvedSmear;
+	return filtered && _region && _region.value().moduleSize < kMaxModuleSizeByModules;
+}
+
 // When `plane` (1/`scale` of the frame) is smeared along rows (`alongRows`) or columns by a long
 // smear (longSmear()), solves it for that smear in place.
 bool QrRecovery::solveLongSmear(GreyPlane& plane, bool alongRows, int scale)
@@ -467,14 +477,19 @@ void QrRecovery::chooseFirstAttempt(Attempt first)
 	_firstChosenAt = _frames;
 }
 
-// A region met for the first time that a search on a tile has not judged (the plain pass or the
-// half-resolution search found it): when its picture is smeared one way, the attempts against a
-// smear go first, the solved one for a long smear. In the order of Attempt they come last, seven
+// The first region of a code in view that a search on a tile has not judged (the plain pass or
+// the half-resolution search found it): when its picture is smeared one way, the attempts against
+// a smear go first, the solved one for a long smear. In the order of Attempt they come last, seven
 // frames into a stream; so they read the set's codes under motion 8 five frames sooner (51 calls
-// instead of 93 for the condition).
+// instead of 93 for the condition). Once only while the code stays in view: a filmed screen's
+// stripes can pass for a smear, and a region placed anew each few frames would then go back to
+// the smear's attempts every time.
 void QrRecovery::diagnoseNewRegion()
 {
-	if (_historySize != 1 || !_smearAlongRows || _firstChosenAt == _frames)
+	if (_historySize != 1 || _diagnosed || _firstChosenAt == _frames)
+		return;
+	_diagnosed = true;
+	if (!_smearAlongRows)
 		return;
 	const BlurShape along = *_smearAlongRows ? BlurShape::Horizontal : BlurShape::Vertical;
 	chooseFirstAttempt(longSmear(_history[size_t(_newest)], along, 1) > 0 ? Attempt::SolvedSmear : Attempt::InverseMotion);
@@ -555,20 +570,26 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	attempts = std::max(0, (2 * attempts - spent + 1) / 2);
 	const int count = int(Attempt::Count);
 	for (int done = 0, tried = 0; done < attempts && tried < count; ++tried) {
-		auto which = Attempt(_nextAttempt++ % uint64_t(count));
-		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2)
+		auto which = Attempt(_nextAttempt % uint64_t(count));
+		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2) {
+			++_nextAttempt;
 			continue;
-		++done;
-		_readByModules = false;
+		}
+		// An attempt that may go on to read by modules counts twice; when only one is left, the
+		// next frame begins with it (judged after the fact, such frames cost three attempts).
+		const int cost = 1 + int(mayReadByModules(which));
+		if (done > 0 && done + cost > attempts)
+			break;
+		++_nextAttempt;
+		done += cost;
 		auto code = attempt(which);
 		if (code)
 			return code;
-		// A read by modules costs about as much as an attempt: it takes the frame's next one.
-		done += _readByModules;
 	}
 	_failedOnRegion += attempts;
 	if (_regionFromSearch && _failedOnRegion >= kGiveUpAttempts) {
 		_region.reset();
+		_diagnosed = false;
 		_historySize = 0;
 		_newest = -1;
 		_regionFromSearch = false;

@@ -103,6 +103,7 @@ private:
 	void diagnoseNewRegion();
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
+	bool mayReadByModules(Attempt which) const;
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer = false);
 	uint8_t codeThreshold(const GreyPlane& plane, int scale) const;
@@ -132,8 +133,8 @@ private:
 	uint64_t _stripesCheckedAt = ~uint64_t{0}; // the frame of that look
 	bool _strongDefocus = false;               // the blur measured as wide as defocus 2.2 when last measured (stronglyDefocused())
 	uint64_t _defocusCheckedAt = ~uint64_t{0}; // the frame of that measurement
-	bool _readByModules = false;               // the last attempt went on to read by modules (readModules())
 	uint64_t _firstChosenAt = ~uint64_t{0};    // the frame a search last chose the first attempt on its region
+	bool _diagnosed = false;                   // diagnoseNewRegion() has judged the code in view
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
