@@ -101,11 +101,16 @@ void extractRegion(const ImageView& image, PixelRect rect, int upscale, GreyPlan
 		return bpp == 4 ? luma(p) : int(*p);
 	};
 	if (upscale <= 1) {
+		// Row by row with the format decided once: a region is extracted every frame.
 		out.resize(rect.width, rect.height);
 		for (int y = 0; y < rect.height; ++y) {
 			uint8_t* dst = out.row(y);
-			for (int x = 0; x < rect.width; ++x)
-				dst[x] = uint8_t(greyAt(rect.left + x, rect.top + y));
+			const uint8_t* src = image.pixels.data() + (size_t(rect.top + y) * size_t(image.width) + size_t(rect.left)) * size_t(bpp);
+			if (bpp == 1)
+				std::copy(src, src + rect.width, dst);
+			else
+				for (int x = 0; x < rect.width; ++x)
+					dst[x] = uint8_t(luma(src + 4 * size_t(x)));
 		}
 		return;
 	}
