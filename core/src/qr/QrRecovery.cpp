@@ -105,9 +105,7 @@ void QrRecovery::reset()
 		secureWipe(*buffer);
 	secureWipe(_smearSolver.line);
 	secureWipe(_smearSolver.solution);
-	_historySize = 0;
-	_newest = -1;
-	_region.reset();
+	forgetRegion();
 	_framesSinceSeen = kForgetRegionFrames + 1;
 	_nextAttempt = 0;
 	_frames = 0;
@@ -126,7 +124,6 @@ void QrRecovery::reset()
 	_strongDefocus = false;
 	_defocusCheckedAt = ~uint64_t{0};
 	_firstChosenAt = ~uint64_t{0};
-	_diagnosed = false;
 }
 
 void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& image)
@@ -158,12 +155,16 @@ void QrRecovery::track(const std::vector<FinderRegion>& seen, const ImageView& i
 		}
 		_framesSinceSeen = 0;
 	}
-	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region.value().rect.empty())) {
-		_region.reset();
-		_diagnosed = false;
-		_historySize = 0;
-		_newest = -1;
-	}
+	if (_region && (_framesSinceSeen > kForgetRegionFrames || _region.value().rect.empty()))
+		forgetRegion();
+}
+
+void QrRecovery::forgetRegion()
+{
+	_region.reset();
+	_diagnosed = false;
+	_historySize = 0;
+	_newest = -1;
 }
 
 void QrRecovery::trackSearched(const std::vector<FinderRegion>& found, const ImageView& image)
@@ -575,8 +576,9 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 			++_nextAttempt;
 			continue;
 		}
-		// An attempt that may go on to read by modules counts twice; when only one is left, the
-		// next frame begins with it (judged after the fact, such frames cost three attempts).
+		// An attempt that may go on to read by modules counts twice, before it is made: when only
+		// one attempt is left, the next frame begins with it (counted only once it had read by
+		// modules, it made such frames cost three).
 		const int cost = 1 + int(mayReadByModules(which));
 		if (done > 0 && done + cost > attempts)
 			break;
@@ -588,10 +590,7 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	}
 	_failedOnRegion += attempts;
 	if (_regionFromSearch && _failedOnRegion >= kGiveUpAttempts) {
-		_region.reset();
-		_diagnosed = false;
-		_historySize = 0;
-		_newest = -1;
+		forgetRegion();
 		_regionFromSearch = false;
 		_framesSinceSeen = kForgetRegionFrames + 1; // no "code in view" hint for it either
 		// Each time again, the rest doubles (up to 4x): the search finds the same false region in a

@@ -46,7 +46,7 @@ class QrRecovery
 public:
 	/// After a base pass read nothing in `image` (the caller's full-resolution frame). `seen`: the
 	/// finder-pattern regions of that pass, already in `image` pixels. Spends up to `attempts`
-	/// attempts' worth of work (see frameCost()), going on from where the previous call left off.
+	/// attempts' worth of work (counted in recover()), going on from where the previous call left off.
 	/// `base`: the grey image the base pass read, 1/`factor` of `image`'s size.
 	std::optional<RecoveredCode> recover(const ImageView& image, const ZXing::ImageView& base, int factor,
 										 const std::vector<FinderRegion>& seen, int attempts);
@@ -96,7 +96,10 @@ private:
 	/// track() for regions a search found in the frame track() has already counted.
 	void trackSearched(const std::vector<FinderRegion>& found, const ImageView& image);
 	void remember(const ImageView& image);
-	/// Returns what the search cost, in half attempts (frameCost()).
+	/// Drops the code's region and its kept pictures (the region has not been seen for long, or the
+	/// attempts on it gave up).
+	void forgetRegion();
+	/// Returns what the search cost, in half attempts (as recover() counts a frame's work).
 	int search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
 	void chooseFirstAttempt(Attempt first);
