@@ -220,6 +220,18 @@ TEST(DegradedStreamMix, FaintStripesAreDividedOutBeforeSharpening)
 	EXPECT_TRUE(readStream(condition, scene).ours) << "mix scene 13 (3 px) not read in " << test::kFramesPerStream << " frames";
 }
 
+// The mix's 2.5 px code of scene 3: the half-resolution search places a region of two false
+// "patterns" of 6 px modules around it, which the plain pass keeps seeing. The code's own three
+// patterns show in the region's picture filtered against defocus 1.6, and the region moves to them
+// (QrRecovery::relocate()); its modules are then read from the destriped, enlarged picture.
+TEST(DegradedStreamMix, ASmallCodeInsideACoarseFalseRegionIsFound)
+{
+	const auto& condition = test::degradationCondition("mix");
+	auto scene = test::degradedScene(condition, 3);
+	ASSERT_EQ(scene.pixelsPerModule, 2.5);
+	EXPECT_TRUE(readStream(condition, scene).ours) << "mix scene 3 (2.5 px) not read in " << test::kFramesPerStream << " frames";
+}
+
 // An 8 px smear (SmearSolver.h): scene 7's 3 px code is found only by the half-resolution search
 // solving for the smear (a tile search finds a false pattern first and holds the attempts), and
 // scene 9's 2.5 px code only by the tile search's second look with one threshold, then read
@@ -255,8 +267,9 @@ TEST(DegradedStreamLongSmear, ASmearedRegionIsSolvedFirst)
 //   - motion 8, scene 3 (2.5 px): found by a tile search only in frame 7, in a region too large to
 //     enlarge; the solved picture's finder patterns found at the threshold measured on the
 //     patterns the search saw (Otsu's over the region's centre is almost 40 levels off);
-//   - the mix, scene 9 (2.5 px): after the filter against sigma 1.6, the grid fitted to the
-//     modules every code fixes, and the modules equalized against their neighbours' leakage.
+//   - the mix, scene 9 (2.5 px): after its faint moiré is divided out and the picture enlarged and
+//     sharpened, the grid fitted to the modules every code fixes, and the modules equalized
+//     against their neighbours' leakage.
 TEST(DegradedStreamByModules, SmallBlurredCodesAreReadModuleByModule)
 {
 	for (auto [name, index, size] : {std::tuple{"defocus_2.2", 13, 3.0}, std::tuple{"motion_8", 3, 2.5}, std::tuple{"mix", 9, 2.5}}) {

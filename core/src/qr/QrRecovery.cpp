@@ -283,7 +283,8 @@ std::optional<RecoveredCode> QrRecovery::readModules(const GreyPlane& grey, uint
 	return RecoveredCode{std::move(*barcode), false, double(scale), _region.value().rect.left, _region.value().rect.top};
 }
 
-std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations)
+std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations,
+												   bool byModules)
 {
 	if (!_region)
 		return std::nullopt;
@@ -292,7 +293,10 @@ std::optional<RecoveredCode> QrRecovery::sharpened(const GreyPlane& source, bool
 	else
 		_work = source;
 	sharpen(_work, shape, length, amount, iterations, _buffers);
-	return read(_work, enlarge ? 2 : 1, _region.value().rect);
+	const int scale = enlarge ? 2 : 1;
+	if (auto code = read(_work, scale, _region.value().rect))
+		return code;
+	return byModules ? readModules(_work, codeThreshold(_work, scale), scale) : std::nullopt;
 }
 
 std::optional<RecoveredCode> QrRecovery::inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear, bool enlarge)
@@ -365,16 +369,13 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
 	case Attempt::Destriped: {
-		// Fainter stripes than elsewhere count here (kMinFaintStripeDepth); once divided out, the
-		// picture is read as it is and then sharpened (small codes enlarged first), for moiré under
-		// blur: the mix's 3 px code is read only so.
-		_filtered = newest;
-		if (!removeStripes(_filtered, kMinFaintStripeDepth))
-			return std::nullopt;
+		// _filtered holds the newest picture with its stripes divided out (attemptApplies()). It is
+		// read as it is and then sharpened (small codes enlarged first), for moiré under blur: the
+		// mix's 3 px code is read only so, and its two 2.5 px codes only by modules from there.
 		_work = _filtered;
 		if (auto code = read(_work, 1, _region.value().rect))
 			return code;
-		return sharpened(_filtered, small, BlurShape::Defocus, small ? 13 : 7, 16, 3);
+		return sharpened(_filtered, small, BlurShape::Defocus, small ? 13 : 7, 16, 3, mayReadByModules(which));
 	}
 	case Attempt::Upscaled: return sharpened(newest, small, BlurShape::Defocus, small ? 13 : 9, 16, 3);
 	case Attempt::FusedSharpen: return sharpened(fused, false, BlurShape::Defocus, 7, 16, 2);
@@ -399,9 +400,59 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 // whose modules are that small: such a read costs about another attempt.
 bool QrRecovery::mayReadByModules(Attempt which) const
 {
-	const bool filtered = which == Attempt::InverseDefocus || which == Attempt::InverseMotion || which == Attempt::InverseSmallDefocus
-						  || which == Attempt::SolvedSmear;
-	return filtered && _region && _region.value().moduleSize < kMaxModuleSizeByModules;
+	const bool restored = which == Attempt::InverseDefocus || which == Attempt::InverseMotion || which == Attempt::InverseSmallDefocus
+						  || which == Attempt::SolvedSmear || which == Attempt::Destriped;
+	return restored && _region && _region.value().moduleSize < kMaxModuleSizeByModules;
+}
+
+// Attempts with nothing to work on are passed over at no cost: those on the average of the kept
+// pictures while there is one picture, and the one on a filmed screen's moiré when the newest
+// picture shows none (this divides the stripes out into _filtered, for that attempt).
+bool QrRecovery::attemptApplies(Attempt which)
+{
+	switch (which) {
+	case Attempt::FusedSharpen:
+	case Attempt::FusedPlain:
+	case Attempt::FusedUpscaled: return _historySize >= 2;
+	case Attempt::Destriped:
+		if (_newest < 0)
+			return false;
+		// Fainter stripes than elsewhere count here (kMinFaintStripeDepth), where a false
+		// pattern costs little.
+		_filtered = _history[size_t(_newest)];
+		return removeStripes(_filtered, kMinFaintStripeDepth);
+	default: return true;
+	}
+}
+
+// A region that ZXing's patterns in a plain or half-resolution picture placed, of coarse modules
+// and fewer than three patterns, may be clutter around a small code: the code's own patterns can
+// then show in the inverse-filtered picture of the region (against defocus 1.6, the filter that
+// shows small codes' patterns in the tile search) when they did not at half resolution. A full set
+// of them, of modules under two thirds of the region's, takes the region's place. On the set: the
+// mix's 2.5 px code of scene 3, held for the whole stream by a region of two "patterns" of 6 px
+// around it, is found so in its second frame.
+void QrRecovery::relocate(Attempt which, const ImageView& image)
+{
+	if (which != Attempt::InverseSmallDefocus || !_region || _region.value().patterns >= 3
+		|| _region.value().moduleSize < kMaxModuleSizeByModules)
+		return;
+	const PixelRect rect = _region.value().rect;
+	if (_work.width != rect.width || _work.height != rect.height)
+		return; // enlarged: a small region, already looked at closely
+	const double coarse = _region.value().moduleSize;
+	auto regions = findFinderRegions({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, rect, image.width, image.height);
+	std::erase_if(regions, [coarse](const FinderRegion& r) { return r.patterns < 3 || r.moduleSize < 2 || r.moduleSize > coarse * 2 / 3; });
+	if (regions.empty())
+		return;
+	forgetRegion();
+	_region = regions.front();
+	_region.value().rect = _region.value().rect.clippedTo(image.width, image.height);
+	_framesWithRegion = 0;
+	_regionFromSearch = true;
+	_failedOnRegion = 0;
+	remember(image);
+	chooseFirstAttempt(Attempt::Sharpen);
 }
 
 // When `plane` (1/`scale` of the frame) is smeared along rows (`alongRows`) or columns by a long
@@ -572,7 +623,7 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	const int count = int(Attempt::Count);
 	for (int done = 0, tried = 0; done < attempts && tried < count; ++tried) {
 		auto which = Attempt(_nextAttempt % uint64_t(count));
-		if ((which == Attempt::FusedSharpen || which == Attempt::FusedPlain || which == Attempt::FusedUpscaled) && _historySize < 2) {
+		if (!attemptApplies(which)) {
 			++_nextAttempt;
 			continue;
 		}
@@ -587,6 +638,8 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 		auto code = attempt(which);
 		if (code)
 			return code;
+		// The attempts on a region found anew go on in this frame.
+		relocate(which, image);
 	}
 	_failedOnRegion += attempts;
 	if (_regionFromSearch && _failedOnRegion >= kGiveUpAttempts) {

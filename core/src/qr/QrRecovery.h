@@ -107,11 +107,16 @@ private:
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool mayReadByModules(Attempt which) const;
+	bool attemptApplies(Attempt which);
+	/// After `which` failed on the region: looks in its restored picture for a smaller code's full
+	/// set of finder patterns, and when it finds one moves the region there.
+	void relocate(Attempt which, const ImageView& image);
 	bool fuse();
 	std::optional<RecoveredCode> read(const GreyPlane& plane, double scale, const PixelRect& rect, bool globalBinarizer = false);
 	uint8_t codeThreshold(const GreyPlane& plane, int scale) const;
 	std::optional<RecoveredCode> readModules(const GreyPlane& grey, uint8_t threshold, int scale);
-	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations);
+	std::optional<RecoveredCode> sharpened(const GreyPlane& source, bool enlarge, BlurShape shape, int length, int amount, int iterations,
+										   bool byModules = false);
 	std::optional<RecoveredCode> inverseFiltered(const GreyPlane& source, InverseFilter filter, BlurShape smear = BlurShape::Defocus, bool enlarge = false);
 	std::optional<RecoveredCode> smearSolved(const GreyPlane& source, BlurShape along, bool enlarge);
 	bool solveLongSmear(GreyPlane& plane, bool alongRows, int scale);
@@ -141,7 +146,7 @@ private:
 	uint64_t _fusedAt = ~uint64_t{0}; // the frame _fused was made for
 	GreyPlane _work;
 	GreyPlane _fused;
-	GreyPlane _filtered; // an inverse-filtered region before it is enlarged
+	GreyPlane _filtered; // an inverse-filtered region before it is enlarged, or the newest one destriped
 	GreyPlane _binarized; // a picture made black and white at one threshold, its grey one kept
 	GreyPlane _enlarged;  // readModules(): a picture at the frame's scale enlarged 2x
 	SharpenBuffers _buffers;
