@@ -369,7 +369,9 @@ std::optional<RecoveredCode> QrRecovery::attempt(Attempt which)
 	switch (which) {
 	case Attempt::Sharpen: return sharpened(newest, false, BlurShape::Defocus, 7, 16, 3);
 	case Attempt::Destriped: {
-		// _filtered holds the newest picture with its stripes divided out (attemptApplies()). It is
+		if (!_destriped)
+			return std::nullopt;
+		// _filtered holds the newest picture with its stripes divided out (attemptCost()). It is
 		// read as it is and then sharpened (small codes enlarged first), for moiré under blur: the
 		// mix's 3 px code is read only so, and its two 2.5 px codes only by modules from there.
 		_work = _filtered;
@@ -405,24 +407,32 @@ bool QrRecovery::mayReadByModules(Attempt which) const
 	return restored && _region && _region.value().moduleSize < kMaxModuleSizeByModules;
 }
 
-// Attempts with nothing to work on are passed over at no cost: those on the average of the kept
-// pictures while there is one picture, and the one on a filmed screen's moiré when the newest
-// picture shows none (this divides the stripes out into _filtered, for that attempt).
-bool QrRecovery::attemptApplies(Attempt which)
+// What `which` will cost, in attempts, decided before it is made (recover() counts a frame's work
+// so): 0 for one with nothing to work on, passed over (those on the average of the kept pictures
+// while there is one picture), 2 for one that may go on to read by modules. The attempt on a
+// filmed screen's moiré divides the stripes out here, into _filtered: only pictures that show
+// them go on to the sharpening and perhaps the reading by modules; looking costs one attempt, as
+// it always has.
+int QrRecovery::attemptCost(Attempt which)
 {
 	switch (which) {
 	case Attempt::FusedSharpen:
 	case Attempt::FusedPlain:
-	case Attempt::FusedUpscaled: return _historySize >= 2;
+	case Attempt::FusedUpscaled:
+		if (_historySize < 2)
+			return 0;
+		break;
 	case Attempt::Destriped:
-		if (_newest < 0)
-			return false;
 		// Fainter stripes than elsewhere count here (kMinFaintStripeDepth), where a false
 		// pattern costs little.
 		_filtered = _history[size_t(_newest)];
-		return removeStripes(_filtered, kMinFaintStripeDepth);
-	default: return true;
+		_destriped = removeStripes(_filtered, kMinFaintStripeDepth);
+		if (!_destriped)
+			return 1;
+		break;
+	default: break;
 	}
+	return 1 + int(mayReadByModules(which));
 }
 
 // A region that ZXing's patterns in a plain or half-resolution picture placed, of coarse modules
@@ -623,14 +633,14 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	const int count = int(Attempt::Count);
 	for (int done = 0, tried = 0; done < attempts && tried < count; ++tried) {
 		auto which = Attempt(_nextAttempt % uint64_t(count));
-		if (!attemptApplies(which)) {
-			++_nextAttempt;
-			continue;
-		}
 		// An attempt that may go on to read by modules counts twice, before it is made: when only
 		// one attempt is left, the next frame begins with it (counted only once it had read by
 		// modules, it made such frames cost three).
-		const int cost = 1 + int(mayReadByModules(which));
+		const int cost = attemptCost(which);
+		if (cost == 0) {
+			++_nextAttempt;
+			continue;
+		}
 		if (done > 0 && done + cost > attempts)
 			break;
 		++_nextAttempt;

@@ -107,7 +107,7 @@ private:
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool mayReadByModules(Attempt which) const;
-	bool attemptApplies(Attempt which);
+	int attemptCost(Attempt which);
 	/// After `which` failed on the region: looks in its restored picture for a smaller code's full
 	/// set of finder patterns, and when it finds one moves the region there.
 	void relocate(Attempt which, const ImageView& image);
@@ -147,6 +147,7 @@ private:
 	GreyPlane _work;
 	GreyPlane _fused;
 	GreyPlane _filtered; // an inverse-filtered region before it is enlarged, or the newest one destriped
+	bool _destriped = false; // attemptCost(Attempt::Destriped) found stripes in the newest picture
 	GreyPlane _binarized; // a picture made black and white at one threshold, its grey one kept
 	GreyPlane _enlarged;  // readModules(): a picture at the frame's scale enlarged 2x
 	SharpenBuffers _buffers;
