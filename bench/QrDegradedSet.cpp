@@ -16,6 +16,7 @@
 // Builds natively and for Node (bench/CMakeLists.txt); not part of the default build.
 
 #include "DegradedStream.h"
+#include "QrJointSolve.h"
 #include "QrModuleErrors.h"
 
 #include "authcore/Error.h"
@@ -162,10 +163,12 @@ int main(int argc, char** argv)
 			return eval({args.begin() + 1, args.end()});
 		if (!args.empty() && args[0] == "modules")
 			return printModuleErrors({args.begin() + 1, args.end()});
+		if (!args.empty() && args[0] == "joint")
+			return printJointSolve({args.begin() + 1, args.end()});
 	} catch (const std::exception& e) {
 		std::fprintf(stderr, "qr_degraded_set: %s\n", e.what());
 		return 2;
 	}
-	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...] | modules [--fused] [CONDITION...]\n");
+	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...] | modules [--fused] [CONDITION...] | joint CONDITION [--shift MODULES] [--sigma PX] [--iterations N]\n");
 	return 2;
 }
