@@ -261,6 +261,35 @@ TEST(DegradedStreamLongSmear, ASmearedRegionIsSolvedFirst)
 	}
 }
 
+// The tile search looks at the busiest tile first (QrRecovery::nextTile()): motion 8's two 2.5 px
+// codes lie in the top left tile, defocus 1.6's 2.5 px code of scene 9 in the bottom right one, so
+// in any fixed order of the tiles one of them is found in frame 5 or 7 (in the order 1, 2, 3, 0
+// the first two were read in frame 7, the third in frame 5).
+TEST(DegradedStreamTileSearch, TheBusiestTileIsSearchedFirst)
+{
+	for (auto [name, index] : {std::pair{"motion_8", 3}, std::pair{"motion_8", 9}, std::pair{"defocus_1.6", 9}}) {
+		const auto& condition = test::degradationCondition(name);
+		auto scene = test::degradedScene(condition, index);
+		ASSERT_EQ(scene.pixelsPerModule, 2.5) << name;
+		const auto result = readStream(condition, scene);
+		ASSERT_TRUE(result.ours) << name << " scene " << index << " not read in " << test::kFramesPerStream << " frames";
+		EXPECT_LE(result.frameRead, 2) << name << " scene " << index;
+	}
+}
+
+// The attempt that showed a tile's region is made again once the average of the kept pictures is
+// there: defocus 1.6's 2.5 px code of scene 3, whose region the tile search finds in frame 1, is
+// read from the average in frame 4; in the attempts' turn, in frame 7.
+TEST(DegradedStreamTileSearch, TheFirstAttemptIsRepeatedOnTheAverage)
+{
+	const auto& condition = test::degradationCondition("defocus_1.6");
+	auto scene = test::degradedScene(condition, 3);
+	ASSERT_EQ(scene.pixelsPerModule, 2.5);
+	const auto result = readStream(condition, scene);
+	ASSERT_TRUE(result.ours) << "defocus_1.6 scene 3 not read in " << test::kFramesPerStream << " frames";
+	EXPECT_LE(result.frameRead, 5);
+}
+
 // Reading by modules (ModuleReader.h), where ZXing's read of every restored picture fails:
 //   - defocus 2.2, scene 13 (3 px): its patterns found only by the tile search through the filter
 //     against sigma 2.2 (the blur measured as that wide), its modules read after the same filter;

@@ -102,6 +102,7 @@ private:
 	/// Returns what the search cost, in half attempts (as recover() counts a frame's work).
 	int search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
+	int nextTile();
 	void chooseFirstAttempt(Attempt first);
 	void diagnoseNewRegion();
 	void lookForStripes(const ImageView& image);
@@ -134,6 +135,9 @@ private:
 	int _failedOnRegion = 0;        // attempts made on _region without a read
 	int _searchRest = 0;            // frames left before the next search
 	uint64_t _searches = 0;         // searches made: every other one is on a tile at full resolution
+	std::array<int64_t, 4> _tileBusyness{}; // per tile, how busy its busiest square looked (busynessByTile())
+	unsigned _tilesSearched = 0;
+	std::optional<Attempt> _repeatOnAverage; // the first attempt on a tile's region, made again on the average            // tiles searched in this round of four, one bit each
 	int _giveUps = 0;               // regions of the search given up since the last reset()
 	ScanHint _hint = ScanHint::None;
 	std::optional<bool> _smearAlongRows; // the newest picture's smear (smearAlongRows() in QrRecovery.cpp)
