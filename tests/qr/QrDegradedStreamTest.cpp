@@ -210,19 +210,6 @@ TEST(DegradedStreamMoire, TileSearchDividesTheStripesOut)
 	EXPECT_TRUE(readStream(condition, scene).ours) << "moire scene 7 (3 px) not read in " << test::kFramesPerStream << " frames";
 }
 
-// A region the plain pass finds under moiré is destriped first (QrRecovery::diagnoseNewRegion()):
-// the stripes pass for a smear, and scene 10's 3.5 px code went to the smear's attempts first and
-// was read in frame 6.
-TEST(DegradedStreamMoire, AFilmedScreensRegionIsDestripedFirst)
-{
-	const auto& condition = test::degradationCondition("moire");
-	auto scene = test::degradedScene(condition, 10);
-	ASSERT_EQ(scene.pixelsPerModule, 3.5);
-	const auto result = readStream(condition, scene);
-	ASSERT_TRUE(result.ours) << "moire scene 10 not read in " << test::kFramesPerStream << " frames";
-	EXPECT_LE(result.frameRead, 1);
-}
-
 // The mix's faint moiré (depth 0.06-0.07) over a blurred 3 px code (scene 13): read only once the
 // Destriped attempt takes stripes that faint and sharpens the destriped picture.
 TEST(DegradedStreamMix, FaintStripesAreDividedOutBeforeSharpening)

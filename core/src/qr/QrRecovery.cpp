@@ -597,25 +597,17 @@ void QrRecovery::chooseFirstAttempt(Attempt first)
 }
 
 // The first region of a code in view that a search on a tile has not judged (the plain pass or
-// the half-resolution search found it): when the frame shows a filmed screen's moiré
-// (lookForStripes()), the destriped attempt goes first; else, when its picture is smeared one way,
-// the attempts against a smear go first, the solved one for a long smear. In the order of Attempt
-// the smear's come last, seven frames into a stream; so they read the set's codes under motion 8
-// five frames sooner (51 calls instead of 93 for the condition). The stripes come before the
-// smear because they pass for one: moiré's 3.5 px code of scene 10, which the plain pass finds,
-// went to the smear's attempts first and was read in frame 6, destriped first in frame 0. Once
-// only while the code stays in view: a region placed anew each few frames would otherwise go back
-// to the first attempt every time.
-void QrRecovery::diagnoseNewRegion(const ImageView& image)
+// the half-resolution search found it): when its picture is smeared one way, the attempts against
+// a smear go first, the solved one for a long smear. In the order of Attempt they come last, seven
+// frames into a stream; so they read the set's codes under motion 8 five frames sooner (51 calls
+// instead of 93 for the condition). Once only while the code stays in view: a filmed screen's
+// stripes can pass for a smear, and a region placed anew each few frames would then go back to
+// the smear's attempts every time.
+void QrRecovery::diagnoseNewRegion()
 {
 	if (_historySize != 1 || _diagnosed || _firstChosenAt == _frames)
 		return;
 	_diagnosed = true;
-	lookForStripes(image);
-	if (_stripes) {
-		chooseFirstAttempt(Attempt::Destriped);
-		return;
-	}
 	if (!_smearAlongRows)
 		return;
 	const BlurShape along = *_smearAlongRows ? BlurShape::Horizontal : BlurShape::Vertical;
@@ -709,7 +701,7 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 			return std::nullopt;
 	}
 	remember(image);
-	diagnoseNewRegion(image);
+	diagnoseNewRegion();
 
 	attempts = std::max(0, (2 * attempts - spent + 1) / 2);
 	const int frameAttempts = attempts;

@@ -104,7 +104,7 @@ private:
 	void searchTile(const ImageView& image, int tile);
 	int nextTile();
 	void chooseFirstAttempt(Attempt first);
-	void diagnoseNewRegion(const ImageView& image);
+	void diagnoseNewRegion();
 	void lookForStripes(const ImageView& image);
 	std::optional<RecoveredCode> attempt(Attempt which);
 	bool mayReadByModules(Attempt which) const;
