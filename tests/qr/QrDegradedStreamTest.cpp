@@ -210,6 +210,19 @@ TEST(DegradedStreamMoire, TileSearchDividesTheStripesOut)
 	EXPECT_TRUE(readStream(condition, scene).ours) << "moire scene 7 (3 px) not read in " << test::kFramesPerStream << " frames";
 }
 
+// A filmed screen's stripes pass for a short smear (3.0-3.8 px measured), too short for the
+// smear's attempts to go first (QrRecovery::diagnoseNewRegion()): scene 10's 3.5 px code, which
+// the plain pass finds, was read in frame 6 when they went first.
+TEST(DegradedStreamMoire, StripesDoNotSendARegionToTheSmearsAttempts)
+{
+	const auto& condition = test::degradationCondition("moire");
+	auto scene = test::degradedScene(condition, 10);
+	ASSERT_EQ(scene.pixelsPerModule, 3.5);
+	const auto result = readStream(condition, scene);
+	ASSERT_TRUE(result.ours) << "moire scene 10 not read in " << test::kFramesPerStream << " frames";
+	EXPECT_LE(result.frameRead, 2);
+}
+
 // The mix's faint moiré (depth 0.06-0.07) over a blurred 3 px code (scene 13): read only once the
 // Destriped attempt takes stripes that faint and sharpens the destriped picture.
 TEST(DegradedStreamMix, FaintStripesAreDividedOutBeforeSharpening)
@@ -222,8 +235,9 @@ TEST(DegradedStreamMix, FaintStripesAreDividedOutBeforeSharpening)
 
 // The mix's 2.5 px code of scene 3: the half-resolution search places a region of two false
 // "patterns" of 6 px modules around it, which the plain pass keeps seeing. The code's own three
-// patterns show in the region's picture filtered against defocus 1.6, and the region moves to them
-// (QrRecovery::relocate()); its modules are then read from the destriped, enlarged picture.
+// patterns show in the region's sharpened picture (and in the one filtered against defocus 1.6),
+// and the region moves to them (QrRecovery::relocate()); its modules are then read from the
+// destriped, enlarged picture.
 TEST(DegradedStreamMix, ASmallCodeInsideACoarseFalseRegionIsFound)
 {
 	const auto& condition = test::degradationCondition("mix");

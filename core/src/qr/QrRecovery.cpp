@@ -40,6 +40,12 @@ constexpr uint64_t kDefocusCheckFrames = 8;
 // axis only (on the set: 2-5.6 px for codes' squares and tiles, defocus and the mix included).
 constexpr float kMinSolvedSmear = 6.5f;
 constexpr float kMinSmearExcess = 2.0f;
+// diagnoseNewRegion(): a picture that looks smeared one way goes to the smear's attempts first
+// when the smear measures at least this long. Measured on the regions it judged on the set:
+// motion 5 4.5-4.9 px, motion 8 7.3-8.1; a filmed screen's moiré passes for 3.0-3.8 and the mix's
+// 3 px motion measures 2.0-2.3, shorter than the 5 px the filter undoes (it erases the mix's small
+// codes).
+constexpr float kMinDiagnosedSmear = 4.2f;
 // stronglyDefocused(): the blur's width, measured as a smear, from which the stronger filter is used.
 constexpr float kMinStrongDefocus = 4.35f;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
@@ -50,13 +56,17 @@ constexpr double kMaxModuleSizeByModules = 3.5;
 // kMinSolvedSmear frame pixels, and at least kMinSmearExcess more than across it (a lens out of
 // focus blurs both ways alike; on the set's codes under defocus 1.6 the two lengths differ by
 // under 1 px, under motion 8 by 2.7-5.7). Else 0.
-float longSmear(const GreyPlane& plane, BlurShape along, int scale)
+float longSmear(const GreyPlane& plane, BlurShape along, int scale, float length)
 {
-	const float length = estimateSmearLength(plane, along);
 	if (length * float(scale) < kMinSolvedSmear)
 		return 0;
 	const float across = estimateSmearLength(plane, along == BlurShape::Vertical ? BlurShape::Horizontal : BlurShape::Vertical);
 	return (length - across) * float(scale) >= kMinSmearExcess ? length : 0;
+}
+
+float longSmear(const GreyPlane& plane, BlurShape along, int scale)
+{
+	return longSmear(plane, along, scale, estimateSmearLength(plane, along));
 }
 
 // A lens out of focus by about 2 px (sigma) or more, which the stronger defocus filter undoes
@@ -495,14 +505,14 @@ int QrRecovery::attemptCost(Attempt which)
 
 // A region that ZXing's patterns in a plain or half-resolution picture placed, of coarse modules
 // and fewer than three patterns, may be clutter around a small code: the code's own patterns can
-// then show in the inverse-filtered picture of the region (against defocus 1.6, the filter that
-// shows small codes' patterns in the tile search) when they did not at half resolution. A full set
-// of them, of modules under two thirds of the region's, takes the region's place. On the set: the
-// mix's 2.5 px code of scene 3, held for the whole stream by a region of two "patterns" of 6 px
-// around it, is found so in its second frame.
+// then show in the region's sharpened picture or the one filtered against defocus 1.6 (the filter
+// that shows small codes' patterns in the tile search) when they did not at half resolution. A
+// full set of them, of modules under two thirds of the region's, takes the region's place. On the
+// set: the mix's 2.5 px code of scene 3, held for the whole stream by a region of two "patterns"
+// of 6 px around it, is found so in its second frame.
 void QrRecovery::relocate(Attempt which, const ImageView& image)
 {
-	if (which != Attempt::InverseSmallDefocus || !_region || _region.value().patterns >= 3
+	if ((which != Attempt::InverseSmallDefocus && which != Attempt::Sharpen) || !_region || _region.value().patterns >= 3
 		|| _region.value().moduleSize < kMaxModuleSizeByModules)
 		return;
 	const PixelRect rect = _region.value().rect;
@@ -597,12 +607,13 @@ void QrRecovery::chooseFirstAttempt(Attempt first)
 }
 
 // The first region of a code in view that a search on a tile has not judged (the plain pass or
-// the half-resolution search found it): when its picture is smeared one way, the attempts against
-// a smear go first, the solved one for a long smear. In the order of Attempt they come last, seven
-// frames into a stream; so they read the set's codes under motion 8 five frames sooner (51 calls
-// instead of 93 for the condition). Once only while the code stays in view: a filmed screen's
-// stripes can pass for a smear, and a region placed anew each few frames would then go back to
-// the smear's attempts every time.
+// the half-resolution search found it): when its picture is smeared one way by kMinDiagnosedSmear
+// or more, the attempts against a smear go first, the solved one for a long smear. In the order of
+// Attempt they come last, seven frames into a stream; so they read the set's codes under motion 8
+// five frames sooner (51 calls instead of 93 for the condition). A filmed screen's stripes pass for
+// a shorter smear: moiré's 3.5 px code of scene 10 went to the smear's attempts first and was read
+// in frame 6; left in the usual order, in frame 1. Once only while the code stays in view: a region
+// placed anew each few frames would otherwise go back to the smear's attempts every time.
 void QrRecovery::diagnoseNewRegion()
 {
 	if (_historySize != 1 || _diagnosed || _firstChosenAt == _frames)
@@ -610,8 +621,12 @@ void QrRecovery::diagnoseNewRegion()
 	_diagnosed = true;
 	if (!_smearAlongRows)
 		return;
+	const GreyPlane& newest = _history[size_t(_newest)];
 	const BlurShape along = *_smearAlongRows ? BlurShape::Horizontal : BlurShape::Vertical;
-	chooseFirstAttempt(longSmear(_history[size_t(_newest)], along, 1) > 0 ? Attempt::SolvedSmear : Attempt::InverseMotion);
+	const float length = estimateSmearLength(newest, along);
+	if (length < kMinDiagnosedSmear)
+		return;
+	chooseFirstAttempt(longSmear(newest, along, 1, length) > 0 ? Attempt::SolvedSmear : Attempt::InverseMotion);
 }
 
 // The busiest tile (busynessByTile(), as the last half-resolution search measured it) not yet
