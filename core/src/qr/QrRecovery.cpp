@@ -491,6 +491,8 @@ int QrRecovery::attemptCost(Attempt which)
 			return 0;
 		break;
 	case Attempt::Destriped:
+		if (_newest < 0)
+			return 0; // no picture (never so after remember())
 		// Fainter stripes than elsewhere count here (kMinFaintStripeDepth), where a false
 		// pattern costs little.
 		_filtered = _history[size_t(_newest)];
