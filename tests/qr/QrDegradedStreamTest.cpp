@@ -103,6 +103,18 @@ StreamResult readStream(const test::DegradationCondition& condition, const test:
 	return result;
 }
 
+// Scene `index` of condition `name`, whose code has `size` px per module, is read by frame
+// `lastFrame` of its stream.
+void expectReadBy(const char* name, int index, double size, int lastFrame)
+{
+	const auto& condition = test::degradationCondition(name);
+	auto scene = test::degradedScene(condition, index);
+	ASSERT_EQ(scene.pixelsPerModule, size) << name << " scene " << index;
+	const auto result = readStream(condition, scene);
+	ASSERT_TRUE(result.ours) << name << " scene " << index << " not read in " << test::kFramesPerStream << " frames";
+	EXPECT_LE(result.frameRead, lastFrame) << name << " scene " << index;
+}
+
 class DegradedStreams : public ::testing::TestWithParam<std::string>
 {};
 
@@ -215,12 +227,7 @@ TEST(DegradedStreamMoire, TileSearchDividesTheStripesOut)
 // the plain pass finds, was read in frame 6 when they went first.
 TEST(DegradedStreamMoire, StripesDoNotSendARegionToTheSmearsAttempts)
 {
-	const auto& condition = test::degradationCondition("moire");
-	auto scene = test::degradedScene(condition, 10);
-	ASSERT_EQ(scene.pixelsPerModule, 3.5);
-	const auto result = readStream(condition, scene);
-	ASSERT_TRUE(result.ours) << "moire scene 10 not read in " << test::kFramesPerStream << " frames";
-	EXPECT_LE(result.frameRead, 2);
+	expectReadBy("moire", 10, 3.5, 2);
 }
 
 // The mix's faint moiré (depth 0.06-0.07) over a blurred 3 px code (scene 13): read only once the
@@ -281,14 +288,8 @@ TEST(DegradedStreamLongSmear, ASmearedRegionIsSolvedFirst)
 // the first two were read in frame 7, the third in frame 5).
 TEST(DegradedStreamTileSearch, TheBusiestTileIsSearchedFirst)
 {
-	for (auto [name, index] : {std::pair{"motion_8", 3}, std::pair{"motion_8", 9}, std::pair{"defocus_1.6", 9}}) {
-		const auto& condition = test::degradationCondition(name);
-		auto scene = test::degradedScene(condition, index);
-		ASSERT_EQ(scene.pixelsPerModule, 2.5) << name;
-		const auto result = readStream(condition, scene);
-		ASSERT_TRUE(result.ours) << name << " scene " << index << " not read in " << test::kFramesPerStream << " frames";
-		EXPECT_LE(result.frameRead, 2) << name << " scene " << index;
-	}
+	for (auto [name, index] : {std::pair{"motion_8", 3}, std::pair{"motion_8", 9}, std::pair{"defocus_1.6", 9}})
+		expectReadBy(name, index, 2.5, 2);
 }
 
 // The attempt that showed a tile's region is made again once the average of the kept pictures is
@@ -296,12 +297,7 @@ TEST(DegradedStreamTileSearch, TheBusiestTileIsSearchedFirst)
 // read from the average in frame 4; in the attempts' turn, in frame 7.
 TEST(DegradedStreamTileSearch, TheFirstAttemptIsRepeatedOnTheAverage)
 {
-	const auto& condition = test::degradationCondition("defocus_1.6");
-	auto scene = test::degradedScene(condition, 3);
-	ASSERT_EQ(scene.pixelsPerModule, 2.5);
-	const auto result = readStream(condition, scene);
-	ASSERT_TRUE(result.ours) << "defocus_1.6 scene 3 not read in " << test::kFramesPerStream << " frames";
-	EXPECT_LE(result.frameRead, 5);
+	expectReadBy("defocus_1.6", 3, 2.5, 5);
 }
 
 // Reading by modules (ModuleReader.h), where ZXing's read of every restored picture fails:
