@@ -1,0 +1,32 @@
+#pragma once
+// Reads a small QR code blurred past what any finder-pattern search or threshold reads: under the
+// degradation set's defocus 2.2, codes of 2.5 px per module, which neither ZXing (on the frame or
+// on any restoration of it) nor reading by modules (ModuleReader.h) reads.
+//   1. Finder patterns by their blurred look, not by black-and-white runs: the normalized
+//      correlation of the picture (at half resolution) with the expected picture of a finder
+//      pattern and its light separator (modules around it: half dark on average), turned 0, 30
+//      and 60 degrees (a finder pattern repeats every 90). The code's three patterns are among the
+//      strongest 30 peaks, but so are chance look-alikes in its data and in the scene.
+//   2. Every two peaks as one side of a code, for every version whose module would come out
+//      between kMinModule and kMaxModule px; the third pattern where the square's corner would be.
+//      Each such grid is judged by how well the picture correlates with the modules every code
+//      has (finder patterns, separators, alignment patterns and two modules of quiet zone): the
+//      quiet zone's light band and the separators tell the real code from chance triples.
+//   3. For the best few grids, the code's picture model (CodePictureModel.h): the grid aligned on
+//      the fixed modules, the data modules solved for, and ZXing's decoder (with its error
+//      correction) on the result. Any read is ZXing's own decoding: as trustworthy as any other.
+// The blur is taken to be Gaussian with the sigma given (the camera's defocus, in pixels).
+// docs/qr-scanning.md ("Solving for the modules") has the measurements.
+
+#include <Barcode.h>
+#include <ImageView.h>
+
+#include <optional>
+
+namespace authcore::detail {
+
+/// Reads a code of about kMinModule..kMaxModule px per module from `grey` (8-bit), blurred by a
+/// Gaussian of `blurSigma` px. The code must lie inside `grey`, quiet zone included.
+std::optional<ZXing::Barcode> readBlurredCode(const ZXing::ImageView& grey, double blurSigma);
+
+} // namespace authcore::detail

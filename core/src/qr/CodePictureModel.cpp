@@ -1,0 +1,354 @@
+// ZXing's version table (alignment pattern positions) needs ZXING_INTERNAL, as in ModuleReader.cpp.
+#define ZXING_INTERNAL
+
+#include "CodePictureModel.h"
+
+#include "authcore/SecureWipe.h"
+
+#include <qrcode/QRVersion.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace authcore::detail {
+
+namespace {
+
+constexpr int kSamplesPerModule = 2;
+constexpr int kSampledQuietZone = 1; // modules of quiet zone sampled around the symbol
+// Modules a sample reaches along one axis: the kernel at 3.5 modules is under 0.2 % of its peak
+// for the blurs this reads (sigma up to ~1.1 module).
+constexpr int kKernelTaps = 7;
+constexpr double kKernelReach = kKernelTaps / 2.0;
+constexpr double kMinContrast = 8; // grey levels between dark and light: less is no code
+constexpr double kMaxGridStep = 4; // pixels a Lucas-Kanade round may move the grid: more is divergence
+constexpr int kGridParameters = 8;
+
+} // namespace
+
+// The tent-weighted mean of the Gaussian, by the midpoint rule (precomputed once per model).
+double moduleKernel(double t, double sigma)
+{
+	constexpr int kSteps = 40;
+	double sum = 0, weights = 0;
+	for (int i = 0; i < kSteps; ++i) {
+		const double x = -1 + (i + 0.5) * 2.0 / kSteps;
+		const double tent = 1 - std::abs(x);
+		sum += tent * std::exp(-(t - x) * (t - x) / (2 * sigma * sigma));
+		weights += tent;
+	}
+	return sum / weights / (std::sqrt(2 * 3.14159265358979323846) * sigma);
+}
+
+namespace {
+
+// Solves the n x n system `m` (row-major, with the right-hand side as column n) in place by
+// Gaussian elimination with partial pivoting; false when singular.
+bool solveLinear(std::array<std::array<double, kGridParameters + 1>, kGridParameters>& m, std::array<double, kGridParameters>& x)
+{
+	constexpr int n = kGridParameters;
+	for (int i = 0; i < n; ++i) {
+		int pivot = i;
+		for (int k = i + 1; k < n; ++k)
+			if (std::abs(m[size_t(k)][size_t(i)]) > std::abs(m[size_t(pivot)][size_t(i)]))
+				pivot = k;
+		std::swap(m[size_t(i)], m[size_t(pivot)]);
+		if (std::abs(m[size_t(i)][size_t(i)]) < 1e-12)
+			return false;
+		for (int k = i + 1; k < n; ++k) {
+			const double f = m[size_t(k)][size_t(i)] / m[size_t(i)][size_t(i)];
+			for (int j = i; j <= n; ++j)
+				m[size_t(k)][size_t(j)] -= f * m[size_t(i)][size_t(j)];
+		}
+	}
+	for (int i = n - 1; i >= 0; --i) {
+		double s = m[size_t(i)][size_t(n)];
+		for (int j = i + 1; j < n; ++j)
+			s -= m[size_t(i)][size_t(j)] * x[size_t(j)];
+		x[size_t(i)] = s / m[size_t(i)][size_t(i)];
+	}
+	return true;
+}
+
+} // namespace
+
+PicturePoint toPicture(const ModuleGrid& g, double u, double v)
+{
+	const double w = 1 + g[6] * u + g[7] * v;
+	return {(g[0] + g[1] * u + g[2] * v) / w, (g[3] + g[4] * u + g[5] * v) / w};
+}
+
+double sampleGrey(const ZXing::ImageView& grey, PicturePoint p)
+{
+	const double x = p.x - 0.5, y = p.y - 0.5;
+	const int xi = std::clamp(int(std::floor(x)), 0, grey.width() - 2), yi = std::clamp(int(std::floor(y)), 0, grey.height() - 2);
+	const double fx = std::clamp(x - xi, 0.0, 1.0), fy = std::clamp(y - yi, 0.0, 1.0);
+	const uint8_t* a = grey.data(xi, yi);
+	const uint8_t* b = grey.data(xi, yi + 1);
+	const int step = grey.pixStride();
+	return (a[0] * (1 - fx) + a[step] * fx) * (1 - fy) + (b[0] * (1 - fx) + b[step] * fx) * fy;
+}
+
+FixedModule fixedModule(int size, int a, int b)
+{
+	if (a < 0 || b < 0 || a >= size || b >= size)
+		return FixedModule::Light;
+	auto finder = [&](int left, int top) {
+		const int dx = a - left, dy = b - top;
+		if (dx < -1 || dy < -1 || dx > 7 || dy > 7)
+			return FixedModule::Data;
+		const int ring = std::max(std::abs(dx - 3), std::abs(dy - 3));
+		return ring == 2 || ring == 4 ? FixedModule::Light : FixedModule::Dark;
+	};
+	for (auto [left, top] : {std::pair{0, 0}, {size - 7, 0}, {0, size - 7}})
+		if (const auto f = finder(left, top); f != FixedModule::Data)
+			return f;
+	if (b == 6 && a >= 8 && a < size - 8)
+		return a % 2 == 0 ? FixedModule::Dark : FixedModule::Light;
+	if (a == 6 && b >= 8 && b < size - 8)
+		return b % 2 == 0 ? FixedModule::Dark : FixedModule::Light;
+	const int version = (size - 17) / 4;
+	if (const auto* v = version >= 2 ? ZXing::QRCode::Version::Model2(version) : nullptr) {
+		const auto& centres = v->alignmentPatternCenters();
+		for (int cy : centres)
+			for (int cx : centres) {
+				const bool onFinder = (cx < 9 && cy < 9) || (cx < 9 && cy > size - 10) || (cx > size - 10 && cy < 9);
+				if (onFinder || std::abs(a - cx) > 2 || std::abs(b - cy) > 2)
+					continue;
+				return std::max(std::abs(a - cx), std::abs(b - cy)) == 1 ? FixedModule::Light : FixedModule::Dark;
+			}
+	}
+	return FixedModule::Data;
+}
+
+CodePictureModel::CodePictureModel(int size, double blurInModules)
+	: _size(size), _samplesPerSide(kSamplesPerModule * (size + 2 * kSampledQuietZone))
+{
+	const auto samples = size_t(_samplesPerSide);
+	_firstModule.resize(samples);
+	_weights.resize(samples * kKernelTaps);
+	for (size_t s = 0; s < samples; ++s) {
+		const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
+		const int first = int(std::ceil(u - 0.5 - kKernelReach));
+		_firstModule[s] = first;
+		for (int k = 0; k < kKernelTaps; ++k)
+			_weights[s * kKernelTaps + size_t(k)] = moduleKernel(u - (first + k + 0.5), blurInModules);
+	}
+
+	// The largest eigenvalue of the 1-D model's normal matrix, by power iteration; the 2-D one is
+	// its square.
+	std::vector<double> v(size_t(size), 1), picture(samples), next(size_t(size), 0.0);
+	double eigen = 1;
+	for (int round = 0; round < 30; ++round) {
+		std::fill(picture.begin(), picture.end(), 0);
+		std::fill(next.begin(), next.end(), 0);
+		for (size_t s = 0; s < samples; ++s)
+			for (int k = 0; k < kKernelTaps; ++k)
+				if (const int m = _firstModule[s] + k; m >= 0 && m < size)
+					picture[s] += _weights[s * kKernelTaps + size_t(k)] * v[size_t(m)];
+		for (size_t s = 0; s < samples; ++s)
+			for (int k = 0; k < kKernelTaps; ++k)
+				if (const int m = _firstModule[s] + k; m >= 0 && m < size)
+					next[size_t(m)] += _weights[s * kKernelTaps + size_t(k)] * picture[s];
+		double norm = 0, previous = 0;
+		for (size_t i = 0; i < next.size(); ++i) {
+			norm += next[i] * next[i];
+			previous += v[i] * v[i];
+		}
+		eigen = std::sqrt(norm / previous);
+		for (size_t i = 0; i < next.size(); ++i)
+			v[i] = next[i] / std::sqrt(norm);
+	}
+	_stepScale = 1 / (2 * eigen * eigen * 1.05);
+
+	const size_t modules = size_t(size) * size_t(size);
+	_darkness.assign(modules, 0.5);
+	_isFixed.assign(modules, 0);
+	for (int b = 0; b < size; ++b)
+		for (int a = 0; a < size; ++a)
+			if (const auto f = fixedModule(size, a, b); f != FixedModule::Data) {
+				_darkness[index(a, b)] = f == FixedModule::Dark ? 1 : 0;
+				_isFixed[index(a, b)] = 1;
+			}
+	_momentum = _darkness;
+}
+
+CodePictureModel::~CodePictureModel()
+{
+	secureWipe(_darkness);
+	secureWipe(_momentum);
+	secureWipe(_samples);
+	secureWipe(_rows);
+	secureWipe(_model);
+	secureWipe(_gradient);
+}
+
+void CodePictureModel::forward(const std::vector<double>& modules, std::vector<double>& picture)
+{
+	const auto samples = size_t(_samplesPerSide), size = size_t(_size);
+	_rows.assign(size * samples, 0); // each module row, sampled along it
+	for (size_t b = 0; b < size; ++b)
+		for (size_t s = 0; s < samples; ++s) {
+			double sum = 0;
+			for (int k = 0; k < kKernelTaps; ++k)
+				if (const int a = _firstModule[s] + k; a >= 0 && a < _size)
+					sum += _weights[s * kKernelTaps + size_t(k)] * modules[b * size + size_t(a)];
+			_rows[b * samples + s] = sum;
+		}
+	picture.assign(samples * samples, 0);
+	for (size_t t = 0; t < samples; ++t)
+		for (int k = 0; k < kKernelTaps; ++k) {
+			const int b = _firstModule[t] + k;
+			if (b < 0 || b >= _size)
+				continue;
+			const double w = _weights[t * kKernelTaps + size_t(k)];
+			const double* row = _rows.data() + size_t(b) * samples;
+			double* out = picture.data() + t * samples;
+			for (size_t s = 0; s < samples; ++s)
+				out[s] += w * row[s];
+		}
+}
+
+void CodePictureModel::adjoint(const std::vector<double>& picture, std::vector<double>& modules)
+{
+	const auto samples = size_t(_samplesPerSide), size = size_t(_size);
+	_rows.assign(size * samples, 0);
+	for (size_t t = 0; t < samples; ++t)
+		for (int k = 0; k < kKernelTaps; ++k) {
+			const int b = _firstModule[t] + k;
+			if (b < 0 || b >= _size)
+				continue;
+			const double w = _weights[t * kKernelTaps + size_t(k)];
+			const double* in = picture.data() + t * samples;
+			double* row = _rows.data() + size_t(b) * samples;
+			for (size_t s = 0; s < samples; ++s)
+				row[s] += w * in[s];
+		}
+	modules.assign(size * size, 0);
+	for (size_t b = 0; b < size; ++b)
+		for (size_t s = 0; s < samples; ++s) {
+			const double value = _rows[b * samples + s];
+			for (int k = 0; k < kKernelTaps; ++k)
+				if (const int a = _firstModule[s] + k; a >= 0 && a < _size)
+					modules[b * size + size_t(a)] += _weights[s * kKernelTaps + size_t(k)] * value;
+		}
+}
+
+bool CodePictureModel::fitLevels()
+{
+	forward(_darkness, _model);
+	double sd = 0, sy = 0, sdd = 0, sdy = 0;
+	const double n = double(_samples.size());
+	for (size_t s = 0; s < _samples.size(); ++s) {
+		sd += _model[s];
+		sy += _samples[s];
+		sdd += _model[s] * _model[s];
+		sdy += _model[s] * _samples[s];
+	}
+	const double spread = n * sdd - sd * sd;
+	if (spread <= 0)
+		return false;
+	_contrast = -(n * sdy - sd * sy) / spread;
+	_light = (sy + _contrast * sd) / n;
+	return _contrast >= kMinContrast;
+}
+
+bool CodePictureModel::sample(const ZXing::ImageView& grey, const ModuleGrid& grid)
+{
+	const auto samples = size_t(_samplesPerSide);
+	_samples.resize(samples * samples);
+	for (size_t t = 0; t < samples; ++t)
+		for (size_t s = 0; s < samples; ++s) {
+			const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
+			const double v = -kSampledQuietZone + (double(t) + 0.5) / kSamplesPerModule;
+			const PicturePoint p = toPicture(grid, u, v);
+			if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
+				return false;
+			_samples[t * samples + s] = sampleGrey(grey, p);
+		}
+	_momentum = _darkness; // a new picture: FISTA starts again from where it is
+	_t = 1;
+	return fitLevels();
+}
+
+void CodePictureModel::solve(int iterations)
+{
+	const double step = _stepScale / (_contrast * _contrast);
+	std::vector<double> previous;
+	for (int it = 0; it < iterations; ++it) {
+		forward(_momentum, _model);
+		for (size_t s = 0; s < _model.size(); ++s)
+			_model[s] = _samples[s] - _light + _contrast * _model[s]; // the residual, picture minus model
+		adjoint(_model, _gradient);
+		previous = _darkness;
+		for (size_t i = 0; i < _darkness.size(); ++i)
+			if (!_isFixed[i])
+				_darkness[i] = std::clamp(_momentum[i] - step * 2 * _contrast * _gradient[i], 0.0, 1.0);
+		const double tNext = (1 + std::sqrt(1 + 4 * _t * _t)) / 2;
+		for (size_t i = 0; i < _darkness.size(); ++i)
+			_momentum[i] = _darkness[i] + (_t - 1) / tNext * (_darkness[i] - previous[i]);
+		_t = tNext;
+	}
+	secureWipe(previous);
+}
+
+bool CodePictureModel::align(const ZXing::ImageView& grey, ModuleGrid& grid, int rounds, bool fixedOnly)
+{
+	const auto samples = size_t(_samplesPerSide);
+	std::vector<double> darkness;
+	forward(_darkness, darkness);
+	std::vector<uint8_t> use(samples * samples, 1);
+	if (fixedOnly) {
+		// A sample is the fixed modules' when under a tenth of its weight is on data modules.
+		std::vector<double> data(_darkness.size()), onData;
+		for (size_t i = 0; i < data.size(); ++i)
+			data[i] = _isFixed[i] ? 0 : 1;
+		forward(data, onData);
+		for (size_t s = 0; s < use.size(); ++s)
+			use[s] = onData[s] < 0.1;
+	}
+	bool aligned = true;
+	for (int round = 0; round < rounds && aligned; ++round) {
+		if (!sample(grey, grid)) {
+			aligned = false;
+			break;
+		}
+		std::array<std::array<double, kGridParameters + 1>, kGridParameters> normal{};
+		for (size_t t = 0; t < samples; ++t)
+			for (size_t s = 0; s < samples; ++s) {
+				const size_t i = t * samples + s;
+				if (!use[i])
+					continue;
+				const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
+				const double v = -kSampledQuietZone + (double(t) + 0.5) / kSamplesPerModule;
+				const PicturePoint p = toPicture(grid, u, v);
+				const double gx = sampleGrey(grey, {p.x + 0.5, p.y}) - sampleGrey(grey, {p.x - 0.5, p.y});
+				const double gy = sampleGrey(grey, {p.x, p.y + 0.5}) - sampleGrey(grey, {p.x, p.y - 0.5});
+				const double w = 1 + grid[6] * u + grid[7] * v;
+				const double along = gx * p.x + gy * p.y;
+				const std::array<double, kGridParameters> j = {gx / w, gx * u / w, gx * v / w, gy / w, gy * u / w, gy * v / w, -along * u / w, -along * v / w};
+				const double residual = (_light - _contrast * darkness[i]) - _samples[i];
+				for (size_t a = 0; a < kGridParameters; ++a) {
+					normal[a][kGridParameters] += j[a] * residual;
+					for (size_t b = 0; b < kGridParameters; ++b)
+						normal[a][b] += j[a] * j[b];
+				}
+			}
+		std::array<double, kGridParameters> step{};
+		if (!solveLinear(normal, step)) {
+			aligned = false;
+			break;
+		}
+		const double shift = std::hypot(step[0], step[3]);
+		if (!std::isfinite(shift) || shift > kMaxGridStep) {
+			aligned = false;
+			break;
+		}
+		for (size_t a = 0; a < kGridParameters; ++a)
+			grid[a] += step[a];
+	}
+	secureWipe(darkness);
+	return aligned && sample(grey, grid);
+}
+
+} // namespace authcore::detail

@@ -1,0 +1,110 @@
+#pragma once
+// The picture a blurred QR code makes, as a function of its modules: the model that reading a code
+// too blurred to threshold solves (BlurredCodeReader.h).
+//
+// A camera out of focus spreads each module over its neighbours (a Gaussian of sigma about
+// 0.9 module for a 2.5 px code under the set's defocus 2.2), so no threshold, however well the
+// picture is restored, reads more than ~87 % of the modules right (`qr_degraded_set modules`).
+// But the picture stays an exact linear function of the modules, and each module is either dark
+// or light: fitting all of them at once, each held between the two, finds ~98-99 % of them
+// (`qr_degraded_set joint`), which ZXing's error correction reads.
+//
+// The model, in module coordinates (module (a, b) covers [a, a + 1) x [b, b + 1)):
+//   grey(u, v) = light - contrast * sum over modules of darkness(a, b) * k(u - a - 0.5) * k(v - b - 0.5)
+// with k a one-module tent (a camera's sensor samples between modules) blurred by a Gaussian of
+// the blur's sigma in modules. The picture is sampled at 2 x 2 points per module through a
+// homography (grid()), so the model is two 1-D convolutions: a fit step costs about
+// 4 x 5 x (modules + samples) multiply-adds.
+//   - align(): Lucas-Kanade (Gauss-Newton over the homography's 8 parameters) moves the grid until
+//     the picture matches the model. First only on samples that the code's fixed modules decide
+//     (finder patterns, separators, timing and alignment patterns, the quiet zone): those do not
+//     depend on the data, so a grid within a module or two of the code's converges to within about
+//     a tenth of a module.
+//   - solve(): the darkness of every other module, by least squares held in [0, 1] (FISTA:
+//     projected gradient with Nesterov's momentum), then rounded.
+// Everything it keeps (samples and modules) is a picture of the code, so it is wiped when done.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <ImageView.h>
+
+namespace authcore::detail {
+
+/// Module coordinates to picture pixels: x = (h0 + h1 u + h2 v) / w, y = (h3 + h4 u + h5 v) / w,
+/// w = 1 + h6 u + h7 v. Pixel (x, y) of the picture covers [x, x + 1) x [y, y + 1).
+using ModuleGrid = std::array<double, 8>;
+
+struct PicturePoint
+{
+	double x = 0;
+	double y = 0;
+};
+
+PicturePoint toPicture(const ModuleGrid& grid, double u, double v);
+
+/// What a module adds to the picture at `t` modules from its centre along one axis: the
+/// one-module tent (a sample between two module centres sees both) blurred by a Gaussian of
+/// `sigma` modules.
+double moduleKernel(double t, double sigma);
+
+/// Bilinear grey level of `grey` at a picture point (clamped at the edges).
+double sampleGrey(const ZXing::ImageView& grey, PicturePoint p);
+
+/// Whether the module (a, b) of a version `(size - 17) / 4` code is one every code has (finder
+/// patterns and their separators, timing lines, alignment patterns; outside the symbol: the quiet
+/// zone), and then whether it is dark.
+enum class FixedModule : int8_t { Light = 0, Dark = 1, Data = -1 };
+FixedModule fixedModule(int size, int a, int b);
+
+class CodePictureModel
+{
+public:
+	/// A code of `size` x `size` modules, blurred by a Gaussian of `blurInModules` modules.
+	CodePictureModel(int size, double blurInModules);
+	~CodePictureModel();
+	CodePictureModel(const CodePictureModel&) = delete;
+	CodePictureModel& operator=(const CodePictureModel&) = delete;
+
+	/// Lucas-Kanade rounds moving `grid` to fit `grey`; `fixedOnly`: only samples the fixed
+	/// modules decide. False when the grid leaves the picture or the fit breaks down.
+	bool align(const ZXing::ImageView& grey, ModuleGrid& grid, int rounds, bool fixedOnly);
+
+	/// Samples `grey` through `grid` and fits the levels; false when the picture shows no code
+	/// (no contrast between the modules' dark and light).
+	bool sample(const ZXing::ImageView& grey, const ModuleGrid& grid);
+
+	/// `iterations` more steps of the fit of the data modules to the last sample().
+	void solve(int iterations);
+
+	/// The modules as ZXing reads them: dark where solved darker than half.
+	bool isDark(int a, int b) const { return _darkness[index(a, b)] > 0.5; }
+	int size() const { return _size; }
+
+private:
+	size_t index(int a, int b) const { return size_t(b) * size_t(_size) + size_t(a); }
+	void forward(const std::vector<double>& modules, std::vector<double>& picture);
+	void adjoint(const std::vector<double>& picture, std::vector<double>& modules);
+	bool fitLevels();
+
+	int _size;
+	int _samplesPerSide;
+	// Per sample along one axis: the first module it reaches and its weights (kKernelTaps of them).
+	std::vector<int> _firstModule;
+	std::vector<double> _weights;
+	double _stepScale = 0; // 1 / the largest eigenvalue of the model's normal matrix, without the contrast
+	std::vector<double> _darkness;  // per module, 0 (light) .. 1 (dark); fixed modules are exact
+	std::vector<uint8_t> _isFixed;  // per module
+	std::vector<double> _samples;   // the picture at the sample points
+	std::vector<double> _momentum;  // FISTA's extrapolated point
+	double _t = 1;                  // FISTA's momentum weight
+	double _light = 0;
+	double _contrast = 0;
+	// Work buffers of forward() and adjoint().
+	std::vector<double> _rows;
+	std::vector<double> _model;
+	std::vector<double> _gradient;
+};
+
+} // namespace authcore::detail
