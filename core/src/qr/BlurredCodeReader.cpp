@@ -34,6 +34,8 @@ constexpr int kThirdSearch = 3;     // half-resolution pixels around where the t
 constexpr int kGridsSolved = 3;
 constexpr int kFixedAlignRounds = 8;
 constexpr int kSolveIterations = 300;
+constexpr int kFirstDecode = 100;
+constexpr int kDecodeEvery = 50;
 constexpr int kAlignRounds = 3;
 constexpr int kMoreIterations = 150;
 
@@ -76,7 +78,33 @@ struct FinderTemplate
 	double norm = 0;
 };
 
-FinderTemplate finderTemplate(double angle, double moduleHalfPx, double sigmaInModules)
+// moduleKernel() tabulated every 1/kKernelTableSteps module over [-kKernelTableReach, kKernelTableReach]
+// and interpolated: a template needs it at ~17,000 points per angle.
+constexpr int kKernelTableSteps = 32;
+constexpr int kKernelTableReach = 8;
+
+class KernelTable
+{
+public:
+	explicit KernelTable(double sigma)
+	{
+		_values.resize(size_t(2 * kKernelTableReach * kKernelTableSteps + 2));
+		for (size_t i = 0; i < _values.size(); ++i)
+			_values[i] = moduleKernel(double(i) / kKernelTableSteps - kKernelTableReach, sigma);
+	}
+	double operator()(double t) const
+	{
+		const double x = std::clamp((t + kKernelTableReach) * kKernelTableSteps, 0.0, double(_values.size() - 2));
+		const auto i = size_t(x);
+		const double f = x - double(i);
+		return _values[i] * (1 - f) + _values[i + 1] * f;
+	}
+
+private:
+	std::vector<double> _values;
+};
+
+FinderTemplate finderTemplate(double angle, double moduleHalfPx, double sigmaInModules, const KernelTable& kernel)
 {
 	FinderTemplate t;
 	const double reach = 4.5 + 1.5 * sigmaInModules; // modules from the centre, Chebyshev
@@ -91,7 +119,7 @@ FinderTemplate finderTemplate(double angle, double moduleHalfPx, double sigmaInM
 			for (int b = -4; b <= 4; ++b)
 				for (int a = -4; a <= 4; ++a) {
 					const int ring = std::max(std::abs(a), std::abs(b));
-					const double w = moduleKernel(u - a, sigmaInModules) * moduleKernel(v - b, sigmaInModules);
+					const double w = kernel(u - a) * kernel(v - b);
 					value += (ring == 2 || ring == 4 ? 0 : 1) * w;
 					covered += w;
 				}
@@ -116,8 +144,9 @@ std::vector<double> finderScores(const HalfPicture& half, double blurSigma)
 {
 	std::vector<double> scores(half.grey.size(), -1);
 	const double moduleHalfPx = kTemplateModule / 2;
+	const KernelTable kernel(blurSigma / kTemplateModule);
 	for (double angle : {0.0, kPi / 6, kPi / 3}) {
-		const FinderTemplate t = finderTemplate(angle, moduleHalfPx, blurSigma / kTemplateModule);
+		const FinderTemplate t = finderTemplate(angle, moduleHalfPx, blurSigma / kTemplateModule, kernel);
 		int radius = 0;
 		for (const auto& o : t.offsets)
 			radius = std::max({radius, std::abs(o.dx), std::abs(o.dy)});
@@ -200,26 +229,39 @@ struct Candidate
 // How well the picture matches the modules every code of `size` has, through `grid`: the
 // correlation of their darkness with the picture's at module centres. -1 when the grid leaves the
 // picture.
-double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, int size)
+struct KnownModule
+{
+	int a;
+	int b;
+	bool dark;
+};
+
+// The fixed modules of a code of `size` and the two modules of quiet zone around it.
+std::vector<KnownModule> knownModules(int size)
+{
+	std::vector<KnownModule> known;
+	for (int b = -2; b < size + 2; ++b)
+		for (int a = -2; a < size + 2; ++a)
+			if (const FixedModule f = fixedModule(size, a, b); f != FixedModule::Data)
+				known.push_back({a, b, f == FixedModule::Dark});
+	return known;
+}
+
+double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, const std::vector<KnownModule>& known)
 {
 	double st = 0, sp = 0, stt = 0, spp = 0, stp = 0;
-	int count = 0;
-	for (int b = -2; b < size + 2; ++b)
-		for (int a = -2; a < size + 2; ++a) {
-			const FixedModule f = fixedModule(size, a, b);
-			if (f == FixedModule::Data)
-				continue;
-			const PicturePoint p = toPicture(grid, a + 0.5, b + 0.5);
-			if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
-				return -1;
-			const double t = f == FixedModule::Dark ? 1 : 0, q = -sampleGrey(grey, p);
-			st += t;
-			sp += q;
-			stt += t * t;
-			spp += q * q;
-			stp += t * q;
-			++count;
-		}
+	const double count = double(known.size());
+	for (const auto& m : known) {
+		const PicturePoint p = toPicture(grid, m.a + 0.5, m.b + 0.5);
+		if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
+			return -1;
+		const double t = m.dark ? 1 : 0, q = -sampleGrey(grey, p);
+		st += t;
+		sp += q;
+		stt += t * t;
+		spp += q * q;
+		stp += t * q;
+	}
 	const double covariance = stp - st * sp / count, vt = stt - st * st / count, vp = spp - sp * sp / count;
 	return vt > 0 && vp > 0 ? covariance / std::sqrt(vt * vp) : -1;
 }
@@ -228,6 +270,9 @@ std::vector<Candidate> candidateGrids(const ZXing::ImageView& grey, const HalfPi
 									  const std::vector<Peak>& peaks)
 {
 	std::vector<Candidate> candidates;
+	std::array<std::vector<KnownModule>, kMaxVersion + 1> known;
+	for (int version = 1; version <= kMaxVersion; ++version)
+		known[size_t(version)] = knownModules(17 + 4 * version);
 	for (size_t i = 0; i < peaks.size(); ++i)
 		for (size_t j = 0; j < peaks.size(); ++j) {
 			if (i == j)
@@ -254,7 +299,7 @@ std::vector<Candidate> candidateGrids(const ZXing::ImageView& grey, const HalfPi
 									   0, (topRight.y - peaks[i].y) / span, (bottomLeft.y - peaks[i].y) / span, 0, 0};
 					grid[0] = peaks[i].x - 3.5 * (grid[1] + grid[2]);
 					grid[3] = peaks[i].y - 3.5 * (grid[4] + grid[5]);
-					const double match = fixedModulesMatch(grey, grid, size);
+					const double match = fixedModulesMatch(grey, grid, known[size_t(version)]);
 					if (match > 0)
 						candidates.push_back({grid, size, match});
 				}
@@ -290,9 +335,15 @@ std::optional<ZXing::Barcode> solveGrid(const ZXing::ImageView& grey, const Cand
 	CodePictureModel model(candidate.size, blurSigma / module);
 	if (!model.align(grey, grid, kFixedAlignRounds, true))
 		return std::nullopt;
-	model.solve(kSolveIterations);
-	if (auto code = decoded(model, grid))
-		return code;
+	// Decoding costs a fraction of a fit step's work: try from the first iterations that read any
+	// of the set's codes, then every kDecodeEvery.
+	for (int done = 0; done < kSolveIterations;) {
+		const int next = done == 0 ? kFirstDecode : std::min(kSolveIterations, done + kDecodeEvery);
+		model.solve(next - done);
+		done = next;
+		if (auto code = decoded(model, grid))
+			return code;
+	}
 	if (!model.align(grey, grid, kAlignRounds, false))
 		return std::nullopt;
 	model.solve(kMoreIterations);
