@@ -7,6 +7,8 @@
 
 #include "authcore/SecureWipe.h"
 
+#include <botan/secmem.h>
+
 #include <BarcodeData.h>
 #include <BitMatrix.h>
 #include <DecoderResult.h>
@@ -16,6 +18,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <memory>
 #include <vector>
 
 namespace authcore::detail {
@@ -27,14 +31,23 @@ constexpr double kMinModule = 2.1;  // smaller codes come out too wrong to read 
 constexpr double kMaxModule = 2.95; // larger ones are read by the other passes
 constexpr double kTemplateModule = 2.5; // px: the finder template's module (its correlation tolerates the range)
 constexpr int kMaxVersion = 10;
+// The finder-pattern scores are computed every kCoarseStride half-resolution pixels (a blurred
+// pattern's peak is ~8 wide there), then around the strongest kCoarsePeaks at every one.
+constexpr int kCoarseStride = 2;
+constexpr int kCoarsePeaks = 40;
 constexpr int kPeaks = 30;
 constexpr double kMinPeakScore = 0.3;
 constexpr double kMinThirdScore = 0.25;
-constexpr int kThirdSearch = 3;     // half-resolution pixels around where the third pattern should be
-constexpr int kGridsSolved = 3;
+constexpr int kThirdSearch = 2;     // coarse cells around where the third pattern should be
+// Grids are first judged on every kCoarseMatchStride-th fixed module, the best kRanked on all.
+constexpr size_t kCoarseMatchStride = 3;
+constexpr size_t kRanked = 12;
+constexpr size_t kPeaksPerStep = 10; // first patterns paired per step
+constexpr size_t kGridsSolved = 3;
 constexpr int kFixedAlignRounds = 8;
+constexpr int kIterationsPerStep = 20;
 constexpr int kSolveIterations = 300;
-constexpr int kFirstDecode = 100;
+constexpr int kFirstDecode = 100;   // the set's codes read from 150-250 iterations
 constexpr int kDecodeEvery = 50;
 constexpr int kAlignRounds = 3;
 constexpr int kMoreIterations = 150;
@@ -46,6 +59,7 @@ struct HalfPicture
 	int height = 0;
 	std::vector<double> grey;
 
+	HalfPicture() = default;
 	explicit HalfPicture(const ZXing::ImageView& picture) : width(picture.width() / 2), height(picture.height() / 2)
 	{
 		grey.resize(size_t(width) * size_t(height));
@@ -60,6 +74,8 @@ struct HalfPicture
 	~HalfPicture() { secureWipe(grey); }
 	HalfPicture(const HalfPicture&) = delete;
 	HalfPicture& operator=(const HalfPicture&) = delete;
+	HalfPicture(HalfPicture&&) = default;
+	HalfPicture& operator=(HalfPicture&&) = default; // the caller wipes what it replaces
 	double at(int x, int y) const { return grey[size_t(y) * size_t(width) + size_t(x)]; }
 };
 
@@ -138,36 +154,19 @@ FinderTemplate finderTemplate(double angle, double moduleHalfPx, double sigmaInM
 	return t;
 }
 
-// Per half-resolution pixel, the best correlation of its surroundings' darkness with a finder
-// pattern's, over the templates (-1 where a template does not fit).
-std::vector<double> finderScores(const HalfPicture& half, double blurSigma)
+// The normalized correlation of the darkness around half-resolution pixel (x, y) with a template;
+// -1 where the template does not fit or the picture is flat.
+double finderScore(const HalfPicture& half, const FinderTemplate& t, int x, int y)
 {
-	std::vector<double> scores(half.grey.size(), -1);
-	const double moduleHalfPx = kTemplateModule / 2;
-	const KernelTable kernel(blurSigma / kTemplateModule);
-	for (double angle : {0.0, kPi / 6, kPi / 3}) {
-		const FinderTemplate t = finderTemplate(angle, moduleHalfPx, blurSigma / kTemplateModule, kernel);
-		int radius = 0;
-		for (const auto& o : t.offsets)
-			radius = std::max({radius, std::abs(o.dx), std::abs(o.dy)});
-		const double count = double(t.values.size());
-		for (int y = radius; y < half.height - radius; ++y)
-			for (int x = radius; x < half.width - radius; ++x) {
-				double cross = 0, sum = 0, squares = 0;
-				for (size_t i = 0; i < t.values.size(); ++i) {
-					const double darkness = -half.at(x + t.offsets[i].dx, y + t.offsets[i].dy);
-					cross += t.values[i] * darkness;
-					sum += darkness;
-					squares += darkness * darkness;
-				}
-				const double variance = squares - sum * sum / count;
-				if (variance > 0) {
-					double& best = scores[size_t(y) * size_t(half.width) + size_t(x)];
-					best = std::max(best, cross / (t.norm * std::sqrt(variance)));
-				}
-			}
+	double cross = 0, sum = 0, squares = 0;
+	for (size_t i = 0; i < t.values.size(); ++i) {
+		const double darkness = -half.at(x + t.offsets[i].dx, y + t.offsets[i].dy);
+		cross += t.values[i] * darkness;
+		sum += darkness;
+		squares += darkness * darkness;
 	}
-	return scores;
+	const double variance = squares - sum * sum / double(t.values.size());
+	return variance > 0 ? cross / (t.norm * std::sqrt(variance)) : -1;
 }
 
 struct Peak
@@ -176,48 +175,6 @@ struct Peak
 	double y;
 	double score;
 };
-
-std::vector<Peak> strongestPeaks(const HalfPicture& half, const std::vector<double>& scores)
-{
-	std::vector<Peak> peaks;
-	auto score = [&](int x, int y) { return scores[size_t(y) * size_t(half.width) + size_t(x)]; };
-	for (int y = 0; y < half.height; ++y)
-		for (int x = 0; x < half.width; ++x) {
-			const double s = score(x, y);
-			if (s < kMinPeakScore)
-				continue;
-			bool highest = true;
-			for (int dy = -2; dy <= 2 && highest; ++dy)
-				for (int dx = -2; dx <= 2 && highest; ++dx) {
-					const int nx = x + dx, ny = y + dy;
-					if ((dx || dy) && nx >= 0 && ny >= 0 && nx < half.width && ny < half.height)
-						highest = score(nx, ny) <= s;
-				}
-			if (highest)
-				peaks.push_back({2.0 * x + 1, 2.0 * y + 1, s});
-		}
-	std::sort(peaks.begin(), peaks.end(), [](const Peak& a, const Peak& b) { return a.score > b.score; });
-	if (peaks.size() > size_t(kPeaks))
-		peaks.resize(size_t(kPeaks));
-	return peaks;
-}
-
-// The strongest score within kThirdSearch half pixels of a full-resolution point.
-std::optional<Peak> bestNear(const HalfPicture& half, const std::vector<double>& scores, double x, double y)
-{
-	const int cx = int(std::lround((x - 1) / 2)), cy = int(std::lround((y - 1) / 2));
-	std::optional<Peak> best;
-	for (int dy = -kThirdSearch; dy <= kThirdSearch; ++dy)
-		for (int dx = -kThirdSearch; dx <= kThirdSearch; ++dx) {
-			const int nx = cx + dx, ny = cy + dy;
-			if (nx < 0 || ny < 0 || nx >= half.width || ny >= half.height)
-				continue;
-			const double s = scores[size_t(ny) * size_t(half.width) + size_t(nx)];
-			if (!best || s > best->score)
-				best = Peak{2.0 * nx + 1, 2.0 * ny + 1, s};
-		}
-	return best;
-}
 
 struct Candidate
 {
@@ -247,11 +204,12 @@ std::vector<KnownModule> knownModules(int size)
 	return known;
 }
 
-double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, const std::vector<KnownModule>& known)
+double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, const std::vector<KnownModule>& known, size_t stride = 1)
 {
-	double st = 0, sp = 0, stt = 0, spp = 0, stp = 0;
-	const double count = double(known.size());
-	for (const auto& m : known) {
+	double st = 0, sp = 0, stt = 0, spp = 0, stp = 0, count = 0;
+	for (size_t i = 0; i < known.size(); i += stride) {
+		const auto& m = known[i];
+		++count;
 		const PicturePoint p = toPicture(grid, m.a + 0.5, m.b + 0.5);
 		if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
 			return -1;
@@ -264,49 +222,6 @@ double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, c
 	}
 	const double covariance = stp - st * sp / count, vt = stt - st * st / count, vp = spp - sp * sp / count;
 	return vt > 0 && vp > 0 ? covariance / std::sqrt(vt * vp) : -1;
-}
-
-std::vector<Candidate> candidateGrids(const ZXing::ImageView& grey, const HalfPicture& half, const std::vector<double>& scores,
-									  const std::vector<Peak>& peaks)
-{
-	std::vector<Candidate> candidates;
-	std::array<std::vector<KnownModule>, kMaxVersion + 1> known;
-	for (int version = 1; version <= kMaxVersion; ++version)
-		known[size_t(version)] = knownModules(17 + 4 * version);
-	for (size_t i = 0; i < peaks.size(); ++i)
-		for (size_t j = 0; j < peaks.size(); ++j) {
-			if (i == j)
-				continue;
-			// Peak i as the top-left pattern's centre, j as the top-right's.
-			const double dx = peaks[j].x - peaks[i].x, dy = peaks[j].y - peaks[i].y, length = std::hypot(dx, dy);
-			for (int version = 1; version <= kMaxVersion; ++version) {
-				const int size = 17 + 4 * version;
-				const double module = length / (size - 7);
-				if (module < kMinModule || module > kMaxModule)
-					continue;
-				// j as the top-right pattern's centre, the bottom-left's a quarter turn on (y grows
-				// downwards: clockwise on screen); or j as the bottom-left's and the top-right's a
-				// quarter turn back.
-				for (const bool jIsTopRight : {true, false}) {
-					const double turn = jIsTopRight ? 1 : -1;
-					const auto third = bestNear(half, scores, peaks[i].x - turn * dy, peaks[i].y + turn * dx);
-					if (!third || third->score < kMinThirdScore)
-						continue;
-					const Peak& topRight = jIsTopRight ? peaks[j] : *third;
-					const Peak& bottomLeft = jIsTopRight ? *third : peaks[j];
-					const double span = size - 7; // modules between the patterns' centres
-					ModuleGrid grid = {0, (topRight.x - peaks[i].x) / span, (bottomLeft.x - peaks[i].x) / span,
-									   0, (topRight.y - peaks[i].y) / span, (bottomLeft.y - peaks[i].y) / span, 0, 0};
-					grid[0] = peaks[i].x - 3.5 * (grid[1] + grid[2]);
-					grid[3] = peaks[i].y - 3.5 * (grid[4] + grid[5]);
-					const double match = fixedModulesMatch(grey, grid, known[size_t(version)]);
-					if (match > 0)
-						candidates.push_back({grid, size, match});
-				}
-			}
-		}
-	std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-	return candidates;
 }
 
 std::optional<ZXing::Barcode> decoded(const CodePictureModel& model, const ModuleGrid& grid)
@@ -328,43 +243,331 @@ std::optional<ZXing::Barcode> decoded(const CodePictureModel& model, const Modul
 	return ZXing::Barcode(ZXing::MatrixBarcode(std::move(result), std::move(where), ZXing::BarcodeFormat::QRCode));
 }
 
-std::optional<ZXing::Barcode> solveGrid(const ZXing::ImageView& grey, const Candidate& candidate, double blurSigma)
+} // namespace
+
+struct BlurredCodeSearch::State
 {
-	ModuleGrid grid = candidate.grid;
-	const double module = std::hypot(grid[1], grid[4]);
-	CodePictureModel model(candidate.size, blurSigma / module);
-	if (!model.align(grey, grid, kFixedAlignRounds, true))
-		return std::nullopt;
-	// Decoding costs a fraction of a fit step's work: try from the first iterations that read any
-	// of the set's codes, then every kDecodeEvery.
-	for (int done = 0; done < kSolveIterations;) {
-		const int next = done == 0 ? kFirstDecode : std::min(kSolveIterations, done + kDecodeEvery);
-		model.solve(next - done);
-		done = next;
-		if (auto code = decoded(model, grid))
-			return code;
+	enum class Stage { Scores, Peaks, Candidates, Rank, Align, Solve, Realign, SolveMore, Done };
+
+	Stage stage = Stage::Done;
+	double blurSigma = 0;
+	int width = 0;
+	int height = 0;
+	Botan::secure_vector<uint8_t> pixels; // the picture searched
+	HalfPicture half;
+	std::vector<FinderTemplate> templates;
+	int templateReach = 0; // half-resolution pixels from a template's centre to its farthest offset
+	size_t scoredTemplates = 0;
+	int coarseWidth = 0;
+	int coarseHeight = 0;
+	std::vector<double> coarse; // the best score per coarse cell (-1: none)
+	std::vector<Peak> peaks;
+	size_t nextPeak = 0;
+	std::array<std::vector<KnownModule>, kMaxVersion + 1> known;
+	std::vector<Candidate> candidates;
+	size_t grid = 0; // the candidate being solved
+	std::unique_ptr<CodePictureModel> model;
+	ModuleGrid modelGrid{};
+	int iterations = 0;
+
+	ZXing::ImageView view() const { return {pixels.data(), width, height, ZXing::ImageFormat::Lum}; }
+	double& coarseAt(int cx, int cy) { return coarse[size_t(cy) * size_t(coarseWidth) + size_t(cx)]; }
+	double bestScoreAt(int x, int y) const
+	{
+		if (x < templateReach || y < templateReach || x >= half.width - templateReach || y >= half.height - templateReach)
+			return -1;
+		double best = -1;
+		for (const auto& t : templates)
+			best = std::max(best, finderScore(half, t, x, y));
+		return best;
 	}
-	if (!model.align(grey, grid, kAlignRounds, false))
-		return std::nullopt;
-	model.solve(kMoreIterations);
-	return decoded(model, grid);
+	// The half-resolution pixel of coarse cell (cx, cy).
+	int halfX(int cx) const { return templateReach + kCoarseStride * cx; }
+	int halfY(int cy) const { return templateReach + kCoarseStride * cy; }
+
+	void begin(const ZXing::ImageView& grey, double sigma);
+	std::optional<ZXing::Barcode> step();
+	void scoreTemplate();
+	void findPeaks();
+	std::optional<Peak> bestNear(double x, double y);
+	void pairPeaks();
+	void rank();
+	void alignGrid();
+	std::optional<ZXing::Barcode> solveGrid();
+	void nextGrid();
+	void wipe();
+};
+
+void BlurredCodeSearch::State::begin(const ZXing::ImageView& grey, double sigma)
+{
+	wipe();
+	if (grey.width() < 64 || grey.height() < 64 || !(sigma > 0))
+		return;
+	blurSigma = sigma;
+	width = grey.width();
+	height = grey.height();
+	pixels.resize(size_t(width) * size_t(height));
+	for (int y = 0; y < height; ++y)
+		for (int x = 0; x < width; ++x)
+			pixels[size_t(y) * size_t(width) + size_t(x)] = *grey.data(x, y);
+	half = HalfPicture(view());
+	const KernelTable kernel(blurSigma / kTemplateModule);
+	for (double angle : {0.0, kPi / 6, kPi / 3})
+		templates.push_back(finderTemplate(angle, kTemplateModule / 2, blurSigma / kTemplateModule, kernel));
+	for (const auto& t : templates)
+		for (const auto& o : t.offsets)
+			templateReach = std::max({templateReach, std::abs(o.dx), std::abs(o.dy)});
+	coarseWidth = std::max(0, (half.width - 2 * templateReach + kCoarseStride - 1) / kCoarseStride);
+	coarseHeight = std::max(0, (half.height - 2 * templateReach + kCoarseStride - 1) / kCoarseStride);
+	if (coarseWidth < 3 || coarseHeight < 3)
+		return;
+	coarse.assign(size_t(coarseWidth) * size_t(coarseHeight), -1);
+	for (int version = 1; version <= kMaxVersion; ++version)
+		known[size_t(version)] = knownModules(17 + 4 * version);
+	stage = Stage::Scores;
 }
 
-} // namespace
+// One template's scores over the coarse cells.
+void BlurredCodeSearch::State::scoreTemplate()
+{
+	const auto& t = templates[scoredTemplates++];
+	for (int cy = 0; cy < coarseHeight; ++cy)
+		for (int cx = 0; cx < coarseWidth; ++cx)
+			coarseAt(cx, cy) = std::max(coarseAt(cx, cy), finderScore(half, t, halfX(cx), halfY(cy)));
+	if (scoredTemplates == templates.size())
+		stage = Stage::Peaks;
+}
+
+// The strongest local maxima of the coarse scores, each refined to the best half-resolution pixel
+// around it.
+void BlurredCodeSearch::State::findPeaks()
+{
+	std::vector<Peak> coarsePeaks;
+	for (int cy = 0; cy < coarseHeight; ++cy)
+		for (int cx = 0; cx < coarseWidth; ++cx) {
+			const double s = coarseAt(cx, cy);
+			if (s < kMinPeakScore)
+				continue;
+			bool highest = true;
+			for (int dy = -1; dy <= 1 && highest; ++dy)
+				for (int dx = -1; dx <= 1 && highest; ++dx) {
+					const int nx = cx + dx, ny = cy + dy;
+					if ((dx || dy) && nx >= 0 && ny >= 0 && nx < coarseWidth && ny < coarseHeight)
+						highest = coarseAt(nx, ny) <= s;
+				}
+			if (highest)
+				coarsePeaks.push_back({double(halfX(cx)), double(halfY(cy)), s});
+		}
+	std::sort(coarsePeaks.begin(), coarsePeaks.end(), [](const Peak& a, const Peak& b) { return a.score > b.score; });
+	if (coarsePeaks.size() > size_t(kCoarsePeaks))
+		coarsePeaks.resize(size_t(kCoarsePeaks));
+	for (const auto& c : coarsePeaks) {
+		Peak best = c;
+		for (int dy = -1; dy <= 1; ++dy)
+			for (int dx = -1; dx <= 1; ++dx)
+				if (dx || dy)
+					if (const double s = bestScoreAt(int(c.x) + dx, int(c.y) + dy); s > best.score)
+						best = {c.x + dx, c.y + dy, s};
+		peaks.push_back({2 * best.x + 1, 2 * best.y + 1, best.score}); // a half pixel's centre, in full-resolution pixels
+	}
+	std::sort(peaks.begin(), peaks.end(), [](const Peak& a, const Peak& b) { return a.score > b.score; });
+	if (peaks.size() > size_t(kPeaks))
+		peaks.resize(size_t(kPeaks));
+	stage = peaks.size() >= 3 ? Stage::Candidates : Stage::Done;
+}
+
+// The strongest coarse score within kThirdSearch cells of a full-resolution point.
+std::optional<Peak> BlurredCodeSearch::State::bestNear(double x, double y)
+{
+	const int cx = int(std::lround(((x - 1) / 2 - templateReach) / kCoarseStride));
+	const int cy = int(std::lround(((y - 1) / 2 - templateReach) / kCoarseStride));
+	std::optional<Peak> best;
+	for (int dy = -kThirdSearch; dy <= kThirdSearch; ++dy)
+		for (int dx = -kThirdSearch; dx <= kThirdSearch; ++dx) {
+			const int nx = cx + dx, ny = cy + dy;
+			if (nx < 0 || ny < 0 || nx >= coarseWidth || ny >= coarseHeight)
+				continue;
+			if (const double s = coarseAt(nx, ny); !best || s > best->score)
+				best = Peak{2.0 * halfX(nx) + 1, 2.0 * halfY(ny) + 1, s};
+		}
+	return best;
+}
+
+// Candidate grids with the next kPeaksPerStep peaks as their top-left pattern, judged on a
+// sample of their fixed modules.
+void BlurredCodeSearch::State::pairPeaks()
+{
+	const ZXing::ImageView grey = view();
+	const size_t last = std::min(peaks.size(), nextPeak + kPeaksPerStep);
+	for (size_t i = nextPeak; i < last; ++i)
+		for (size_t j = 0; j < peaks.size(); ++j) {
+			if (i == j)
+				continue;
+			const double dx = peaks[j].x - peaks[i].x, dy = peaks[j].y - peaks[i].y, length = std::hypot(dx, dy);
+			for (int version = 1; version <= kMaxVersion; ++version) {
+				const int size = 17 + 4 * version;
+				const double module = length / (size - 7);
+				if (module < kMinModule || module > kMaxModule)
+					continue;
+				// j as the top-right pattern's centre, the bottom-left's a quarter turn on (y grows
+				// downwards: clockwise on screen); or j as the bottom-left's and the top-right's a
+				// quarter turn back.
+				for (const bool jIsTopRight : {true, false}) {
+					const double turn = jIsTopRight ? 1 : -1;
+					const auto third = bestNear(peaks[i].x - turn * dy, peaks[i].y + turn * dx);
+					if (!third || third->score < kMinThirdScore)
+						continue;
+					const Peak& topRight = jIsTopRight ? peaks[j] : *third;
+					const Peak& bottomLeft = jIsTopRight ? *third : peaks[j];
+					const double span = size - 7; // modules between the patterns' centres
+					ModuleGrid g = {0, (topRight.x - peaks[i].x) / span, (bottomLeft.x - peaks[i].x) / span,
+									0, (topRight.y - peaks[i].y) / span, (bottomLeft.y - peaks[i].y) / span, 0, 0};
+					g[0] = peaks[i].x - 3.5 * (g[1] + g[2]);
+					g[3] = peaks[i].y - 3.5 * (g[4] + g[5]);
+					const double match = fixedModulesMatch(grey, g, known[size_t(version)], kCoarseMatchStride);
+					if (match > 0)
+						candidates.push_back({g, size, match});
+				}
+			}
+		}
+	nextPeak = last;
+	if (nextPeak == peaks.size())
+		stage = Stage::Rank;
+}
+
+void BlurredCodeSearch::State::rank()
+{
+	const ZXing::ImageView grey = view();
+	std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+	if (candidates.size() > kRanked)
+		candidates.resize(kRanked);
+	for (auto& c : candidates)
+		c.score = fixedModulesMatch(grey, c.grid, known[size_t((c.size - 17) / 4)]);
+	std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+	grid = 0;
+	stage = candidates.empty() ? Stage::Done : Stage::Align;
+}
+
+void BlurredCodeSearch::State::nextGrid()
+{
+	model.reset();
+	++grid;
+	stage = grid < std::min(candidates.size(), kGridsSolved) ? Stage::Align : Stage::Done;
+}
+
+void BlurredCodeSearch::State::alignGrid()
+{
+	const Candidate& c = candidates[grid];
+	modelGrid = c.grid;
+	model = std::make_unique<CodePictureModel>(c.size, blurSigma / std::hypot(c.grid[1], c.grid[4]));
+	iterations = 0;
+	if (model->align(view(), modelGrid, kFixedAlignRounds, true))
+		stage = Stage::Solve;
+	else
+		nextGrid();
+}
+
+std::optional<ZXing::Barcode> BlurredCodeSearch::State::solveGrid()
+{
+	const bool more = stage == Stage::SolveMore;
+	const int total = more ? kMoreIterations : kSolveIterations;
+	const int next = std::min(total, iterations + kIterationsPerStep);
+	model->solve(next - iterations);
+	// Decoding costs a fraction of a step: tried from the first iterations that read any of the
+	// set's codes, then every kDecodeEvery.
+	const bool decodeNow = next == total || (!more && next >= kFirstDecode && next / kDecodeEvery != iterations / kDecodeEvery);
+	iterations = next;
+	if (decodeNow)
+		if (auto code = decoded(*model, modelGrid))
+			return code;
+	if (iterations < total)
+		return std::nullopt;
+	if (more) {
+		nextGrid();
+	} else {
+		stage = Stage::Realign;
+	}
+	return std::nullopt;
+}
+
+std::optional<ZXing::Barcode> BlurredCodeSearch::State::step()
+{
+	switch (stage) {
+	case Stage::Scores: scoreTemplate(); break;
+	case Stage::Peaks: findPeaks(); break;
+	case Stage::Candidates: pairPeaks(); break;
+	case Stage::Rank: rank(); break;
+	case Stage::Align: alignGrid(); break;
+	case Stage::Solve:
+	case Stage::SolveMore: return solveGrid();
+	case Stage::Realign:
+		iterations = 0;
+		if (model->align(view(), modelGrid, kAlignRounds, false))
+			stage = Stage::SolveMore;
+		else
+			nextGrid();
+		break;
+	case Stage::Done: break;
+	}
+	return std::nullopt;
+}
+
+void BlurredCodeSearch::State::wipe()
+{
+	stage = Stage::Done;
+	secureWipe(pixels);
+	pixels.clear();
+	secureWipe(half.grey);
+	half = HalfPicture();
+	templates.clear();
+	templateReach = 0;
+	scoredTemplates = 0;
+	secureWipe(coarse);
+	coarse.clear();
+	peaks.clear();
+	nextPeak = 0;
+	candidates.clear();
+	grid = 0;
+	model.reset();
+	iterations = 0;
+}
+
+BlurredCodeSearch::BlurredCodeSearch() : _state(std::make_unique<State>()) {}
+
+BlurredCodeSearch::~BlurredCodeSearch() = default;
+
+void BlurredCodeSearch::start(const ZXing::ImageView& grey, double blurSigma)
+{
+	_state->begin(grey, blurSigma);
+}
+
+bool BlurredCodeSearch::active() const
+{
+	return _state->stage != State::Stage::Done;
+}
+
+std::optional<ZXing::Barcode> BlurredCodeSearch::resume(int steps)
+{
+	for (int i = 0; i < steps && active(); ++i)
+		if (auto code = _state->step()) {
+			_state->wipe();
+			return code;
+		}
+	if (!active())
+		_state->wipe();
+	return std::nullopt;
+}
+
+void BlurredCodeSearch::reset()
+{
+	_state->wipe();
+}
 
 std::optional<ZXing::Barcode> readBlurredCode(const ZXing::ImageView& grey, double blurSigma)
 {
-	if (grey.width() < 64 || grey.height() < 64 || blurSigma <= 0)
-		return std::nullopt;
-	const HalfPicture half(grey);
-	auto scores = finderScores(half, blurSigma);
-	const auto peaks = strongestPeaks(half, scores);
-	const auto candidates = candidateGrids(grey, half, scores, peaks);
-	secureWipe(scores);
-	for (size_t i = 0; i < candidates.size() && i < size_t(kGridsSolved); ++i)
-		if (auto code = solveGrid(grey, candidates[i], blurSigma))
-			return code;
-	return std::nullopt;
+	BlurredCodeSearch search;
+	search.start(grey, blurSigma);
+	return search.resume(std::numeric_limits<int>::max());
 }
 
 } // namespace authcore::detail

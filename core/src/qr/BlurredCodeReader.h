@@ -16,17 +16,49 @@
 //      the fixed modules, the data modules solved for, and ZXing's decoder (with its error
 //      correction) on the result. Any read is ZXing's own decoding: as trustworthy as any other.
 // The blur is taken to be Gaussian with the sigma given (the camera's defocus, in pixels).
-// docs/qr-scanning.md ("Solving for the modules") has the measurements.
+//
+// The whole read costs ~25 ms (native or wasm) when it reads, a few times that when it does not:
+// far more than a camera frame has to spare. So it is a search that goes on across calls, in
+// steps of about a millisecond (resume()): the live recovery gives it a few steps per frame, on
+// the one picture it started with (a hand moves the code a pixel or two between frames; one frame
+// holds all it needs). docs/qr-scanning.md ("Solving for the modules") has the measurements.
 
 #include <Barcode.h>
 #include <ImageView.h>
 
+#include <memory>
 #include <optional>
 
 namespace authcore::detail {
 
-/// Reads a code of about kMinModule..kMaxModule px per module from `grey` (8-bit), blurred by a
-/// Gaussian of `blurSigma` px. The code must lie inside `grey`, quiet zone included.
+class BlurredCodeSearch
+{
+public:
+	BlurredCodeSearch();
+	~BlurredCodeSearch();
+	BlurredCodeSearch(const BlurredCodeSearch&) = delete;
+	BlurredCodeSearch& operator=(const BlurredCodeSearch&) = delete;
+
+	/// Starts a search on a copy of `grey` (8-bit), blurred by a Gaussian of `blurSigma` px,
+	/// dropping any search in progress. The code must lie inside `grey`, quiet zone included.
+	void start(const ZXing::ImageView& grey, double blurSigma);
+
+	/// Whether a search is in progress (started and neither read nor given up).
+	bool active() const;
+
+	/// Goes on with the search for up to `steps` steps; the code, in the pixels of the picture
+	/// the search started on, once read (the search then ends).
+	std::optional<ZXing::Barcode> resume(int steps);
+
+	/// Ends any search, wiping what it kept of the picture.
+	void reset();
+
+private:
+	struct State;
+	std::unique_ptr<State> _state;
+};
+
+/// The whole search at once: a code of about 2.1-2.95 px per module read from `grey`.
 std::optional<ZXing::Barcode> readBlurredCode(const ZXing::ImageView& grey, double blurSigma);
 
 } // namespace authcore::detail
