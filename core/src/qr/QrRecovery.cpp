@@ -48,6 +48,15 @@ constexpr float kMinSmearExcess = 2.0f;
 constexpr float kMinDiagnosedSmear = 4.2f;
 // stronglyDefocused(): the blur's width, measured as a smear, from which the stronger filter is used.
 constexpr float kMinStrongDefocus = 4.35f;
+// The blurred search (BlurredCodeReader.h): its picture, a square of the frame around the busiest
+// square of the busiest tile (a code of up to ~170 px, quiet zone included, around it); its steps
+// per frame (~1 ms each: 4 read the set's codes in 5 frames, on frames that otherwise only search);
+// the frames it rests after a search that read nothing (~80 steps), so that a blurred scene without
+// a code costs a quarter of that; the blur it assumes, the one InverseFilter::Defocus22 undoes.
+constexpr int kBlurredWindow = 256;
+constexpr int kBlurredStepsPerFrame = 5;
+constexpr int kBlurredRestFrames = 60;
+constexpr double kStrongDefocusSigma = 2.2;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
 // estimates them.
 constexpr double kMaxModuleSizeByModules = 3.5;
@@ -106,9 +115,9 @@ PixelRect tileRect(int width, int height, int tile)
 // tile search, no code is skipped.
 constexpr int kBusySide = 80;
 
-std::array<int64_t, 4> busynessByTile(const GreyPlane& plane, int scale, int imageWidth, int imageHeight)
+std::array<TileBusyness, 4> busynessByTile(const GreyPlane& plane, int scale, int imageWidth, int imageHeight)
 {
-	std::array<int64_t, 4> busiest{};
+	std::array<TileBusyness, 4> busiest{};
 	const int cell = std::max(2, kBusySide / scale / 2); // squares of 2 x 2 cells
 	const int cellsX = plane.width / cell, cellsY = plane.height / cell;
 	if (cellsX < 2 || cellsY < 2)
@@ -134,7 +143,8 @@ std::array<int64_t, 4> busynessByTile(const GreyPlane& plane, int scale, int ima
 			for (int cx = x0; cx + 1 < x1; ++cx) {
 				const int64_t square = cells[size_t(cy) * size_t(cellsX) + size_t(cx)] + cells[size_t(cy) * size_t(cellsX) + size_t(cx + 1)]
 									   + cells[size_t(cy + 1) * size_t(cellsX) + size_t(cx)] + cells[size_t(cy + 1) * size_t(cellsX) + size_t(cx + 1)];
-				busiest[size_t(tile)] = std::max(busiest[size_t(tile)], square);
+				if (auto& b = busiest[size_t(tile)]; square > b.busyness)
+					b = {square, (cx + 1) * cell * scale, (cy + 1) * cell * scale};
 			}
 	}
 	return busiest;
@@ -183,6 +193,8 @@ void QrRecovery::reset()
 	_searches = 0;
 	_tileBusyness = {};
 	_tilesSearched = 0;
+	_blurred.reset();
+	_blurredRest = 0;
 	_giveUps = 0;
 	_hint = ScanHint::None;
 	_smearAlongRows.reset();
@@ -591,6 +603,8 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	// Patterns of under 2 px per module are texture (no code that small is readable): skipping them
 	// keeps a false region from holding the attempts while the code is elsewhere.
 	std::erase_if(regions, [](const FinderRegion& r) { return r.moduleSize < 2; });
+	if (regions.empty() && strongDefocus)
+		startBlurredSearch(image, tile);
 	if (!regions.empty()) {
 		const auto before = _region;
 		trackSearched(regions, image);
@@ -599,6 +613,32 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 			_repeatOnAverage = first;
 		}
 	}
+}
+
+void QrRecovery::startBlurredSearch(const ImageView& image, int tile)
+{
+	if (_blurred.active() || _blurredRest > 0)
+		return;
+	for (const auto& other : _tileBusyness)
+		if (other.busyness > _tileBusyness[size_t(tile)].busyness)
+			return;
+	const auto& square = _tileBusyness[size_t(tile)];
+	const int side = std::min({kBlurredWindow, image.width, image.height});
+	_blurredWindow = {std::clamp(square.x - side / 2, 0, image.width - side), std::clamp(square.y - side / 2, 0, image.height - side), side, side};
+	extractRegion(image, _blurredWindow, 1, _work);
+	_blurred.start({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, kStrongDefocusSigma);
+}
+
+std::optional<RecoveredCode> QrRecovery::continueBlurredSearch()
+{
+	if (!_blurred.active())
+		return std::nullopt;
+	auto code = _blurred.resume(kBlurredStepsPerFrame);
+	if (code)
+		return RecoveredCode{std::move(*code), false, 1, _blurredWindow.left, _blurredWindow.top};
+	if (!_blurred.active())
+		_blurredRest = kBlurredRestFrames;
+	return std::nullopt;
 }
 
 void QrRecovery::chooseFirstAttempt(Attempt first)
@@ -639,7 +679,7 @@ int QrRecovery::nextTile()
 {
 	int chosen = -1;
 	for (int tile = 0; tile < 4; ++tile)
-		if (!(_tilesSearched & (1u << tile)) && (chosen < 0 || _tileBusyness[size_t(tile)] > _tileBusyness[size_t(chosen)]))
+		if (!(_tilesSearched & (1u << tile)) && (chosen < 0 || _tileBusyness[size_t(tile)].busyness > _tileBusyness[size_t(chosen)].busyness))
 			chosen = tile;
 	_tilesSearched |= 1u << chosen;
 	if (_tilesSearched == 0xF)
@@ -708,14 +748,16 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 	// every fourth frame, in case it is not a code (another one may be elsewhere).
 	if (_region && seen.empty() && _framesWithRegion++ >= 4 && _frames % 4 == 0)
 		spent += search(image, base, factor);
+	if (_blurredRest > 0)
+		--_blurredRest;
 	if (!_region) {
 		if (_searchRest > 0) {
 			--_searchRest;
-			return std::nullopt;
+			return continueBlurredSearch();
 		}
 		spent += search(image, base, factor);
 		if (!_region)
-			return std::nullopt;
+			return continueBlurredSearch();
 	}
 	remember(image);
 	diagnoseNewRegion();

@@ -14,6 +14,7 @@
 // With no finder pattern in view, a search pass looks for them in a sharpened copy of the frame.
 // Every attempt is a full ZXing read: a result is as trustworthy as a sharp frame's.
 
+#include "BlurredCodeReader.h"
 #include "GreyPlane.h"
 #include "SmearSolver.h"
 #include "ZxingPass.h"
@@ -39,6 +40,14 @@ struct RecoveredCode
 	double scale = 1;
 	int offsetX = 0;
 	int offsetY = 0;
+};
+
+/// How busy a tile's busiest square looked, and where that square's centre is (image pixels).
+struct TileBusyness
+{
+	int64_t busyness = 0;
+	int x = 0;
+	int y = 0;
 };
 
 class QrRecovery
@@ -102,6 +111,11 @@ private:
 	/// Returns what the search cost, in half attempts (as recover() counts a frame's work).
 	int search(const ImageView& image, const ZXing::ImageView& base, int factor);
 	void searchTile(const ImageView& image, int tile);
+	/// After a search of `tile` under strong defocus found no finder pattern: starts a blurred
+	/// search around its busiest square, when that tile is the busiest and none is going on.
+	void startBlurredSearch(const ImageView& image, int tile);
+	/// kBlurredStepsPerFrame more steps of the blurred search, if one is going on.
+	std::optional<RecoveredCode> continueBlurredSearch();
 	int nextTile();
 	void chooseFirstAttempt(Attempt first);
 	void diagnoseNewRegion();
@@ -135,7 +149,7 @@ private:
 	int _failedOnRegion = 0;        // attempts made on _region without a read
 	int _searchRest = 0;            // frames left before the next search
 	uint64_t _searches = 0;         // searches made: every other one is on a tile at full resolution
-	std::array<int64_t, 4> _tileBusyness{}; // per tile, how busy its busiest square looked (busynessByTile())
+	std::array<TileBusyness, 4> _tileBusyness{}; // per tile, its busiest square (busynessByTile())
 	unsigned _tilesSearched = 0;
 	std::optional<Attempt> _repeatOnAverage; // the first attempt on a tile's region, made again on the average            // tiles searched in this round of four, one bit each
 	int _giveUps = 0;               // regions of the search given up since the last reset()
@@ -156,6 +170,11 @@ private:
 	GreyPlane _enlarged;  // readModules(): a picture at the frame's scale enlarged 2x
 	SharpenBuffers _buffers;
 	SmearSolverBuffers _smearSolver;
+	// A small code under strong defocus that no search finds the patterns of (BlurredCodeReader.h),
+	// searched for in steps, frame after frame, while no region holds the attempts.
+	BlurredCodeSearch _blurred;
+	PixelRect _blurredWindow; // where in the image its picture was cut
+	int _blurredRest = 0;     // frames before another may start
 };
 
 } // namespace authcore::detail
