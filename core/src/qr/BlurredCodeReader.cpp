@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -42,7 +43,6 @@ constexpr int kThirdSearch = 2;     // coarse cells around where the third patte
 // Grids are first judged on every kCoarseMatchStride-th fixed module, the best kRanked on all.
 constexpr size_t kCoarseMatchStride = 3;
 constexpr size_t kRanked = 12;
-constexpr size_t kPeaksPerStep = 10; // first patterns paired per step
 constexpr size_t kGridsSolved = 3;
 constexpr int kFixedAlignRounds = 8;
 constexpr int kIterationsPerStep = 20;
@@ -53,11 +53,27 @@ constexpr int kAlignRounds = 3;
 constexpr int kMoreIterations = 150;
 
 // The picture at half resolution (means of 2 x 2 pixels): the blur has nothing finer.
+// Four values in one SIMD register (as in SmearSolver.cpp): the correlations of four cells at once.
+constexpr int kLanes = 4;
+typedef float Lanes __attribute__((vector_size(16)));
+static_assert(sizeof(Lanes) == kLanes * sizeof(float));
+
+Lanes loadLanes(const float* p)
+{
+	Lanes v;
+	std::memcpy(&v, p, sizeof v);
+	return v;
+}
+
 struct HalfPicture
 {
 	int width = 0;
 	int height = 0;
 	std::vector<double> grey;
+	// The darkness (128 - grey) of the even and of the odd columns, each row padded by kLanes: the
+	// coarse cells are every other column, so four neighbouring cells read four consecutive values.
+	int columnsStride = 0;
+	std::array<std::vector<float>, 2> columns;
 
 	HalfPicture() = default;
 	explicit HalfPicture(const ZXing::ImageView& picture) : width(picture.width() / 2), height(picture.height() / 2)
@@ -70,8 +86,21 @@ struct HalfPicture
 				const int step = picture.pixStride();
 				grey[size_t(y) * size_t(width) + size_t(x)] = (a[0] + a[step] + b[0] + b[step]) / 4.0;
 			}
+		columnsStride = (width + 1) / 2 + kLanes;
+		for (int parity = 0; parity < 2; ++parity) {
+			auto& plane = columns[size_t(parity)];
+			plane.assign(size_t(columnsStride) * size_t(height), 0.0f);
+			for (int y = 0; y < height; ++y)
+				for (int x = parity; x < width; x += 2)
+					plane[size_t(y) * size_t(columnsStride) + size_t(x / 2)] = float(128 - at(x, y));
+		}
 	}
-	~HalfPicture() { secureWipe(grey); }
+	~HalfPicture()
+	{
+		secureWipe(grey);
+		secureWipe(columns[0]);
+		secureWipe(columns[1]);
+	}
 	HalfPicture(const HalfPicture&) = delete;
 	HalfPicture& operator=(const HalfPicture&) = delete;
 	HalfPicture(HalfPicture&&) = default;
@@ -213,7 +242,8 @@ double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, c
 		const PicturePoint p = toPicture(grid, m.a + 0.5, m.b + 0.5);
 		if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
 			return -1;
-		const double t = m.dark ? 1 : 0, q = -sampleGrey(grey, p);
+		// A first judgement (stride > 1) takes the nearest pixel: a tenth of bilinear's cost.
+		const double t = m.dark ? 1 : 0, q = -(stride > 1 ? double(*grey.data(int(p.x), int(p.y))) : sampleGrey(grey, p));
 		st += t;
 		sp += q;
 		stt += t * t;
@@ -247,7 +277,10 @@ std::optional<ZXing::Barcode> decoded(const CodePictureModel& model, const Modul
 
 struct BlurredCodeSearch::State
 {
-	enum class Stage { Scores, Peaks, Candidates, Rank, Align, Solve, Realign, SolveMore, Done };
+	// Each stage's step costs about the same (~1 ms natively and in wasm): the finder scores and
+	// their peaks; all the candidate grids; the best of them judged again; a grid aligned; 20
+	// iterations of its fit.
+	enum class Stage { Peaks, Candidates, Rank, Align, Solve, Realign, SolveMore, Done };
 
 	Stage stage = Stage::Done;
 	double blurSigma = 0;
@@ -257,12 +290,10 @@ struct BlurredCodeSearch::State
 	HalfPicture half;
 	std::vector<FinderTemplate> templates;
 	int templateReach = 0; // half-resolution pixels from a template's centre to its farthest offset
-	size_t scoredTemplates = 0;
 	int coarseWidth = 0;
 	int coarseHeight = 0;
 	std::vector<double> coarse; // the best score per coarse cell (-1: none)
 	std::vector<Peak> peaks;
-	size_t nextPeak = 0;
 	std::array<std::vector<KnownModule>, kMaxVersion + 1> known;
 	std::vector<Candidate> candidates;
 	size_t grid = 0; // the candidate being solved
@@ -287,7 +318,7 @@ struct BlurredCodeSearch::State
 
 	void begin(const ZXing::ImageView& grey, double sigma);
 	std::optional<ZXing::Barcode> step();
-	void scoreTemplate();
+	void scoreTemplate(const FinderTemplate& t);
 	void findPeaks();
 	std::optional<Peak> bestNear(double x, double y);
 	void pairPeaks();
@@ -324,24 +355,42 @@ void BlurredCodeSearch::State::begin(const ZXing::ImageView& grey, double sigma)
 	coarse.assign(size_t(coarseWidth) * size_t(coarseHeight), -1);
 	for (int version = 1; version <= kMaxVersion; ++version)
 		known[size_t(version)] = knownModules(17 + 4 * version);
-	stage = Stage::Scores;
+	stage = Stage::Peaks;
 }
 
-// One template's scores over the coarse cells.
-void BlurredCodeSearch::State::scoreTemplate()
+// One template's scores over the coarse cells, four cells at a time.
+void BlurredCodeSearch::State::scoreTemplate(const FinderTemplate& t)
 {
-	const auto& t = templates[scoredTemplates++];
+	const auto count = float(t.values.size()), norm = float(t.norm);
 	for (int cy = 0; cy < coarseHeight; ++cy)
-		for (int cx = 0; cx < coarseWidth; ++cx)
-			coarseAt(cx, cy) = std::max(coarseAt(cx, cy), finderScore(half, t, halfX(cx), halfY(cy)));
-	if (scoredTemplates == templates.size())
-		stage = Stage::Peaks;
+		for (int cx = 0; cx < coarseWidth; cx += kLanes) {
+			Lanes cross = {}, sum = {}, squares = {};
+			for (size_t i = 0; i < t.values.size(); ++i) {
+				// Cell cx's half-resolution column is templateReach + 2 cx.
+				const int column = templateReach + t.offsets[i].dx, y = halfY(cy) + t.offsets[i].dy;
+				const float* p = half.columns[size_t(column & 1)].data() + size_t(y) * size_t(half.columnsStride) + size_t(column / 2 + cx);
+				const Lanes v = loadLanes(p);
+				const float w = float(t.values[i]);
+				cross += w * v;
+				sum += v;
+				squares += v * v;
+			}
+			for (int lane = 0; lane < kLanes && cx + lane < coarseWidth; ++lane) {
+				const float variance = squares[lane] - sum[lane] * sum[lane] / count;
+				if (variance > 0) {
+					double& best = coarseAt(cx + lane, cy);
+					best = std::max(best, double(cross[lane] / (norm * std::sqrt(variance))));
+				}
+			}
+		}
 }
 
 // The strongest local maxima of the coarse scores, each refined to the best half-resolution pixel
 // around it.
 void BlurredCodeSearch::State::findPeaks()
 {
+	for (const auto& t : templates)
+		scoreTemplate(t);
 	std::vector<Peak> coarsePeaks;
 	for (int cy = 0; cy < coarseHeight; ++cy)
 		for (int cx = 0; cx < coarseWidth; ++cx) {
@@ -393,13 +442,11 @@ std::optional<Peak> BlurredCodeSearch::State::bestNear(double x, double y)
 	return best;
 }
 
-// Candidate grids with the next kPeaksPerStep peaks as their top-left pattern, judged on a
-// sample of their fixed modules.
+// Candidate grids from every two peaks, judged on a sample of their fixed modules.
 void BlurredCodeSearch::State::pairPeaks()
 {
 	const ZXing::ImageView grey = view();
-	const size_t last = std::min(peaks.size(), nextPeak + kPeaksPerStep);
-	for (size_t i = nextPeak; i < last; ++i)
+	for (size_t i = 0; i < peaks.size(); ++i)
 		for (size_t j = 0; j < peaks.size(); ++j) {
 			if (i == j)
 				continue;
@@ -430,9 +477,7 @@ void BlurredCodeSearch::State::pairPeaks()
 				}
 			}
 		}
-	nextPeak = last;
-	if (nextPeak == peaks.size())
-		stage = Stage::Rank;
+	stage = Stage::Rank;
 }
 
 void BlurredCodeSearch::State::rank()
@@ -493,7 +538,6 @@ std::optional<ZXing::Barcode> BlurredCodeSearch::State::solveGrid()
 std::optional<ZXing::Barcode> BlurredCodeSearch::State::step()
 {
 	switch (stage) {
-	case Stage::Scores: scoreTemplate(); break;
 	case Stage::Peaks: findPeaks(); break;
 	case Stage::Candidates: pairPeaks(); break;
 	case Stage::Rank: rank(); break;
@@ -521,11 +565,9 @@ void BlurredCodeSearch::State::wipe()
 	half = HalfPicture();
 	templates.clear();
 	templateReach = 0;
-	scoredTemplates = 0;
 	secureWipe(coarse);
 	coarse.clear();
 	peaks.clear();
-	nextPeak = 0;
 	candidates.clear();
 	grid = 0;
 	model.reset();
