@@ -19,9 +19,9 @@
 //
 // The whole read costs ~25 ms (native or wasm) when it reads, a few times that when it does not:
 // far more than a camera frame has to spare. So it is a search that goes on across calls, in
-// steps of about a millisecond (resume()): the live recovery gives it a few steps per frame, on
-// the one picture it started with (a hand moves the code a pixel or two between frames; one frame
-// holds all it needs). docs/qr-scanning.md ("Solving for the modules") has the measurements.
+// steps (resume()): the live recovery gives it a few milliseconds a frame, on the one picture it
+// started with (a hand moves the code a pixel or two between frames; one frame holds all it
+// needs). docs/qr-scanning.md ("Solving for the modules") has the measurements.
 
 #include <Barcode.h>
 #include <ImageView.h>
@@ -46,9 +46,10 @@ public:
 	/// Whether a search is in progress (started and neither read nor given up).
 	bool active() const;
 
-	/// Goes on with the search for up to `steps` steps; the code, in the pixels of the picture
+	/// Goes on with the search for about `work` times the work of a step of the modules' fit
+	/// (~0.6 ms natively, 0.8 in wasm; at least one step); the code, in the pixels of the picture
 	/// the search started on, once read (the search then ends).
-	std::optional<ZXing::Barcode> resume(int steps);
+	std::optional<ZXing::Barcode> resume(int work);
 
 	/// Ends any search, wiping what it kept of the picture.
 	void reset();

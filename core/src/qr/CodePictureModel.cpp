@@ -22,6 +22,7 @@ constexpr int kKernelTaps = 7;
 constexpr double kKernelReach = kKernelTaps / 2.0;
 constexpr double kMinContrast = 8; // grey levels between dark and light: less is no code
 constexpr double kMaxGridStep = 4; // pixels a Lucas-Kanade round may move the grid: more is divergence
+constexpr double kConvergedGridStep = 0.02; // pixels: a round that moves the grid less ends the alignment
 constexpr int kGridParameters = 8;
 
 } // namespace
@@ -122,34 +123,39 @@ FixedModule fixedModule(int size, int a, int b)
 }
 
 CodePictureModel::CodePictureModel(int size, double blurInModules)
-	: _size(size), _samplesPerSide(kSamplesPerModule * (size + 2 * kSampledQuietZone))
+	: _size(size), _samplesPerSide(kSamplesPerModule * (size + 2 * kSampledQuietZone)), _perPhase(_samplesPerSide / 2)
 {
-	const auto samples = size_t(_samplesPerSide);
-	_firstModule.resize(samples);
-	_weights.resize(samples * kKernelTaps);
-	for (size_t s = 0; s < samples; ++s) {
-		const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
+	static_assert(kSamplesPerModule == 2, "samples are split into two phases");
+	_weights.resize(2 * kKernelTaps);
+	for (int phase = 0; phase < 2; ++phase) {
+		const double u = sampleCoordinate(phase);
 		const int first = int(std::ceil(u - 0.5 - kKernelReach));
-		_firstModule[s] = first;
+		_firstModule[size_t(phase)] = first;
 		for (int k = 0; k < kKernelTaps; ++k)
-			_weights[s * kKernelTaps + size_t(k)] = moduleKernel(u - (first + k + 0.5), blurInModules);
+			_weights[size_t(phase * kKernelTaps + k)] = float(moduleKernel(u - (first + k + 0.5), blurInModules));
 	}
+	_padLeft = -std::min(_firstModule[0], _firstModule[1]);
+	const int lastModule = std::max(_firstModule[0], _firstModule[1]) + _perPhase - 1 + kKernelTaps - 1;
+	_paddedWidth = std::max(_padLeft + size, _padLeft + lastModule + 1);
 
 	// The largest eigenvalue of the 1-D model's normal matrix, by power iteration; the 2-D one is
 	// its square.
+	const auto samples = size_t(_samplesPerSide);
+	auto weight = [&](int sample, int module) {
+		const int k = module - (_firstModule[size_t(sample & 1)] + sample / 2);
+		return k >= 0 && k < kKernelTaps ? double(_weights[size_t((sample & 1) * kKernelTaps + k)]) : 0.0;
+	};
 	std::vector<double> v(size_t(size), 1), picture(samples), next(size_t(size), 0.0);
 	double eigen = 1;
 	for (int round = 0; round < 30; ++round) {
 		std::fill(picture.begin(), picture.end(), 0);
 		std::fill(next.begin(), next.end(), 0);
-		for (size_t s = 0; s < samples; ++s)
-			for (int k = 0; k < kKernelTaps; ++k)
-				if (const int m = _firstModule[s] + k; m >= 0 && m < size)
-					picture[s] += _weights[s * kKernelTaps + size_t(k)] * v[size_t(m)];
-		for (size_t s = 0; s < samples; ++s)
-			for (int k = 0; k < kKernelTaps; ++k)
-				if (const int m = _firstModule[s] + k; m >= 0 && m < size)
-					next[size_t(m)] += _weights[s * kKernelTaps + size_t(k)] * picture[s];
+		for (int s = 0; s < _samplesPerSide; ++s)
+			for (int m = 0; m < size; ++m)
+				picture[size_t(s)] += weight(s, m) * v[size_t(m)];
+		for (int s = 0; s < _samplesPerSide; ++s)
+			for (int m = 0; m < size; ++m)
+				next[size_t(m)] += weight(s, m) * picture[size_t(s)];
 		double norm = 0, previous = 0;
 		for (size_t i = 0; i < next.size(); ++i) {
 			norm += next[i] * next[i];
@@ -162,15 +168,16 @@ CodePictureModel::CodePictureModel(int size, double blurInModules)
 	_stepScale = 1 / (2 * eigen * eigen * 1.05);
 
 	const size_t modules = size_t(size) * size_t(size);
-	_darkness.assign(modules, 0.5);
+	_darkness.assign(modules, 0.5f);
 	_isFixed.assign(modules, 0);
 	for (int b = 0; b < size; ++b)
 		for (int a = 0; a < size; ++a)
 			if (const auto f = fixedModule(size, a, b); f != FixedModule::Data) {
-				_darkness[index(a, b)] = f == FixedModule::Dark ? 1 : 0;
+				_darkness[index(a, b)] = f == FixedModule::Dark ? 1.0f : 0.0f;
 				_isFixed[index(a, b)] = 1;
 			}
 	_momentum = _darkness;
+	_padded.assign(size_t(size) * size_t(_paddedWidth), 0.0f);
 }
 
 CodePictureModel::~CodePictureModel()
@@ -178,60 +185,89 @@ CodePictureModel::~CodePictureModel()
 	secureWipe(_darkness);
 	secureWipe(_momentum);
 	secureWipe(_samples);
-	secureWipe(_rows);
+	secureWipe(_padded);
+	secureWipe(_rows[0]);
+	secureWipe(_rows[1]);
 	secureWipe(_model);
 	secureWipe(_gradient);
+	secureWipe(_previous);
 }
 
-void CodePictureModel::forward(const std::vector<double>& modules, std::vector<double>& picture)
+// Where sample `sample` of a row (or column) is, in module coordinates.
+double CodePictureModel::sampleCoordinate(int sample) const
 {
-	const auto samples = size_t(_samplesPerSide), size = size_t(_size);
-	_rows.assign(size * samples, 0); // each module row, sampled along it
+	return -kSampledQuietZone + (sample + 0.5) / kSamplesPerModule;
+}
+
+void CodePictureModel::forward(const std::vector<float>& modules, std::vector<float>& picture)
+{
+	const auto size = size_t(_size), perPhase = size_t(_perPhase), width = size_t(_paddedWidth);
 	for (size_t b = 0; b < size; ++b)
-		for (size_t s = 0; s < samples; ++s) {
-			double sum = 0;
-			for (int k = 0; k < kKernelTaps; ++k)
-				if (const int a = _firstModule[s] + k; a >= 0 && a < _size)
-					sum += _weights[s * kKernelTaps + size_t(k)] * modules[b * size + size_t(a)];
-			_rows[b * samples + s] = sum;
+		std::copy(modules.begin() + ptrdiff_t(b * size), modules.begin() + ptrdiff_t((b + 1) * size), _padded.begin() + ptrdiff_t(b * width + size_t(_padLeft)));
+	// Along the module rows: per phase, sample j of row b = sum over k of w[k] * module (first + j + k).
+	for (size_t phase = 0; phase < 2; ++phase) {
+		auto& rows = _rows[phase];
+		rows.assign(size * perPhase, 0.0f);
+		for (size_t b = 0; b < size; ++b) {
+			float* out = rows.data() + b * perPhase;
+			for (int k = 0; k < kKernelTaps; ++k) {
+				const float w = _weights[phase * kKernelTaps + size_t(k)];
+				const float* in = _padded.data() + b * width + size_t(_padLeft + _firstModule[phase] + k);
+				for (size_t j = 0; j < perPhase; ++j)
+					out[j] += w * in[j];
+			}
 		}
-	picture.assign(samples * samples, 0);
-	for (size_t t = 0; t < samples; ++t)
+	}
+	// Down the columns: sample row t = sum over k of w[k] * module row (first + t / 2 + k).
+	picture.assign(size_t(_samplesPerSide) * size_t(_samplesPerSide), 0.0f);
+	for (int t = 0; t < _samplesPerSide; ++t)
 		for (int k = 0; k < kKernelTaps; ++k) {
-			const int b = _firstModule[t] + k;
+			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
 			if (b < 0 || b >= _size)
 				continue;
-			const double w = _weights[t * kKernelTaps + size_t(k)];
-			const double* row = _rows.data() + size_t(b) * samples;
-			double* out = picture.data() + t * samples;
-			for (size_t s = 0; s < samples; ++s)
-				out[s] += w * row[s];
+			const float w = _weights[size_t((t & 1) * kKernelTaps + k)];
+			for (size_t phase = 0; phase < 2; ++phase) {
+				const float* in = _rows[phase].data() + size_t(b) * perPhase;
+				float* out = picture.data() + sampleIndex(t, int(phase));
+				for (size_t j = 0; j < perPhase; ++j)
+					out[j] += w * in[j];
+			}
 		}
 }
 
-void CodePictureModel::adjoint(const std::vector<double>& picture, std::vector<double>& modules)
+void CodePictureModel::adjoint(const std::vector<float>& picture, std::vector<float>& modules)
 {
-	const auto samples = size_t(_samplesPerSide), size = size_t(_size);
-	_rows.assign(size * samples, 0);
-	for (size_t t = 0; t < samples; ++t)
+	const auto size = size_t(_size), perPhase = size_t(_perPhase), width = size_t(_paddedWidth);
+	for (auto& rows : _rows)
+		rows.assign(size * perPhase, 0.0f);
+	for (int t = 0; t < _samplesPerSide; ++t)
 		for (int k = 0; k < kKernelTaps; ++k) {
-			const int b = _firstModule[t] + k;
+			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
 			if (b < 0 || b >= _size)
 				continue;
-			const double w = _weights[t * kKernelTaps + size_t(k)];
-			const double* in = picture.data() + t * samples;
-			double* row = _rows.data() + size_t(b) * samples;
-			for (size_t s = 0; s < samples; ++s)
-				row[s] += w * in[s];
+			const float w = _weights[size_t((t & 1) * kKernelTaps + k)];
+			for (size_t phase = 0; phase < 2; ++phase) {
+				const float* in = picture.data() + sampleIndex(t, int(phase));
+				float* out = _rows[phase].data() + size_t(b) * perPhase;
+				for (size_t j = 0; j < perPhase; ++j)
+					out[j] += w * in[j];
+			}
 		}
-	modules.assign(size * size, 0);
+	std::fill(_padded.begin(), _padded.end(), 0.0f);
+	for (size_t phase = 0; phase < 2; ++phase)
+		for (size_t b = 0; b < size; ++b) {
+			const float* in = _rows[phase].data() + b * perPhase;
+			for (int k = 0; k < kKernelTaps; ++k) {
+				const float w = _weights[phase * kKernelTaps + size_t(k)];
+				float* out = _padded.data() + b * width + size_t(_padLeft + _firstModule[phase] + k);
+				for (size_t j = 0; j < perPhase; ++j)
+					out[j] += w * in[j];
+			}
+		}
+	modules.resize(size * size);
 	for (size_t b = 0; b < size; ++b)
-		for (size_t s = 0; s < samples; ++s) {
-			const double value = _rows[b * samples + s];
-			for (int k = 0; k < kKernelTaps; ++k)
-				if (const int a = _firstModule[s] + k; a >= 0 && a < _size)
-					modules[b * size + size_t(a)] += _weights[s * kKernelTaps + size_t(k)] * value;
-		}
+		std::copy(_padded.begin() + ptrdiff_t(b * width + size_t(_padLeft)), _padded.begin() + ptrdiff_t(b * width + size_t(_padLeft) + size), modules.begin() + ptrdiff_t(b * size));
+	std::fill(_padded.begin(), _padded.end(), 0.0f); // forward() needs the borders zero
 }
 
 bool CodePictureModel::fitLevels()
@@ -240,10 +276,11 @@ bool CodePictureModel::fitLevels()
 	double sd = 0, sy = 0, sdd = 0, sdy = 0;
 	const double n = double(_samples.size());
 	for (size_t s = 0; s < _samples.size(); ++s) {
-		sd += _model[s];
-		sy += _samples[s];
-		sdd += _model[s] * _model[s];
-		sdy += _model[s] * _samples[s];
+		const double d = _model[s], y = _samples[s];
+		sd += d;
+		sy += y;
+		sdd += d * d;
+		sdy += d * y;
 	}
 	const double spread = n * sdd - sd * sd;
 	if (spread <= 0)
@@ -255,16 +292,13 @@ bool CodePictureModel::fitLevels()
 
 bool CodePictureModel::sample(const ZXing::ImageView& grey, const ModuleGrid& grid)
 {
-	const auto samples = size_t(_samplesPerSide);
-	_samples.resize(samples * samples);
-	for (size_t t = 0; t < samples; ++t)
-		for (size_t s = 0; s < samples; ++s) {
-			const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
-			const double v = -kSampledQuietZone + (double(t) + 0.5) / kSamplesPerModule;
-			const PicturePoint p = toPicture(grid, u, v);
+	_samples.resize(size_t(_samplesPerSide) * size_t(_samplesPerSide));
+	for (int t = 0; t < _samplesPerSide; ++t)
+		for (int s = 0; s < _samplesPerSide; ++s) {
+			const PicturePoint p = toPicture(grid, sampleCoordinate(s), sampleCoordinate(t));
 			if (!(p.x >= 1 && p.y >= 1 && p.x <= grey.width() - 1 && p.y <= grey.height() - 1))
 				return false;
-			_samples[t * samples + s] = sampleGrey(grey, p);
+			_samples[sampleIndex(t, s)] = float(sampleGrey(grey, p));
 		}
 	_momentum = _darkness; // a new picture: FISTA starts again from where it is
 	_t = 1;
@@ -273,39 +307,38 @@ bool CodePictureModel::sample(const ZXing::ImageView& grey, const ModuleGrid& gr
 
 void CodePictureModel::solve(int iterations)
 {
-	const double step = _stepScale / (_contrast * _contrast);
-	std::vector<double> previous;
+	const auto step = float(_stepScale / (_contrast * _contrast) * 2 * _contrast);
+	const auto light = float(_light), contrast = float(_contrast);
 	for (int it = 0; it < iterations; ++it) {
 		forward(_momentum, _model);
 		for (size_t s = 0; s < _model.size(); ++s)
-			_model[s] = _samples[s] - _light + _contrast * _model[s]; // the residual, picture minus model
+			_model[s] = _samples[s] - light + contrast * _model[s]; // the residual, picture minus model
 		adjoint(_model, _gradient);
-		previous = _darkness;
+		_previous = _darkness;
 		for (size_t i = 0; i < _darkness.size(); ++i)
 			if (!_isFixed[i])
-				_darkness[i] = std::clamp(_momentum[i] - step * 2 * _contrast * _gradient[i], 0.0, 1.0);
+				_darkness[i] = std::clamp(_momentum[i] - step * _gradient[i], 0.0f, 1.0f);
 		const double tNext = (1 + std::sqrt(1 + 4 * _t * _t)) / 2;
+		const auto momentum = float((_t - 1) / tNext);
 		for (size_t i = 0; i < _darkness.size(); ++i)
-			_momentum[i] = _darkness[i] + (_t - 1) / tNext * (_darkness[i] - previous[i]);
+			_momentum[i] = _darkness[i] + momentum * (_darkness[i] - _previous[i]);
 		_t = tNext;
 	}
-	secureWipe(previous);
 }
 
 bool CodePictureModel::align(const ZXing::ImageView& grey, ModuleGrid& grid, int rounds, bool fixedOnly)
 {
-	const auto samples = size_t(_samplesPerSide);
-	std::vector<double> darkness;
+	std::vector<float> darkness;
 	forward(_darkness, darkness);
-	std::vector<uint8_t> use(samples * samples, 1);
+	std::vector<uint8_t> use(darkness.size(), 1);
 	if (fixedOnly) {
 		// A sample is the fixed modules' when under a tenth of its weight is on data modules.
-		std::vector<double> data(_darkness.size()), onData;
+		std::vector<float> data(_darkness.size()), onData;
 		for (size_t i = 0; i < data.size(); ++i)
-			data[i] = _isFixed[i] ? 0 : 1;
+			data[i] = _isFixed[i] ? 0.0f : 1.0f;
 		forward(data, onData);
-		for (size_t s = 0; s < use.size(); ++s)
-			use[s] = onData[s] < 0.1;
+		for (size_t i = 0; i < use.size(); ++i)
+			use[i] = onData[i] < 0.1f;
 	}
 	bool aligned = true;
 	for (int round = 0; round < rounds && aligned; ++round) {
@@ -314,13 +347,12 @@ bool CodePictureModel::align(const ZXing::ImageView& grey, ModuleGrid& grid, int
 			break;
 		}
 		std::array<std::array<double, kGridParameters + 1>, kGridParameters> normal{};
-		for (size_t t = 0; t < samples; ++t)
-			for (size_t s = 0; s < samples; ++s) {
-				const size_t i = t * samples + s;
+		for (int t = 0; t < _samplesPerSide; ++t)
+			for (int s = 0; s < _samplesPerSide; ++s) {
+				const size_t i = sampleIndex(t, s);
 				if (!use[i])
 					continue;
-				const double u = -kSampledQuietZone + (double(s) + 0.5) / kSamplesPerModule;
-				const double v = -kSampledQuietZone + (double(t) + 0.5) / kSamplesPerModule;
+				const double u = sampleCoordinate(s), v = sampleCoordinate(t);
 				const PicturePoint p = toPicture(grid, u, v);
 				const double gx = sampleGrey(grey, {p.x + 0.5, p.y}) - sampleGrey(grey, {p.x - 0.5, p.y});
 				const double gy = sampleGrey(grey, {p.x, p.y + 0.5}) - sampleGrey(grey, {p.x, p.y - 0.5});
@@ -346,6 +378,8 @@ bool CodePictureModel::align(const ZXing::ImageView& grey, ModuleGrid& grid, int
 		}
 		for (size_t a = 0; a < kGridParameters; ++a)
 			grid[a] += step[a];
+		if (shift < kConvergedGridStep)
+			break;
 	}
 	secureWipe(darkness);
 	return aligned && sample(grey, grid);

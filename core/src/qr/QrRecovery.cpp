@@ -49,12 +49,13 @@ constexpr float kMinDiagnosedSmear = 4.2f;
 // stronglyDefocused(): the blur's width, measured as a smear, from which the stronger filter is used.
 constexpr float kMinStrongDefocus = 4.35f;
 // The blurred search (BlurredCodeReader.h): its picture, a square of the frame around the busiest
-// square of the busiest tile (a code of up to ~170 px, quiet zone included, around it); its steps
-// per frame (~1 ms each: 4 read the set's codes in 5 frames, on frames that otherwise only search);
-// the frames it rests after a search that read nothing (~80 steps), so that a blurred scene without
-// a code costs a quarter of that; the blur it assumes, the one InverseFilter::Defocus22 undoes.
+// square of the busiest tile (a code of up to ~170 px, quiet zone included, around it); its work
+// per frame, in fit steps (~0.8 ms each in wasm, on frames that otherwise only search: the set's
+// codes are read in the fifth frame of their search); the frames it rests after a search that
+// read nothing (~70 fit steps' work), so that a blurred scene without a code costs a quarter of
+// that; the blur it assumes, the one InverseFilter::Defocus22 undoes.
 constexpr int kBlurredWindow = 256;
-constexpr int kBlurredStepsPerFrame = 5;
+constexpr int kBlurredWorkPerFrame = 4;
 constexpr int kBlurredRestFrames = 60;
 constexpr double kStrongDefocusSigma = 2.2;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
@@ -633,7 +634,7 @@ std::optional<RecoveredCode> QrRecovery::continueBlurredSearch()
 {
 	if (!_blurred.active())
 		return std::nullopt;
-	auto code = _blurred.resume(kBlurredStepsPerFrame);
+	auto code = _blurred.resume(kBlurredWorkPerFrame);
 	if (code)
 		return RecoveredCode{std::move(*code), false, 1, _blurredWindow.left, _blurredWindow.top};
 	if (!_blurred.active())

@@ -114,7 +114,7 @@ private:
 	/// After a search of `tile` under strong defocus found no finder pattern: starts a blurred
 	/// search around its busiest square, when that tile is the busiest and none is going on.
 	void startBlurredSearch(const ImageView& image, int tile);
-	/// kBlurredStepsPerFrame more steps of the blurred search, if one is going on.
+	/// A frame's work (kBlurredWorkPerFrame) on the blurred search, if one is going on.
 	std::optional<RecoveredCode> continueBlurredSearch();
 	int nextTile();
 	void chooseFirstAttempt(Attempt first);
