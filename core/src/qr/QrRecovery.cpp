@@ -51,8 +51,8 @@ constexpr float kMinStrongDefocus = 4.35f;
 // The blurred search (BlurredCodeReader.h): its picture, a square of the frame around the busiest
 // square of the busiest tile (a code of up to ~170 px, quiet zone included, around it); its work
 // per frame, in fit steps (~0.8 ms each in wasm, on frames that otherwise only search: the set's
-// codes are read in the fourth frame of their search; with 4 steps' work, one is read only in the
-// sixth, after a false region has taken the attempts); the frames it rests after a search that
+// codes are read in the fourth frame of their search; with 4 steps' work, scene 3's not in the
+// stream, as a false region takes the attempts from frame 5); the frames it rests after a search that
 // read nothing (~70 fit steps' work), so that a blurred scene without a code costs a quarter of
 // that; the blur it assumes, the one InverseFilter::Defocus22 undoes.
 constexpr int kBlurredWindow = 256;
