@@ -16,6 +16,7 @@
 // Builds natively and for Node (bench/CMakeLists.txt); not part of the default build.
 
 #include "DegradedStream.h"
+#include "QrBlurredSearch.h"
 #include "QrJointSolve.h"
 #include "QrModuleErrors.h"
 
@@ -165,10 +166,12 @@ int main(int argc, char** argv)
 			return printModuleErrors({args.begin() + 1, args.end()});
 		if (!args.empty() && args[0] == "joint")
 			return printJointSolve({args.begin() + 1, args.end()});
+		if (!args.empty() && args[0] == "blurred")
+			return printBlurredSearch({args.begin() + 1, args.end()});
 	} catch (const std::exception& e) {
 		std::fprintf(stderr, "qr_degraded_set: %s\n", e.what());
 		return 2;
 	}
-	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...] | modules [--fused] [CONDITION...] | joint CONDITION [--shift MODULES] [--sigma PX] [--iterations N]\n");
+	std::fprintf(stderr, "usage: qr_degraded_set list | write DIR CONDITION | eval [CONDITION...] | modules [--fused] [CONDITION...] | joint CONDITION [--shift MODULES] [--sigma PX] [--iterations N] | blurred CONDITION [--sigma PX]\n");
 	return 2;
 }
