@@ -330,6 +330,20 @@ TEST(DegradedStreamBlurredSearch, ReadsTheSmallCodesUnderStrongDefocus)
 	expectReadBy("defocus_2.2", 9, 2.5, 4);
 }
 
+// A still image (a file, a paste) has no next frame: the recovery searches every tile at once and
+// runs a blurred search to its end. Defocus 2.2's 2.5 px codes, from one frame each, in still mode.
+TEST(DegradedStillImage, StronglyDefocusedSmallCodesAreRead)
+{
+	const auto& condition = test::degradationCondition("defocus_2.2");
+	for (int index : {3, 9}) {
+		const auto scene = test::degradedScene(condition, index);
+		ASSERT_EQ(scene.pixelsPerModule, 2.5);
+		auto frame = test::renderDegradedRgbaFrame(condition, scene, 2);
+		QrDecoder decoder;
+		EXPECT_EQ(decoder.decode({frame, 1280, 720, PixelFormat::Rgba}, ScanMode::Still).text, scene.text) << "scene " << index;
+	}
+}
+
 // The generator itself: fixed seeds give the same frames every time.
 TEST(DegradedStreamSet, IsDeterministic)
 {

@@ -189,7 +189,7 @@ std::optional<QrCode> QrDecoder::tryDecode(const ImageView& image, const QrScanO
 		}
 	}
 	if (!code && recover) {
-		auto recovered = _recovery->recover(image, view, factor, seen, options.recoveryAttempts);
+		auto recovered = _recovery->recover(image, view, factor, seen, options.recoveryAttempts, !options.recoverAcrossCalls);
 		if (!options.recoverAcrossCalls)
 			_recovery->reset();
 		if (recovered) {

@@ -59,6 +59,12 @@ constexpr int kBlurredWindow = 256;
 constexpr int kBlurredWorkPerFrame = 5;
 constexpr int kBlurredRestFrames = 60;
 constexpr double kStrongDefocusSigma = 2.2;
+// A still image (a file, a paste) has no next frame: with no region, its four tiles are searched
+// at once (~6 ms each natively for a 720p image), for images of up to 1080p, a bounded cost; a
+// blurred search started there runs to its end (at most ~80 fit steps' work, ~100 ms in wasm, and
+// only on an image measured as strongly defocused).
+constexpr int64_t kStillTileSearchPixels = 1920 * 1080;
+constexpr int kBlurredStillWork = 1000;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
 // estimates them.
 constexpr double kMaxModuleSizeByModules = 3.5;
@@ -617,6 +623,15 @@ void QrRecovery::searchTile(const ImageView& image, int tile)
 	}
 }
 
+int QrRecovery::busiestTile() const
+{
+	int busiest = 0;
+	for (int tile = 1; tile < 4; ++tile)
+		if (_tileBusyness[size_t(tile)].busyness > _tileBusyness[size_t(busiest)].busyness)
+			busiest = tile;
+	return busiest;
+}
+
 void QrRecovery::startBlurredSearch(const ImageView& image, int tile)
 {
 	if (_blurred.active() || _blurredRest > 0)
@@ -631,11 +646,11 @@ void QrRecovery::startBlurredSearch(const ImageView& image, int tile)
 	_blurred.start({_work.pixels.data(), _work.width, _work.height, ZXing::ImageFormat::Lum}, kStrongDefocusSigma);
 }
 
-std::optional<RecoveredCode> QrRecovery::continueBlurredSearch()
+std::optional<RecoveredCode> QrRecovery::continueBlurredSearch(bool toTheEnd)
 {
 	if (!_blurred.active())
 		return std::nullopt;
-	auto code = _blurred.resume(kBlurredWorkPerFrame);
+	auto code = _blurred.resume(toTheEnd ? kBlurredStillWork : kBlurredWorkPerFrame);
 	if (code)
 		return RecoveredCode{std::move(*code), false, 1, _blurredWindow.left, _blurredWindow.top};
 	if (!_blurred.active())
@@ -736,7 +751,21 @@ int QrRecovery::search(const ImageView& image, const ZXing::ImageView& base, int
 }
 
 std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const ZXing::ImageView& base, int factor,
-												  const std::vector<FinderRegion>& seen, int attempts)
+												  const std::vector<FinderRegion>& seen, int attempts, bool singleImage)
+{
+	auto code = recoverInFrame(image, base, factor, seen, attempts, singleImage);
+	// A still image measured as strongly defocused and not read: a blurred search runs to its end,
+	// begun now if a region (whose attempts read nothing) was found on the busiest tile.
+	if (!code && singleImage && _strongDefocus && _defocusCheckedAt == _frames) {
+		if (!_blurred.active())
+			startBlurredSearch(image, busiestTile());
+		code = continueBlurredSearch(true);
+	}
+	return code;
+}
+
+std::optional<RecoveredCode> QrRecovery::recoverInFrame(const ImageView& image, const ZXing::ImageView& base, int factor,
+														const std::vector<FinderRegion>& seen, int attempts, bool singleImage)
 {
 	track(seen, image);
 	// The frame's work, in half attempts (an attempt on a region: 1-3 ms in wasm): the base pass
@@ -758,8 +787,11 @@ std::optional<RecoveredCode> QrRecovery::recover(const ImageView& image, const Z
 			return continueBlurredSearch();
 		}
 		spent += search(image, base, factor);
+		if (!_region && singleImage && int64_t(image.width) * image.height <= kStillTileSearchPixels)
+			for (int tile = 0; tile < 4 && !_region; ++tile)
+				searchTile(image, nextTile());
 		if (!_region)
-			return continueBlurredSearch();
+			return continueBlurredSearch(singleImage);
 	}
 	remember(image);
 	diagnoseNewRegion();

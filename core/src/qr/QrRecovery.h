@@ -56,9 +56,11 @@ public:
 	/// After a base pass read nothing in `image` (the caller's full-resolution frame). `seen`: the
 	/// finder-pattern regions of that pass, already in `image` pixels. Spends up to `attempts`
 	/// attempts' worth of work (counted in recover()), going on from where the previous call left off.
-	/// `base`: the grey image the base pass read, 1/`factor` of `image`'s size.
+	/// `base`: the grey image the base pass read, 1/`factor` of `image`'s size. `singleImage`: a
+	/// still image, with no next frame to go on in: with no region found, every tile is searched
+	/// at once (for images of up to kStillTileSearchPixels) and a blurred search runs to its end.
 	std::optional<RecoveredCode> recover(const ImageView& image, const ZXing::ImageView& base, int factor,
-										 const std::vector<FinderRegion>& seen, int attempts);
+										 const std::vector<FinderRegion>& seen, int attempts, bool singleImage = false);
 
 	/// True when finder patterns have been seen in one of the last few frames: a code is in view
 	/// but not (yet) readable.
@@ -101,6 +103,8 @@ private:
 		Count
 	};
 
+	std::optional<RecoveredCode> recoverInFrame(const ImageView& image, const ZXing::ImageView& base, int factor,
+												const std::vector<FinderRegion>& seen, int attempts, bool singleImage);
 	void track(const std::vector<FinderRegion>& seen, const ImageView& image);
 	/// track() for regions a search found in the frame track() has already counted.
 	void trackSearched(const std::vector<FinderRegion>& found, const ImageView& image);
@@ -114,8 +118,10 @@ private:
 	/// After a search of `tile` under strong defocus found no finder pattern: starts a blurred
 	/// search around its busiest square, when that tile is the busiest and none is going on.
 	void startBlurredSearch(const ImageView& image, int tile);
-	/// A frame's work (kBlurredWorkPerFrame) on the blurred search, if one is going on.
-	std::optional<RecoveredCode> continueBlurredSearch();
+	int busiestTile() const;
+	/// A frame's work (kBlurredWorkPerFrame) on the blurred search, if one is going on; all of it
+	/// for `toTheEnd`.
+	std::optional<RecoveredCode> continueBlurredSearch(bool toTheEnd = false);
 	int nextTile();
 	void chooseFirstAttempt(Attempt first);
 	void diagnoseNewRegion();
