@@ -35,9 +35,9 @@ struct Folder
 
 const Folder kFolders[] = {
 	{"qrcode-1", 8, 8, 8},
-	{"qrcode-2", 56, 53, 53},
+	{"qrcode-2", 56, 54, 53},
 	{"qrcode-3", 18, 18, 18},
-	{"qrcode-4", 24, 15, 15},
+	{"qrcode-4", 24, 17, 15},
 	{"qrcode-5", 16, 16, 16},
 };
 
