@@ -44,6 +44,7 @@ constexpr int kThirdSearch = 2;     // coarse cells around where the third patte
 // Grids are first judged on every kCoarseMatchStride-th fixed module, the best kRanked on all.
 constexpr size_t kCoarseMatchStride = 6;
 constexpr size_t kRanked = 12;
+constexpr int kJudgedQuietZone = 2; // modules of quiet zone around a grid's symbol that it is judged on
 constexpr size_t kGridsSolved = 3;
 constexpr int kFixedAlignRounds = 8;
 constexpr int kIterationsPerStep = 20;
@@ -202,7 +203,7 @@ struct Peak
 
 struct Candidate
 {
-	ModuleGrid grid;
+	CodeGrid grid;
 	int size;
 	double score;
 };
@@ -210,25 +211,7 @@ struct Candidate
 // How well the picture matches the modules every code of `size` has, through `grid`: the
 // correlation of their darkness with the picture's at module centres. -1 when the grid leaves the
 // picture.
-struct KnownModule
-{
-	int a;
-	int b;
-	bool dark;
-};
-
-// The fixed modules of a code of `size` and the two modules of quiet zone around it.
-std::vector<KnownModule> knownModules(int size)
-{
-	std::vector<KnownModule> known;
-	for (int b = -2; b < size + 2; ++b)
-		for (int a = -2; a < size + 2; ++a)
-			if (const FixedModule f = fixedModule(size, a, b); f != FixedModule::Data)
-				known.push_back({a, b, f == FixedModule::Dark});
-	return known;
-}
-
-double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, const std::vector<KnownModule>& known, size_t stride = 1)
+double fixedModulesMatch(const ZXing::ImageView& grey, const CodeGrid& grid, const std::vector<KnownModule>& known, size_t stride = 1)
 {
 	double st = 0, sp = 0, stt = 0, spp = 0, stp = 0, count = 0;
 	for (size_t i = 0; i < known.size(); i += stride) {
@@ -249,7 +232,7 @@ double fixedModulesMatch(const ZXing::ImageView& grey, const ModuleGrid& grid, c
 	return vt > 0 && vp > 0 ? covariance / std::sqrt(vt * vp) : -1;
 }
 
-std::optional<ZXing::Barcode> decoded(const CodePictureModel& model, const ModuleGrid& grid)
+std::optional<ZXing::Barcode> decoded(const CodePictureModel& model, const CodeGrid& grid)
 {
 	const int size = model.size();
 	ZXing::BitMatrix bits(size, size);
@@ -310,7 +293,7 @@ struct BlurredCodeSearch::State
 	std::vector<Candidate> candidates;
 	size_t grid = 0; // the candidate being solved
 	std::unique_ptr<CodePictureModel> model;
-	ModuleGrid modelGrid{};
+	CodeGrid modelGrid{};
 	int iterations = 0;
 
 	ZXing::ImageView view() const { return {pixels.data(), width, height, ZXing::ImageFormat::Lum}; }
@@ -381,7 +364,7 @@ void BlurredCodeSearch::State::begin(const ZXing::ImageView& grey, double sigma)
 		return;
 	coarse.assign(size_t(coarseWidth) * size_t(coarseHeight), -1);
 	for (int version = 1; version <= kMaxVersion; ++version)
-		known[size_t(version)] = knownModules(17 + 4 * version);
+		known[size_t(version)] = knownModules(17 + 4 * version, kJudgedQuietZone);
 	stage = Stage::Peaks;
 }
 
@@ -492,7 +475,7 @@ void BlurredCodeSearch::State::pairPeaks()
 					const Peak& topRight = jIsTopRight ? peaks[j] : *third;
 					const Peak& bottomLeft = jIsTopRight ? *third : peaks[j];
 					const double span = size - 7; // modules between the patterns' centres
-					ModuleGrid g = {0, (topRight.x - peaks[i].x) / span, (bottomLeft.x - peaks[i].x) / span,
+					CodeGrid g = {0, (topRight.x - peaks[i].x) / span, (bottomLeft.x - peaks[i].x) / span,
 									0, (topRight.y - peaks[i].y) / span, (bottomLeft.y - peaks[i].y) / span, 0, 0};
 					g[0] = peaks[i].x - 3.5 * (g[1] + g[2]);
 					g[3] = peaks[i].y - 3.5 * (g[4] + g[5]);

@@ -1,11 +1,6 @@
-// ZXing's version table (alignment pattern positions) needs ZXING_INTERNAL, as in ModuleReader.cpp.
-#define ZXING_INTERNAL
-
 #include "CodePictureModel.h"
 
 #include "authcore/SecureWipe.h"
-
-#include <qrcode/QRVersion.h>
 
 #include <algorithm>
 #include <cmath>
@@ -72,55 +67,6 @@ bool solveLinear(std::array<std::array<double, kGridParameters + 1>, kGridParame
 }
 
 } // namespace
-
-PicturePoint toPicture(const ModuleGrid& g, double u, double v)
-{
-	const double w = 1 + g[6] * u + g[7] * v;
-	return {(g[0] + g[1] * u + g[2] * v) / w, (g[3] + g[4] * u + g[5] * v) / w};
-}
-
-double sampleGrey(const ZXing::ImageView& grey, PicturePoint p)
-{
-	const double x = p.x - 0.5, y = p.y - 0.5;
-	const int xi = std::clamp(int(std::floor(x)), 0, grey.width() - 2), yi = std::clamp(int(std::floor(y)), 0, grey.height() - 2);
-	const double fx = std::clamp(x - xi, 0.0, 1.0), fy = std::clamp(y - yi, 0.0, 1.0);
-	const uint8_t* a = grey.data(xi, yi);
-	const uint8_t* b = grey.data(xi, yi + 1);
-	const int step = grey.pixStride();
-	return (a[0] * (1 - fx) + a[step] * fx) * (1 - fy) + (b[0] * (1 - fx) + b[step] * fx) * fy;
-}
-
-FixedModule fixedModule(int size, int a, int b)
-{
-	if (a < 0 || b < 0 || a >= size || b >= size)
-		return FixedModule::Light;
-	auto finder = [&](int left, int top) {
-		const int dx = a - left, dy = b - top;
-		if (dx < -1 || dy < -1 || dx > 7 || dy > 7)
-			return FixedModule::Data;
-		const int ring = std::max(std::abs(dx - 3), std::abs(dy - 3));
-		return ring == 2 || ring == 4 ? FixedModule::Light : FixedModule::Dark;
-	};
-	for (auto [left, top] : {std::pair{0, 0}, {size - 7, 0}, {0, size - 7}})
-		if (const auto f = finder(left, top); f != FixedModule::Data)
-			return f;
-	if (b == 6 && a >= 8 && a < size - 8)
-		return a % 2 == 0 ? FixedModule::Dark : FixedModule::Light;
-	if (a == 6 && b >= 8 && b < size - 8)
-		return b % 2 == 0 ? FixedModule::Dark : FixedModule::Light;
-	const int version = (size - 17) / 4;
-	if (const auto* v = version >= 2 ? ZXing::QRCode::Version::Model2(version) : nullptr) {
-		const auto& centres = v->alignmentPatternCenters();
-		for (int cy : centres)
-			for (int cx : centres) {
-				const bool onFinder = (cx < 9 && cy < 9) || (cx < 9 && cy > size - 10) || (cx > size - 10 && cy < 9);
-				if (onFinder || std::abs(a - cx) > 2 || std::abs(b - cy) > 2)
-					continue;
-				return std::max(std::abs(a - cx), std::abs(b - cy)) == 1 ? FixedModule::Light : FixedModule::Dark;
-			}
-	}
-	return FixedModule::Data;
-}
 
 CodePictureModel::CodePictureModel(int size, double blurInModules)
 	: _size(size), _samplesPerSide(kSamplesPerModule * (size + 2 * kSampledQuietZone)), _perPhase(_samplesPerSide / 2)
@@ -199,6 +145,18 @@ double CodePictureModel::sampleCoordinate(int sample) const
 	return -kSampledQuietZone + (sample + 0.5) / kSamplesPerModule;
 }
 
+// Calls f(t, b, w) for every sample row t and module row b that reaches it, with its weight w.
+template <typename F>
+void CodePictureModel::forEachColumnTap(F&& f) const
+{
+	for (int t = 0; t < _samplesPerSide; ++t)
+		for (int k = 0; k < kKernelTaps; ++k) {
+			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
+			if (b >= 0 && b < _size)
+				f(t, b, _weights[size_t((t & 1) * kKernelTaps + k)]);
+		}
+}
+
 void CodePictureModel::forward(const std::vector<float>& modules, std::vector<float>& picture)
 {
 	const auto size = size_t(_size), perPhase = size_t(_perPhase), width = size_t(_paddedWidth);
@@ -220,19 +178,14 @@ void CodePictureModel::forward(const std::vector<float>& modules, std::vector<fl
 	}
 	// Down the columns: sample row t = sum over k of w[k] * module row (first + t / 2 + k).
 	picture.assign(size_t(_samplesPerSide) * size_t(_samplesPerSide), 0.0f);
-	for (int t = 0; t < _samplesPerSide; ++t)
-		for (int k = 0; k < kKernelTaps; ++k) {
-			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
-			if (b < 0 || b >= _size)
-				continue;
-			const float w = _weights[size_t((t & 1) * kKernelTaps + k)];
-			for (size_t phase = 0; phase < 2; ++phase) {
-				const float* in = _rows[phase].data() + size_t(b) * perPhase;
-				float* out = picture.data() + sampleIndex(t, int(phase));
-				for (size_t j = 0; j < perPhase; ++j)
-					out[j] += w * in[j];
-			}
+	forEachColumnTap([&](int t, int b, float w) {
+		for (size_t phase = 0; phase < 2; ++phase) {
+			const float* in = _rows[phase].data() + size_t(b) * perPhase;
+			float* out = picture.data() + sampleIndex(t, int(phase));
+			for (size_t j = 0; j < perPhase; ++j)
+				out[j] += w * in[j];
 		}
+	});
 }
 
 void CodePictureModel::adjoint(const std::vector<float>& picture, std::vector<float>& modules)
@@ -240,19 +193,14 @@ void CodePictureModel::adjoint(const std::vector<float>& picture, std::vector<fl
 	const auto size = size_t(_size), perPhase = size_t(_perPhase), width = size_t(_paddedWidth);
 	for (auto& rows : _rows)
 		rows.assign(size * perPhase, 0.0f);
-	for (int t = 0; t < _samplesPerSide; ++t)
-		for (int k = 0; k < kKernelTaps; ++k) {
-			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
-			if (b < 0 || b >= _size)
-				continue;
-			const float w = _weights[size_t((t & 1) * kKernelTaps + k)];
-			for (size_t phase = 0; phase < 2; ++phase) {
-				const float* in = picture.data() + sampleIndex(t, int(phase));
-				float* out = _rows[phase].data() + size_t(b) * perPhase;
-				for (size_t j = 0; j < perPhase; ++j)
-					out[j] += w * in[j];
-			}
+	forEachColumnTap([&](int t, int b, float w) {
+		for (size_t phase = 0; phase < 2; ++phase) {
+			const float* in = picture.data() + sampleIndex(t, int(phase));
+			float* out = _rows[phase].data() + size_t(b) * perPhase;
+			for (size_t j = 0; j < perPhase; ++j)
+				out[j] += w * in[j];
 		}
+	});
 	std::fill(_padded.begin(), _padded.end(), 0.0f);
 	for (size_t phase = 0; phase < 2; ++phase)
 		for (size_t b = 0; b < size; ++b) {
@@ -290,7 +238,7 @@ bool CodePictureModel::fitLevels()
 	return _contrast >= kMinContrast;
 }
 
-bool CodePictureModel::sample(const ZXing::ImageView& grey, const ModuleGrid& grid)
+bool CodePictureModel::sample(const ZXing::ImageView& grey, const CodeGrid& grid)
 {
 	_samples.resize(size_t(_samplesPerSide) * size_t(_samplesPerSide));
 	for (int t = 0; t < _samplesPerSide; ++t)
@@ -326,7 +274,7 @@ void CodePictureModel::solve(int iterations)
 	}
 }
 
-bool CodePictureModel::align(const ZXing::ImageView& grey, ModuleGrid& grid, int rounds, bool fixedOnly)
+bool CodePictureModel::align(const ZXing::ImageView& grey, CodeGrid& grid, int rounds, bool fixedOnly)
 {
 	std::vector<float> darkness;
 	forward(_darkness, darkness);

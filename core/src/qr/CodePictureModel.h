@@ -24,6 +24,8 @@
 //     projected gradient with Nesterov's momentum), then rounded.
 // Everything it keeps (samples and modules) is a picture of the code, so it is wiped when done.
 
+#include "CodeGeometry.h"
+
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -32,31 +34,10 @@
 
 namespace authcore::detail {
 
-/// Module coordinates to picture pixels: x = (h0 + h1 u + h2 v) / w, y = (h3 + h4 u + h5 v) / w,
-/// w = 1 + h6 u + h7 v. Pixel (x, y) of the picture covers [x, x + 1) x [y, y + 1).
-using ModuleGrid = std::array<double, 8>;
-
-struct PicturePoint
-{
-	double x = 0;
-	double y = 0;
-};
-
-PicturePoint toPicture(const ModuleGrid& grid, double u, double v);
-
 /// What a module adds to the picture at `t` modules from its centre along one axis: the
 /// one-module tent (a sample between two module centres sees both) blurred by a Gaussian of
 /// `sigma` modules.
 double moduleKernel(double t, double sigma);
-
-/// Bilinear grey level of `grey` at a picture point (clamped at the edges).
-double sampleGrey(const ZXing::ImageView& grey, PicturePoint p);
-
-/// Whether the module (a, b) of a version `(size - 17) / 4` code is one every code has (finder
-/// patterns and their separators, timing lines, alignment patterns; outside the symbol: the quiet
-/// zone), and then whether it is dark.
-enum class FixedModule : int8_t { Light = 0, Dark = 1, Data = -1 };
-FixedModule fixedModule(int size, int a, int b);
 
 class CodePictureModel
 {
@@ -69,11 +50,11 @@ public:
 
 	/// Lucas-Kanade rounds moving `grid` to fit `grey`; `fixedOnly`: only samples the fixed
 	/// modules decide. False when the grid leaves the picture or the fit breaks down.
-	bool align(const ZXing::ImageView& grey, ModuleGrid& grid, int rounds, bool fixedOnly);
+	bool align(const ZXing::ImageView& grey, CodeGrid& grid, int rounds, bool fixedOnly);
 
 	/// Samples `grey` through `grid` and fits the levels; false when the picture shows no code
 	/// (no contrast between the modules' dark and light).
-	bool sample(const ZXing::ImageView& grey, const ModuleGrid& grid);
+	bool sample(const ZXing::ImageView& grey, const CodeGrid& grid);
 
 	/// `iterations` more steps of the fit of the data modules to the last sample().
 	void solve(int iterations);
@@ -95,6 +76,8 @@ private:
 		return (size_t(row) * 2 + size_t(column & 1)) * size_t(_perPhase) + size_t(column / 2);
 	}
 	double sampleCoordinate(int sample) const;
+	template <typename F>
+	void forEachColumnTap(F&& f) const;
 	void forward(const std::vector<float>& modules, std::vector<float>& picture);
 	void adjoint(const std::vector<float>& picture, std::vector<float>& modules);
 	bool fitLevels();

@@ -4,6 +4,8 @@
 
 #include "ModuleReader.h"
 
+#include "CodeGeometry.h"
+
 #include "authcore/SecureWipe.h"
 
 #include <BarcodeData.h>
@@ -13,7 +15,6 @@
 #include <PerspectiveTransform.h>
 #include <qrcode/QRDecoder.h>
 #include <qrcode/QRDetector.h>
-#include <qrcode/QRVersion.h>
 
 #include <algorithm>
 #include <array>
@@ -43,60 +44,9 @@ constexpr int kLocalReach = 4;        // the local mean's window: 9 x 9 modules
 constexpr int kEqualizingRounds = 4;
 constexpr int kFeatures = 5;          // constant, own colour, side neighbours, corner neighbours, local mean
 
-struct KnownModule
-{
-	int x;
-	int y;
-	bool dark;
-};
-
-// The modules every QR code of `size` modules has: three finder patterns with their light
-// separators, the two timing lines and the alignment patterns of its version.
-std::vector<KnownModule> knownModules(int size)
-{
-	std::vector<KnownModule> known;
-	auto finder = [&](int left, int top) {
-		for (int dy = -1; dy <= 7; ++dy)
-			for (int dx = -1; dx <= 7; ++dx) {
-				const int x = left + dx, y = top + dy;
-				if (x < 0 || y < 0 || x >= size || y >= size)
-					continue;
-				const int ring = std::max(std::abs(dx - 3), std::abs(dy - 3));
-				known.push_back({x, y, ring != 2 && ring != 4});
-			}
-	};
-	finder(0, 0);
-	finder(size - 7, 0);
-	finder(0, size - 7);
-	for (int i = 8; i < size - 8; ++i) {
-		known.push_back({i, 6, i % 2 == 0});
-		known.push_back({6, i, i % 2 == 0});
-	}
-	const int version = (size - 17) / 4;
-	if (const auto* v = version >= 2 ? ZXing::QRCode::Version::Model2(version) : nullptr) {
-		const auto& centres = v->alignmentPatternCenters();
-		for (int cy : centres)
-			for (int cx : centres) {
-				const bool onFinder = (cx < 9 && cy < 9) || (cx < 9 && cy > size - 10) || (cx > size - 10 && cy < 9);
-				if (onFinder)
-					continue;
-				for (int dy = -2; dy <= 2; ++dy)
-					for (int dx = -2; dx <= 2; ++dx)
-						known.push_back({cx + dx, cy + dy, std::max(std::abs(dx), std::abs(dy)) != 1});
-			}
-	}
-	return known;
-}
-
-// Bilinear, at a position where pixel (x, y) covers [x, x + 1) x [y, y + 1); clamped at the edges.
 double sample(const ZXing::ImageView& grey, ZXing::PointF p)
 {
-	const double x = p.x - 0.5, y = p.y - 0.5;
-	const int xi = std::clamp(int(std::floor(x)), 0, grey.width() - 2), yi = std::clamp(int(std::floor(y)), 0, grey.height() - 2);
-	const double fx = std::clamp(x - xi, 0.0, 1.0), fy = std::clamp(y - yi, 0.0, 1.0);
-	const uint8_t* a = grey.data(xi, yi);
-	const uint8_t* b = grey.data(xi, yi + 1);
-	return (a[0] * (1 - fx) + a[1] * fx) * (1 - fy) + (b[0] * (1 - fx) + b[1] * fx) * fy;
+	return sampleGrey(grey, {p.x, p.y});
 }
 
 using Corners = std::array<ZXing::PointF, 4>; // top left, top right, bottom right, bottom left
@@ -115,7 +65,7 @@ double contrast(const ZXing::ImageView& grey, const ZXing::PerspectiveTransform&
 	int lightCount = 0, darkCount = 0;
 	for (size_t i = 0; i < known.size(); i += stride) {
 		const auto& m = known[i];
-		const double v = sample(grey, grid(ZXing::PointF(m.x + 0.5, m.y + 0.5)));
+		const double v = sample(grey, grid(ZXing::PointF(m.a + 0.5, m.b + 0.5)));
 		if (m.dark) {
 			dark += v;
 			++darkCount;
@@ -317,7 +267,7 @@ std::optional<ZXing::Barcode> readByModules(const ZXing::ImageView& grey, uint8_
 				continue;
 			const auto& q = proposed.position();
 			Corners corners = {ZXing::PointF(q[0]), ZXing::PointF(q[1]), ZXing::PointF(q[2]), ZXing::PointF(q[3])};
-			const auto known = knownModules(size);
+			const auto known = knownModules(size, 0); // finder patterns with separators, timing and alignment patterns
 			fitCorners(grey, size, corners, known);
 			const ModuleGrid modules(grey, size, moduleToPicture(size, corners));
 			auto read = modules.againstLocalMean();
