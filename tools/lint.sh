@@ -28,6 +28,8 @@ require_in_database() { # PRESET FILE...
   done
 }
 require_in_database fuzz "${sources[@]}"
+# Without the tool every file would come out "clean": a missing linter is a failure, not a pass.
+command -v run-clang-tidy-19 >/dev/null || { echo "lint: run-clang-tidy-19 is not installed (tools/setup-debian.sh --test)"; exit 1; }
 log=build/fuzz/clang-tidy.log
 run-clang-tidy-19 -quiet -p build/fuzz -j "$(nproc)" "${analyzer_args[@]}" "${sources[@]}" >"$log" 2>&1 || true
 # run-clang-tidy's exit code is unreliable across versions: decide from the diagnostics.

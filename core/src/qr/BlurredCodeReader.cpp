@@ -144,7 +144,7 @@ class KernelTable
 public:
 	explicit KernelTable(double sigma)
 	{
-		_values.resize(size_t(2 * kKernelTableReach * kKernelTableSteps + 2));
+		_values.resize(size_t{2} * kKernelTableReach * kKernelTableSteps + 2);
 		for (size_t i = 0; i < _values.size(); ++i)
 			_values[i] = moduleKernel(double(i) / kKernelTableSteps - kKernelTableReach, sigma);
 	}
@@ -265,7 +265,7 @@ struct BlurredCodeSearch::State
 	int stepCost() const
 	{
 		switch (stage) {
-		case Stage::Peaks: return 25;
+		case Stage::Peaks:
 		case Stage::Candidates: return 25;
 		case Stage::Rank: return 5;
 		case Stage::Align: return 20;

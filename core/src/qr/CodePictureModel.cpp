@@ -72,13 +72,13 @@ CodePictureModel::CodePictureModel(int size, double blurInModules)
 	: _size(size), _samplesPerSide(kSamplesPerModule * (size + 2 * kSampledQuietZone)), _perPhase(_samplesPerSide / 2)
 {
 	static_assert(kSamplesPerModule == 2, "samples are split into two phases");
-	_weights.resize(2 * kKernelTaps);
+	_weights.resize(size_t{2} * kKernelTaps);
 	for (int phase = 0; phase < 2; ++phase) {
 		const double u = sampleCoordinate(phase);
 		const int first = int(std::ceil(u - 0.5 - kKernelReach));
 		_firstModule[size_t(phase)] = first;
 		for (int k = 0; k < kKernelTaps; ++k)
-			_weights[size_t(phase * kKernelTaps + k)] = float(moduleKernel(u - (first + k + 0.5), blurInModules));
+			_weights[size_t(phase) * kKernelTaps + size_t(k)] = float(moduleKernel(u - (first + k + 0.5), blurInModules));
 	}
 	_padLeft = -std::min(_firstModule[0], _firstModule[1]);
 	const int lastModule = std::max(_firstModule[0], _firstModule[1]) + _perPhase - 1 + kKernelTaps - 1;
@@ -89,7 +89,7 @@ CodePictureModel::CodePictureModel(int size, double blurInModules)
 	const auto samples = size_t(_samplesPerSide);
 	auto weight = [&](int sample, int module) {
 		const int k = module - (_firstModule[size_t(sample & 1)] + sample / 2);
-		return k >= 0 && k < kKernelTaps ? double(_weights[size_t((sample & 1) * kKernelTaps + k)]) : 0.0;
+		return k >= 0 && k < kKernelTaps ? double(_weights[size_t(sample & 1) * kKernelTaps + size_t(k)]) : 0.0;
 	};
 	std::vector<double> v(size_t(size), 1), picture(samples), next(size_t(size), 0.0);
 	double eigen = 1;
@@ -153,7 +153,7 @@ void CodePictureModel::forEachColumnTap(F&& f) const
 		for (int k = 0; k < kKernelTaps; ++k) {
 			const int b = _firstModule[size_t(t & 1)] + t / 2 + k;
 			if (b >= 0 && b < _size)
-				f(t, b, _weights[size_t((t & 1) * kKernelTaps + k)]);
+				f(t, b, _weights[size_t(t & 1) * kKernelTaps + size_t(k)]);
 		}
 }
 

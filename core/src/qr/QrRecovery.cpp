@@ -63,7 +63,7 @@ constexpr double kStrongDefocusSigma = 2.2;
 // at once (~6 ms each natively for a 720p image), for images of up to 1080p, a bounded cost; a
 // blurred search started there runs to its end (at most ~80 fit steps' work, ~100 ms in wasm, and
 // only on an image measured as strongly defocused).
-constexpr int64_t kStillTileSearchPixels = 1920 * 1080;
+constexpr int64_t kStillTileSearchPixels = int64_t{1920} * 1080;
 constexpr int kBlurredStillWork = 1000;
 // Codes read by modules too (readModules()): those of under 3.5 px per module as their region
 // estimates them.
