@@ -54,7 +54,6 @@ constexpr int kDecodeEvery = 50;
 constexpr int kAlignRounds = 3;
 constexpr int kMoreIterations = 150;
 
-// The picture at half resolution (means of 2 x 2 pixels): the blur has nothing finer.
 // Four values in one SIMD register (as in SmearSolver.cpp): the correlations of four cells at once.
 constexpr int kLanes = 4;
 typedef float Lanes __attribute__((vector_size(16)));
@@ -67,6 +66,7 @@ Lanes loadLanes(const float* p)
 	return v;
 }
 
+// The picture at half resolution (means of 2 x 2 pixels): the blur has nothing finer.
 struct HalfPicture
 {
 	int width = 0;
