@@ -66,57 +66,52 @@ Lanes loadLanes(const float* p)
 	return v;
 }
 
-// The picture at half resolution (means of 2 x 2 pixels): the blur has nothing finer.
+// The picture at half resolution (means of 2 x 2 pixels): the blur has nothing finer. Kept as
+// darkness (128 - grey) in two layouts, each row padded by kLanes for SIMD loads.
 struct HalfPicture
 {
 	int width = 0;
 	int height = 0;
-	std::vector<double> grey;
-	// The darkness (128 - grey) of the even and of the odd columns, each row padded by kLanes: the
-	// coarse cells are every other column, so four neighbouring cells read four consecutive values.
-	int columnsStride = 0;
-	std::array<std::vector<float>, 2> columns;
-	// The same darkness, every column, each row padded by kLanes: four neighbouring pixels at once.
+	// Every column: four neighbouring pixels at once (the peaks' refinement).
 	int darknessStride = 0;
 	std::vector<float> darkness;
+	// The even and the odd columns apart: the coarse cells are every other column, so four
+	// neighbouring cells read four consecutive values.
+	int columnsStride = 0;
+	std::array<std::vector<float>, 2> columns;
 
 	HalfPicture() = default;
 	explicit HalfPicture(const ZXing::ImageView& picture) : width(picture.width() / 2), height(picture.height() / 2)
 	{
-		grey.resize(size_t(width) * size_t(height));
+		darknessStride = width + kLanes;
+		darkness.assign(size_t(darknessStride) * size_t(height), 0.0f);
+		const int step = picture.pixStride();
 		for (int y = 0; y < height; ++y)
 			for (int x = 0; x < width; ++x) {
 				const uint8_t* a = picture.data(2 * x, 2 * y);
 				const uint8_t* b = picture.data(2 * x, 2 * y + 1);
-				const int step = picture.pixStride();
-				grey[size_t(y) * size_t(width) + size_t(x)] = (a[0] + a[step] + b[0] + b[step]) / 4.0;
+				darkness[size_t(y) * size_t(darknessStride) + size_t(x)] = float(128 - (a[0] + a[step] + b[0] + b[step]) / 4.0);
 			}
-		darknessStride = width + kLanes;
-		darkness.assign(size_t(darknessStride) * size_t(height), 0.0f);
-		for (int y = 0; y < height; ++y)
-			for (int x = 0; x < width; ++x)
-				darkness[size_t(y) * size_t(darknessStride) + size_t(x)] = float(128 - at(x, y));
 		columnsStride = (width + 1) / 2 + kLanes;
 		for (int parity = 0; parity < 2; ++parity) {
 			auto& plane = columns[size_t(parity)];
 			plane.assign(size_t(columnsStride) * size_t(height), 0.0f);
 			for (int y = 0; y < height; ++y)
 				for (int x = parity; x < width; x += 2)
-					plane[size_t(y) * size_t(columnsStride) + size_t(x / 2)] = float(128 - at(x, y));
+					plane[size_t(y) * size_t(columnsStride) + size_t(x / 2)] = darkness[size_t(y) * size_t(darknessStride) + size_t(x)];
 		}
 	}
-	~HalfPicture()
-	{
-		secureWipe(grey);
-		secureWipe(columns[0]);
-		secureWipe(columns[1]);
-		secureWipe(darkness);
-	}
+	~HalfPicture() { wipe(); }
 	HalfPicture(const HalfPicture&) = delete;
 	HalfPicture& operator=(const HalfPicture&) = delete;
 	HalfPicture(HalfPicture&&) = default;
 	HalfPicture& operator=(HalfPicture&&) = default; // the caller wipes what it replaces
-	double at(int x, int y) const { return grey[size_t(y) * size_t(width) + size_t(x)]; }
+	void wipe()
+	{
+		secureWipe(darkness);
+		secureWipe(columns[0]);
+		secureWipe(columns[1]);
+	}
 };
 
 struct Offset
@@ -569,7 +564,7 @@ void BlurredCodeSearch::State::wipe()
 	stage = Stage::Done;
 	secureWipe(pixels);
 	pixels.clear();
-	secureWipe(half.grey);
+	half.wipe(); // before the move below frees its buffers
 	half = HalfPicture();
 	templates.clear();
 	templateReach = 0;
